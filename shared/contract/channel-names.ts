@@ -1,0 +1,20 @@
+/**
+ * Channel names as plain strings, for the preload allow-list: the sandboxed preload stays free of
+ * zod. A test keeps these lists equal to the keys of the contract table.
+ */
+export const INVOKE_CHANNEL_NAMES = [
+  'app.info',
+  'shard.status',
+  'shard.start',
+  'shard.pause',
+  'shard.resume',
+  'shard.step',
+  'shard.set-speed',
+  'shard.restart',
+  'config.load',
+  'config.list',
+  'config.pick',
+  'debug.crash-worker'
+] as const
+
+export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry'] as const

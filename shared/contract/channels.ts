@@ -1,0 +1,76 @@
+/**
+ * The contract: every channel between the renderer and the host, in one table.
+ * Main, preload, renderer, the browser-mode socket and the tests all derive from it.
+ * Invoke channels are requests with a reply; event channels are pushed by the host.
+ */
+import { z } from 'zod'
+import { event, invoke } from './channel'
+import { AppInfoSchema } from './dto/app-info'
+import { ConfigFileSchema, ConfigSummarySchema } from './dto/config-summary'
+import { LogEntrySchema, LoopFailureSchema } from './dto/events'
+import { FrameSchema } from './dto/frame'
+import { ShardStatusSchema, SpeedSchema } from './dto/shard-status'
+
+const Empty = z.object({}).strict()
+
+/** Upper bound for one step request; larger runs belong to `start` or the CLI. */
+export const MAX_STEP_TICKS = 100_000
+
+export const invokeChannels = {
+  'app.info': invoke(Empty, AppInfoSchema, 'Describe the host: Electron or browser mode, version, capabilities.'),
+  'shard.status': invoke(Empty, ShardStatusSchema, 'Current clock state, tick, speed and config identity.'),
+  'shard.start': invoke(Empty, ShardStatusSchema, 'Start the clock (or resume it when paused).'),
+  'shard.pause': invoke(Empty, ShardStatusSchema, 'Pause the clock at the next tick boundary.'),
+  'shard.resume': invoke(Empty, ShardStatusSchema, 'Resume a paused clock.'),
+  'shard.step': invoke(
+    z.object({ ticks: z.number().int().min(1).max(MAX_STEP_TICKS) }).strict(),
+    ShardStatusSchema,
+    'Pause, then advance exactly N ticks.'
+  ),
+  'shard.set-speed': invoke(
+    z.object({ speed: SpeedSchema }).strict(),
+    ShardStatusSchema,
+    'Set the target speed in ticks per second, or "max".'
+  ),
+  'shard.restart': invoke(Empty, ShardStatusSchema, 'Start a fresh worker with the last good config after a failure.'),
+  'config.load': invoke(
+    z.object({ path: z.string().min(1) }).strict(),
+    ConfigSummarySchema,
+    'Load a shard config from a YAML file; the running shard keeps its config if this fails.'
+  ),
+  'config.list': invoke(Empty, z.array(ConfigFileSchema), 'List the YAML configs in the configs folder.'),
+  'config.pick': invoke(
+    Empty,
+    z.object({ path: z.string().nullable() }),
+    'Open the native file dialog (Electron only); null when cancelled.'
+  ),
+  'debug.crash-worker': invoke(
+    Empty,
+    z.object({ crashing: z.literal(true) }),
+    'Test-only hook: make the shard worker throw. Refused unless test hooks are enabled.'
+  )
+} as const
+
+export const eventChannels = {
+  'shard.frame': event(FrameSchema, 'Coalesced shard view, at most about 30 a second.'),
+  'loop.failure': event(LoopFailureSchema, 'The shard worker crashed or its loop threw.'),
+  'config.loaded': event(ConfigSummarySchema, 'A new config is live in the shard.'),
+  'log.entry': event(LogEntrySchema, 'A log line from the host or the shard worker.')
+} as const
+
+export type InvokeChannels = typeof invokeChannels
+export type EventChannels = typeof eventChannels
+export type InvokeName = keyof InvokeChannels
+export type EventName = keyof EventChannels
+
+export type InvokeReq<K extends InvokeName> = z.infer<InvokeChannels[K]['req']>
+export type InvokeRes<K extends InvokeName> = z.infer<InvokeChannels[K]['res']>
+export type EventPayload<K extends EventName> = z.infer<EventChannels[K]['payload']>
+
+export function isInvokeName(name: string): name is InvokeName {
+  return Object.hasOwn(invokeChannels, name)
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventChannels, name)
+}

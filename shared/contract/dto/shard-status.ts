@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { ConfigSummarySchema } from './config-summary'
+
+export const ShardStateSchema = z.enum(['idle', 'running', 'paused', 'failed'])
+export type ShardState = z.infer<typeof ShardStateSchema>
+
+/** Target speed: ticks per second, or `max` for as fast as the engine goes. */
+export const SpeedSchema = z.union([z.number().positive().max(10_000), z.literal('max')])
+export type Speed = z.infer<typeof SpeedSchema>
+
+/** A point-in-time picture of the shard clock; also the body of every `shard.frame`. */
+export const ShardStatusSchema = z.object({
+  state: ShardStateSchema,
+  tick: z.number().int().nonnegative(),
+  speed: SpeedSchema,
+  /** Ticks per second actually achieved over the last second of running (0 when not running). */
+  measured_tps: z.number().nonnegative(),
+  config: ConfigSummarySchema,
+  /** How many times the worker was restarted after a crash in this session. */
+  restarts: z.number().int().nonnegative()
+})
+export type ShardStatus = z.infer<typeof ShardStatusSchema>

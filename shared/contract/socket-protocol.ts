@@ -1,0 +1,42 @@
+/**
+ * Messages on the browser-mode WebSocket. The socket carries exactly the contract's channels:
+ * a request names an invoke channel, a reply carries its Result envelope, an event names an
+ * event channel.
+ */
+import { z } from 'zod'
+
+export const SocketRequestSchema = z.object({
+  type: z.literal('invoke'),
+  id: z.number().int().nonnegative(),
+  channel: z.string(),
+  payload: z.unknown()
+})
+export type SocketRequest = z.infer<typeof SocketRequestSchema>
+
+export const SocketReplySchema = z.object({
+  type: z.literal('reply'),
+  id: z.number().int().nonnegative(),
+  result: z.union([
+    z.object({ ok: z.literal(true), value: z.unknown() }),
+    z.object({
+      ok: z.literal(false),
+      error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+    })
+  ])
+})
+export type SocketReply = z.infer<typeof SocketReplySchema>
+
+export const SocketEventSchema = z.object({
+  type: z.literal('event'),
+  channel: z.string(),
+  payload: z.unknown()
+})
+export type SocketEvent = z.infer<typeof SocketEventSchema>
+
+export const SocketServerMessageSchema = z.discriminatedUnion('type', [SocketReplySchema, SocketEventSchema])
+export type SocketServerMessage = z.infer<typeof SocketServerMessageSchema>
+
+/** Close code the server uses when the token is missing or wrong. */
+export const SOCKET_CLOSE_UNAUTHORIZED = 4401
+/** Path of the WebSocket endpoint; the token travels as `?token=`. */
+export const SOCKET_PATH = '/ws'

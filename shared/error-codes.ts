@@ -1,0 +1,27 @@
+/**
+ * Stable error codes. Clients switch on these, so a code is never renamed once shipped;
+ * add new ones instead.
+ */
+export const ERROR_CODES = [
+  // transport and contract
+  'ipc.unknown_channel',
+  'ipc.invalid_payload',
+  'ipc.forbidden_sender',
+  'ipc.invalid_response',
+  'ipc.disconnected',
+  // configuration
+  'config.not_found',
+  'config.unreadable',
+  'config.invalid',
+  // shard runtime
+  'shard.crashed',
+  'shard.not_ready',
+  'shard.timeout',
+  'shard.failed',
+  // host services
+  'app.unsupported',
+  'app.forbidden',
+  'internal.error'
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
