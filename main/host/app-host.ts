@@ -1,11 +1,15 @@
 /**
  * The host: everything behind the contract on the main-thread side. Electron and browser mode
  * each create one and bind `registry` and `events` to their transport.
- * (Implementation in progress — the interface below is stable.)
  */
-import type { LogEntry } from '../../shared/contract/dto/events'
-import type { EventBus } from './event-bus'
-import type { Registry } from './registry'
+import type { LogEntry, LogLevel } from '../../shared/contract/dto/events'
+import { describeConfigError } from '../config/describe-config-error'
+import { loadConfigFile, loadEmbeddedDefault } from '../config/load-config'
+import { resolveConfigPath } from './config-files'
+import { createEventBus, type EventBus } from './event-bus'
+import { createHandlers } from './handlers'
+import { createRegistry, type Registry } from './registry'
+import { ShardService } from './shard-service'
 
 export interface HostOptions {
   mode: 'electron' | 'browser'
@@ -24,6 +28,8 @@ export interface HostOptions {
   pickFile?: () => Promise<string | null>
   /** Where host and worker log lines go besides the `log.entry` event (stderr in the CLI). */
   log?: (entry: LogEntry) => void
+  /** Relative config paths resolve from here; the process's working directory by default. */
+  cwd?: string
 }
 
 export interface AppHost {
@@ -32,4 +38,48 @@ export interface AppHost {
   /** Spawn the worker and load the initial config. Rejects with a readable message if that config is bad. */
   start(): Promise<void>
   dispose(): Promise<void>
+}
+
+export function createAppHost(options: HostOptions): AppHost {
+  const cwd = options.cwd ?? process.cwd()
+  const log = (level: LogLevel, source: 'host' | 'shard', message: string): void => {
+    const entry: LogEntry = { level, source, message, at: Date.now() }
+    options.log?.(entry)
+    events.emit('log.entry', entry)
+  }
+  const events = createEventBus((name, message) => options.log?.({ level: 'error', source: 'host', message: `dropped invalid '${name}' event: ${message}`, at: Date.now() }))
+  const shard = new ShardService({
+    workerPath: options.workerPath,
+    ...(options.workerExecArgv ? { workerExecArgv: options.workerExecArgv } : {}),
+    events,
+    log
+  })
+  const registry = createRegistry(
+    createHandlers({
+      shard,
+      mode: options.mode,
+      version: options.version,
+      configsDir: options.configsDir,
+      testHooks: options.testHooks ?? false,
+      cwd,
+      ...(options.pickFile ? { pickFile: options.pickFile } : {})
+    }),
+    (channel, error) => log('error', 'host', `handler '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  )
+
+  return {
+    registry,
+    events,
+    async start() {
+      let loaded = loadEmbeddedDefault()
+      if (options.initialConfigPath) {
+        const result = await loadConfigFile(resolveConfigPath(options.initialConfigPath, cwd))
+        if (!result.ok) throw new Error(describeConfigError(result.error))
+        loaded = result.value
+      }
+      await shard.boot(loaded)
+      log('info', 'host', `shard started with config ${loaded.summary.config_id} (${loaded.summary.source})`)
+    },
+    dispose: () => shard.dispose()
+  }
 }

@@ -1,0 +1,25 @@
+import { readdir } from 'node:fs/promises'
+import { isAbsolute, join, resolve, sep } from 'node:path'
+import type { ConfigFile } from '../../shared/contract/dto/config-summary'
+
+/** Every YAML file under the configs folder (sub-folders included), sorted by name. */
+export async function listConfigFiles(configsDir: string): Promise<ConfigFile[]> {
+  let entries: string[]
+  try {
+    entries = await readdir(configsDir, { recursive: true })
+  } catch {
+    return []
+  }
+  return entries
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .map((name) => ({ name: name.split(sep).join('/'), path: join(configsDir, name) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/**
+ * Turn what the operator typed into an absolute path: absolute paths stay; relative ones are
+ * taken from the working directory, as a shell would.
+ */
+export function resolveConfigPath(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path)
+}

@@ -1,0 +1,60 @@
+/**
+ * One handler per invoke channel of the contract. Each is a thin adapter from a parsed request to
+ * a host service; the registry does the parsing, validation and error envelopes.
+ */
+import { loadConfigFile } from '../config/load-config'
+import { listConfigFiles, resolveConfigPath } from './config-files'
+import { HostError } from './host-error'
+import type { Handlers } from './registry'
+import type { ShardService } from './shard-service'
+
+export interface HandlerDeps {
+  shard: ShardService
+  mode: 'electron' | 'browser'
+  version: string
+  configsDir: string
+  testHooks: boolean
+  cwd: string
+  pickFile?: () => Promise<string | null>
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { shard } = deps
+  return {
+    'app.info': () => ({
+      mode: deps.mode,
+      version: deps.version,
+      can_pick_file: deps.pickFile !== undefined,
+      test_hooks: deps.testHooks,
+      configs_dir: deps.configsDir
+    }),
+    'shard.status': () => shard.status(),
+    'shard.start': () => shard.command({ type: 'start' }),
+    'shard.pause': () => shard.command({ type: 'pause' }),
+    'shard.resume': () => shard.command({ type: 'resume' }),
+    'shard.step': ({ ticks }) => shard.command({ type: 'step', ticks }),
+    'shard.set-speed': ({ speed }) => shard.command({ type: 'set-speed', speed }),
+    'shard.restart': () => shard.restart(),
+    'config.load': async ({ path }) => {
+      // Validate on the host first: a bad config never reaches the running shard.
+      const loaded = await loadConfigFile(resolveConfigPath(path, deps.cwd))
+      if (!loaded.ok) throw new HostError(loaded.error.code, loaded.error.message, loaded.error.details)
+      await shard.loadConfig(loaded.value)
+      return loaded.value.summary
+    },
+    'config.list': () => listConfigFiles(deps.configsDir),
+    'config.pick': async () => {
+      if (!deps.pickFile) {
+        throw new HostError('app.unsupported', 'there is no native file dialog in browser mode: type a path or pick a file from the configs list')
+      }
+      return { path: await deps.pickFile() }
+    },
+    'debug.crash-worker': async () => {
+      if (!deps.testHooks) {
+        throw new HostError('app.forbidden', 'test hooks are disabled; start the host with TOWNLET_TEST_HOOKS=1 to crash the worker on purpose')
+      }
+      await shard.command({ type: 'crash' })
+      return { crashing: true as const }
+    }
+  }
+}

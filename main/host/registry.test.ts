@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest'
+import { invokeChannels, type InvokeName } from '../../shared/contract/channels'
+import { createHandlers } from './handlers'
+import { HostError } from './host-error'
+import { createRegistry, type Handlers } from './registry'
+import type { ShardService } from './shard-service'
+
+const status = {
+  state: 'idle',
+  tick: 0,
+  speed: 4,
+  measured_tps: 0,
+  config: { config_id: 'c', seed: 1, tick_ms: 250, source: 'x', sha256: 'a'.repeat(64) },
+  restarts: 0
+} as const
+
+/** Real handlers over a fake shard service: enough to exercise the registry's checks. */
+function handlers(): Handlers {
+  const shard = { status: () => status, command: async () => status, restart: async () => status } as unknown as ShardService
+  return createHandlers({ shard, mode: 'browser', version: '1', configsDir: '/nope', testHooks: false, cwd: '/' })
+}
+
+const trusted = { trusted: true, sender: 'test' }
+
+describe('handler registry', () => {
+  it('has exactly one handler for every invoke channel of the contract', () => {
+    const registry = createRegistry(handlers())
+    expect([...registry.channels].sort()).toEqual(Object.keys(invokeChannels).sort())
+    expect(Object.keys(handlers()).sort()).toEqual(Object.keys(invokeChannels).sort())
+  })
+
+  it('refuses to build with a missing or an extra handler', () => {
+    const missing = { ...handlers() } as Partial<Handlers>
+    delete missing['shard.step']
+    expect(() => createRegistry(missing as Handlers)).toThrow(/shard.step/)
+    const extra = { ...handlers(), 'shard.explode': () => status } as unknown as Handlers
+    expect(() => createRegistry(extra)).toThrow(/shard.explode/)
+  })
+
+  it('answers an unknown channel with a clear error', async () => {
+    const result = await createRegistry(handlers()).dispatch('shard.explode', {}, trusted)
+    expect(result).toEqual({ ok: false, error: { code: 'ipc.unknown_channel', message: expect.stringContaining("unknown channel 'shard.explode'") } })
+  })
+
+  it('refuses a prototype key posing as a channel', async () => {
+    const result = await createRegistry(handlers()).dispatch('constructor', {}, trusted)
+    expect(!result.ok && result.error.code).toBe('ipc.unknown_channel')
+  })
+
+  it('answers a malformed payload with the failing field', async () => {
+    const registry = createRegistry(handlers())
+    for (const payload of [{ ticks: 0 }, { ticks: 'ten' }, { ticks: 1.5 }, { ticks: 10, extra: true }, 'garbage', [1]]) {
+      const result = await registry.dispatch('shard.step', payload, trusted)
+      expect(!result.ok && result.error.code).toBe('ipc.invalid_payload')
+    }
+    const result = await registry.dispatch('shard.step', { ticks: 0 }, trusted)
+    expect(!result.ok && result.error.message).toMatch(/ticks/)
+  })
+
+  it('refuses a foreign sender before looking at the request', async () => {
+    const step = vi.fn(() => status)
+    const registry = createRegistry({ ...handlers(), 'shard.step': step })
+    const result = await registry.dispatch('shard.step', { ticks: 1 }, { trusted: false, sender: 'frame https://evil.example' })
+    expect(result).toEqual({ ok: false, error: { code: 'ipc.forbidden_sender', message: expect.stringContaining('https://evil.example') } })
+    expect(step).not.toHaveBeenCalled()
+  })
+
+  it('turns a HostError into its code and a crash into internal.error', async () => {
+    const onError = vi.fn()
+    const registry = createRegistry(
+      {
+        ...handlers(),
+        'shard.start': () => {
+          throw new HostError('shard.failed', 'it failed')
+        },
+        'shard.pause': () => {
+          throw new TypeError('boom')
+        }
+      },
+      onError
+    )
+    expect(await registry.dispatch('shard.start', {}, trusted)).toEqual({ ok: false, error: { code: 'shard.failed', message: 'it failed' } })
+    const crashed = await registry.dispatch('shard.pause', {}, trusted)
+    expect(!crashed.ok && crashed.error).toMatchObject({ code: 'internal.error', message: expect.stringContaining('boom') })
+    expect(onError).toHaveBeenCalledOnce()
+  })
+
+  it('refuses to send a reply that breaks the contract', async () => {
+    const bad = { ...handlers(), 'shard.status': () => ({ ...status, tick: -1 }) } as Handlers
+    const result = await createRegistry(bad).dispatch('shard.status', {}, trusted)
+    expect(!result.ok && result.error.code).toBe('ipc.invalid_response')
+  })
+
+  it('answers every channel with a Result, never a throw', async () => {
+    const registry = createRegistry(handlers())
+    for (const channel of Object.keys(invokeChannels) as InvokeName[]) {
+      const result = await registry.dispatch(channel, undefined, trusted)
+      expect(typeof result.ok).toBe('boolean')
+    }
+  })
+})

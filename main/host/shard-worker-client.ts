@@ -1,0 +1,115 @@
+/**
+ * The host's side of the shard worker: spawns the thread, numbers requests, matches replies,
+ * forwards frames and logs, and turns any death of the thread into one failure report.
+ */
+import { Worker } from 'node:worker_threads'
+import type { LogLevel } from '../../shared/contract/dto/events'
+import type { LoopFailure } from '../../shared/contract/dto/events'
+import type { ErrorCode } from '../../shared/error-codes'
+import { err, type Result } from '../../shared/result'
+import { WorkerToHostSchema, type HostRequest, type ShardViewDto } from '../shard/protocol'
+import { formatZodIssues } from './zod-issues'
+
+export interface ShardWorkerOptions {
+  workerPath: string
+  execArgv?: string[]
+  onFrame(view: ShardViewDto): void
+  onLog(level: LogLevel, message: string): void
+  /** Called once if the thread dies or throws; every pending request is answered `shard.crashed`. */
+  onFailure(failure: LoopFailure): void
+  /** How long a request may wait for its reply before it is answered `shard.timeout`. */
+  requestTimeoutMs?: number
+}
+
+interface Pending {
+  resolve(result: Result<ShardViewDto>): void
+  timer: NodeJS.Timeout
+}
+
+export class ShardWorkerClient {
+  private readonly worker: Worker
+  private readonly pending = new Map<number, Pending>()
+  private nextSeq = 1
+  private dead = false
+  private terminating = false
+  private lastTick: number | null = null
+
+  constructor(private readonly options: ShardWorkerOptions) {
+    this.worker = new Worker(options.workerPath, { execArgv: options.execArgv ?? [], stderr: false, stdout: false })
+    this.worker.on('message', (raw: unknown) => this.receive(raw))
+    this.worker.on('error', (e) => this.fail({ reason: e.message, tick: this.lastTick, exit_code: null, ...(e.stack ? { stack: e.stack } : {}) }))
+    this.worker.on('exit', (code) => {
+      if (!this.terminating) this.fail({ reason: `the shard worker exited unexpectedly with code ${code}`, tick: this.lastTick, exit_code: code })
+    })
+  }
+
+  get alive(): boolean {
+    return !this.dead
+  }
+
+  request(message: HostRequest): Promise<Result<ShardViewDto>> {
+    if (this.dead) return Promise.resolve(err('shard.crashed', 'the shard worker is not running; restart it to continue'))
+    const seq = this.nextSeq++
+    return new Promise((resolve) => {
+      const timeoutMs = this.options.requestTimeoutMs ?? 15_000
+      const timer = setTimeout(() => {
+        this.pending.delete(seq)
+        resolve(err('shard.timeout', `the shard did not answer '${message.type}' within ${timeoutMs} ms`))
+      }, timeoutMs)
+      this.pending.set(seq, { resolve, timer })
+      this.worker.postMessage({ ...message, seq })
+    })
+  }
+
+  async terminate(): Promise<void> {
+    this.terminating = true
+    this.dead = true
+    this.settleAll('shard.crashed', 'the shard worker was stopped')
+    await this.worker.terminate()
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = WorkerToHostSchema.safeParse(raw)
+    if (!parsed.success) {
+      this.options.onLog('error', `ignored a malformed message from the shard worker: ${formatZodIssues(parsed.error.issues)}`)
+      return
+    }
+    const message = parsed.data
+    switch (message.type) {
+      case 'frame':
+        this.lastTick = message.view.tick
+        this.options.onFrame(message.view)
+        return
+      case 'log':
+        this.options.onLog(message.level, message.message)
+        return
+      case 'reply': {
+        const pending = this.pending.get(message.seq)
+        if (!pending) return
+        this.pending.delete(message.seq)
+        clearTimeout(pending.timer)
+        if (message.result.ok) {
+          this.lastTick = message.result.value.tick
+          pending.resolve(message.result)
+        } else {
+          pending.resolve(err(message.result.error.code, message.result.error.message))
+        }
+      }
+    }
+  }
+
+  private fail(failure: LoopFailure): void {
+    if (this.dead) return
+    this.dead = true
+    this.settleAll('shard.crashed', `the shard worker crashed: ${failure.reason}`)
+    this.options.onFailure(failure)
+  }
+
+  private settleAll(code: ErrorCode, message: string): void {
+    for (const [seq, pending] of this.pending) {
+      clearTimeout(pending.timer)
+      pending.resolve(err(code, message))
+      this.pending.delete(seq)
+    }
+  }
+}

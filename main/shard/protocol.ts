@@ -1,0 +1,56 @@
+/**
+ * The typed, sequence-numbered protocol between the host (main thread) and the shard worker.
+ * Every request carries a `seq`; the worker answers each with exactly one reply of the same seq.
+ * Frames and log lines flow from the worker unprompted. Both sides validate what they receive.
+ */
+import { z } from 'zod'
+import { ConfigSummarySchema } from '../../shared/contract/dto/config-summary'
+import { LogLevelSchema } from '../../shared/contract/dto/events'
+import { ShardStateSchema, SpeedSchema } from '../../shared/contract/dto/shard-status'
+import { ERROR_CODES } from '../../shared/error-codes'
+import { ShardConfigSchema } from '../config/shard-config-schema'
+
+export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema })
+
+export const ShardViewSchema = z.object({
+  state: ShardStateSchema,
+  tick: z.number().int().nonnegative(),
+  speed: SpeedSchema,
+  measured_tps: z.number().nonnegative(),
+  config: ConfigSummarySchema,
+  world: z.object({ agents: z.number().int().nonnegative() })
+})
+
+const seq = z.number().int().nonnegative()
+
+export const HostToWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('init'), seq, loaded: LoadedConfigSchema }),
+  z.object({ type: z.literal('load-config'), seq, loaded: LoadedConfigSchema }),
+  z.object({ type: z.literal('start'), seq }),
+  z.object({ type: z.literal('pause'), seq }),
+  z.object({ type: z.literal('resume'), seq }),
+  z.object({ type: z.literal('step'), seq, ticks: z.number().int().positive() }),
+  z.object({ type: z.literal('set-speed'), seq, speed: SpeedSchema }),
+  z.object({ type: z.literal('status'), seq }),
+  /** Test-only: throw from the worker's loop so the crash path can be exercised for real. */
+  z.object({ type: z.literal('crash'), seq })
+])
+export type HostToWorker = z.infer<typeof HostToWorkerSchema>
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+/** A request before the client numbers it. */
+export type HostRequest = DistributiveOmit<HostToWorker, 'seq'>
+
+export const WorkerToHostSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('reply'),
+    seq,
+    result: z.union([
+      z.object({ ok: z.literal(true), value: ShardViewSchema }),
+      z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) })
+    ])
+  }),
+  z.object({ type: z.literal('frame'), view: ShardViewSchema }),
+  z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() })
+])
+export type WorkerToHost = z.infer<typeof WorkerToHostSchema>
+export type ShardViewDto = z.infer<typeof ShardViewSchema>

@@ -1,0 +1,202 @@
+/**
+ * The Shard: the single-thread runtime that owns one world and its clock. Later issues add the
+ * policy, snapshots, telemetry and console to it. It runs inside the worker thread in the app,
+ * and in-process in the CLI and tests.
+ */
+import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
+import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
+import type { LoadedConfig } from '../config/load-config'
+import type { ShardConfig } from '../config/shard-config-schema'
+import { createWorld, tickWorld, type WorldState } from '../sim/world'
+import type { Scheduler } from './scheduler'
+import { TickRateMeter } from './tick-rate-meter'
+
+/** What the shard reports about itself; the host adds its own fields to make a ShardStatus. */
+export interface ShardView {
+  state: ShardState
+  tick: number
+  speed: Speed
+  measured_tps: number
+  config: ConfigSummary
+  world: { agents: number }
+}
+
+export interface ShardOptions {
+  scheduler: Scheduler
+  /** Called on every state change and, while running, at most once per `frameIntervalMs`. */
+  onFrame?: (view: ShardView) => void
+  frameIntervalMs?: number
+}
+
+/** Longest stretch of ticks between yields, so pause and step requests are served promptly. */
+const SLICE_MS = 12
+/** How many ticks run between clock reads in a slice. */
+const CLOCK_CHECK_EVERY = 64
+
+export class Shard {
+  private world: WorldState
+  private config: ShardConfig
+  private summary: ConfigSummary
+  private state: ShardState = 'idle'
+  private speed: Speed
+  private readonly meter = new TickRateMeter()
+  private cancelTimer: (() => void) | undefined
+  private anchorAt = 0
+  private anchorTick = 0
+  private lastFrameAt = -Infinity
+
+  constructor(
+    loaded: LoadedConfig,
+    private readonly options: ShardOptions
+  ) {
+    this.config = loaded.config
+    this.summary = loaded.summary
+    this.world = createWorld(loaded.config.seed)
+    this.speed = defaultSpeed(loaded.config)
+  }
+
+  /** Replace the world with a fresh one built from a new config; the clock stops. */
+  loadConfig(loaded: LoadedConfig): ShardView {
+    this.stopLoop()
+    this.config = loaded.config
+    this.summary = loaded.summary
+    this.world = createWorld(loaded.config.seed)
+    this.speed = defaultSpeed(loaded.config)
+    this.state = 'idle'
+    return this.changed()
+  }
+
+  start(): ShardView {
+    if (this.state === 'running') return this.view()
+    this.state = 'running'
+    this.reanchor()
+    this.scheduleNext()
+    return this.changed()
+  }
+
+  pause(): ShardView {
+    if (this.state !== 'running') return this.view()
+    this.stopLoop()
+    this.state = 'paused'
+    return this.changed()
+  }
+
+  resume(): ShardView {
+    return this.state === 'paused' ? this.start() : this.view()
+  }
+
+  /** Pause if running, then advance exactly `ticks` ticks. */
+  step(ticks: number): ShardView {
+    if (this.state === 'running') this.stopLoop()
+    for (let i = 0; i < ticks; i++) tickWorld(this.world)
+    this.state = 'paused'
+    return this.changed()
+  }
+
+  setSpeed(speed: Speed): ShardView {
+    this.speed = speed
+    if (this.state === 'running') {
+      this.stopLoop()
+      this.reanchor()
+      this.scheduleNext()
+    }
+    return this.changed()
+  }
+
+  view(): ShardView {
+    return {
+      state: this.state,
+      tick: this.world.tick,
+      speed: this.speed,
+      measured_tps: this.state === 'running' ? round(this.meter.rate()) : 0,
+      config: this.summary,
+      world: { agents: this.world.agents }
+    }
+  }
+
+  /** Stop timers; the shard can be dropped afterwards. */
+  dispose(): void {
+    this.stopLoop()
+  }
+
+  private runSlice(): void {
+    this.cancelTimer = undefined
+    const { scheduler } = this.options
+    const started = scheduler.now()
+    let now = started
+    if (this.speed === 'max') {
+      do {
+        for (let i = 0; i < CLOCK_CHECK_EVERY; i++) tickWorld(this.world)
+        now = scheduler.now()
+      } while (now - started < SLICE_MS)
+    } else {
+      let due = this.dueTick(now)
+      // More than a second behind (a slow tick, a suspended laptop): drop the backlog rather
+      // than sprint to catch up.
+      if (due - this.world.tick > Math.max(this.speed, 1)) {
+        this.reanchor(now, this.world.tick)
+        due = this.world.tick + 1
+      }
+      let sinceCheck = 0
+      while (this.world.tick < due) {
+        tickWorld(this.world)
+        if (++sinceCheck === CLOCK_CHECK_EVERY) {
+          sinceCheck = 0
+          now = scheduler.now()
+          if (now - started >= SLICE_MS) break
+        }
+      }
+      now = scheduler.now()
+    }
+    this.meter.record(now, this.world.tick)
+    if (now - this.lastFrameAt >= (this.options.frameIntervalMs ?? 16)) this.emit(now)
+    this.scheduleNext()
+  }
+
+  private dueTick(now: number): number {
+    const speed = this.speed === 'max' ? Infinity : this.speed
+    return this.anchorTick + Math.floor(((now - this.anchorAt) * speed) / 1000)
+  }
+
+  private scheduleNext(): void {
+    const { scheduler } = this.options
+    let delay = 0
+    if (this.speed !== 'max') {
+      const now = scheduler.now()
+      const nextAt = this.anchorAt + ((this.world.tick + 1 - this.anchorTick) * 1000) / this.speed
+      delay = Math.max(0, nextAt - now)
+    }
+    this.cancelTimer = scheduler.after(delay, () => this.runSlice())
+  }
+
+  private reanchor(at = this.options.scheduler.now(), tick = this.world.tick): void {
+    this.anchorAt = at
+    this.anchorTick = tick
+    this.meter.reset()
+    this.meter.record(at, tick)
+  }
+
+  private stopLoop(): void {
+    this.cancelTimer?.()
+    this.cancelTimer = undefined
+  }
+
+  private changed(): ShardView {
+    this.emit(this.options.scheduler.now())
+    return this.view()
+  }
+
+  private emit(now: number): void {
+    this.lastFrameAt = now
+    this.options.onFrame?.(this.view())
+  }
+}
+
+/** The config's real-time cadence as a speed: 250 ms a tick is 4 ticks per second. */
+export function defaultSpeed(config: ShardConfig): number {
+  return 1000 / config.runtime.tick_ms
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
+}

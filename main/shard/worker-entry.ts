@@ -1,0 +1,74 @@
+/**
+ * Entry of the shard worker thread: one Shard, driven by messages from the host.
+ * It refuses to run on the main thread, where it would block the UI.
+ */
+import { parentPort, isMainThread } from 'node:worker_threads'
+import { formatZodIssues } from '../host/zod-issues'
+import { realScheduler } from './scheduler'
+import { Shard } from './shard'
+import { HostToWorkerSchema, type HostToWorker, type WorkerToHost } from './protocol'
+
+if (isMainThread || !parentPort) {
+  throw new Error('shard-worker runs inside a worker_threads Worker started by the host; it cannot run on its own')
+}
+const port = parentPort
+let shard: Shard | undefined
+
+function post(message: WorkerToHost): void {
+  port.postMessage(message)
+}
+
+function log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void {
+  post({ type: 'log', level, message })
+}
+
+function handle(message: HostToWorker): void {
+  if (message.type === 'init') {
+    shard?.dispose()
+    shard = new Shard(message.loaded, { scheduler: realScheduler, onFrame: (view) => post({ type: 'frame', view }) })
+    log('info', `shard ready with config ${message.loaded.summary.config_id}`)
+    post({ type: 'reply', seq: message.seq, result: { ok: true, value: shard.view() } })
+    return
+  }
+  if (!shard) {
+    post({ type: 'reply', seq: message.seq, result: { ok: false, error: { code: 'shard.not_ready', message: 'the shard has no config yet' } } })
+    return
+  }
+  const view = (() => {
+    switch (message.type) {
+      case 'load-config':
+        log('info', `loading config ${message.loaded.summary.config_id} from ${message.loaded.summary.source}`)
+        return shard.loadConfig(message.loaded)
+      case 'start':
+        return shard.start()
+      case 'pause':
+        return shard.pause()
+      case 'resume':
+        return shard.resume()
+      case 'step':
+        return shard.step(message.ticks)
+      case 'set-speed':
+        return shard.setSpeed(message.speed)
+      case 'status':
+        return shard.view()
+      case 'crash':
+        // Throw outside the message handler, as a failing tick would, so the real crash path runs.
+        setImmediate(() => {
+          throw new Error('worker crash requested through the debug.crash-worker test hook')
+        })
+        return shard.view()
+    }
+  })()
+  post({ type: 'reply', seq: message.seq, result: { ok: true, value: view } })
+}
+
+port.on('message', (raw: unknown) => {
+  const parsed = HostToWorkerSchema.safeParse(raw)
+  if (!parsed.success) {
+    const seq = typeof raw === 'object' && raw !== null && 'seq' in raw && typeof raw.seq === 'number' ? raw.seq : -1
+    log('error', `refused a malformed host message: ${formatZodIssues(parsed.error.issues)}`)
+    if (seq >= 0) post({ type: 'reply', seq, result: { ok: false, error: { code: 'ipc.invalid_payload', message: 'malformed shard request' } } })
+    return
+  }
+  handle(parsed.data)
+})
