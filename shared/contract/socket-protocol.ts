@@ -38,5 +38,7 @@ export type SocketServerMessage = z.infer<typeof SocketServerMessageSchema>
 
 /** Close code the server uses when the token is missing or wrong. */
 export const SOCKET_CLOSE_UNAUTHORIZED = 4401
+/** Close code for a socket opened by a page of another origin. */
+export const SOCKET_CLOSE_FORBIDDEN_ORIGIN = 4403
 /** Path of the WebSocket endpoint; the token travels as `?token=`. */
 export const SOCKET_PATH = '/ws'

@@ -1,0 +1,49 @@
+/**
+ * The `townlet` command: dispatch to a subcommand and map every outcome to an exit code
+ * (0 ok, 1 runtime failure, 2 bad usage or config) with a message on stderr.
+ */
+import { EXIT, UsageError, type CliIo } from './cli-io'
+import { COMMAND_HELP, MAIN_HELP } from './help'
+import { runCommand } from './run-command'
+import { serveCommand } from './serve-command'
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  run: runCommand,
+  serve: serveCommand
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '--help' || command === '-h') {
+    io.stdout.write(MAIN_HELP)
+    return command === undefined ? EXIT.usage : EXIT.ok
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${io.version}\n`)
+    return EXIT.ok
+  }
+  if (command === 'help') {
+    const topic = rest[0]
+    io.stdout.write(topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : MAIN_HELP)
+    return topic && !COMMAND_HELP[topic] ? EXIT.usage : EXIT.ok
+  }
+  const handler = COMMANDS[command]
+  if (!handler) {
+    io.stderr.write(`townlet: unknown command "${command}"\n\n${MAIN_HELP}`)
+    return EXIT.usage
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(COMMAND_HELP[command] ?? MAIN_HELP)
+    return EXIT.ok
+  }
+  try {
+    return await handler(rest, io)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`townlet ${command}: ${e.message}\n`)
+      return EXIT.usage
+    }
+    io.stderr.write(`townlet ${command} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    return EXIT.failure
+  }
+}

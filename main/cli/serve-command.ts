@@ -1,0 +1,60 @@
+/**
+ * `townlet serve`: browser mode. The same host the Electron app creates, with its worker, bound to
+ * a token-protected WebSocket and a static server for the built renderer.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { createAppHost } from '../host/app-host'
+import { ListenError, startBrowserServer, DEFAULT_PORT } from '../server/browser-server'
+import { EXIT, UsageError, type CliIo } from './cli-io'
+import { integerOption, parseCommandArgs } from './parse-args'
+
+export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs('serve', argv, {
+    config: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' }
+  })
+  const port = integerOption('port', args.port, { min: 0, max: 65_535 }) ?? DEFAULT_PORT
+  const { paths } = io
+  if (!existsSync(join(paths.rendererDir, 'index.html'))) {
+    throw new UsageError(`the renderer is not built (${paths.rendererDir} has no index.html): run npm run build first`)
+  }
+  const stderrLog = (line: string) => io.stderr.write(`${line}\n`)
+  const host = createAppHost({
+    mode: 'browser',
+    version: io.version,
+    workerPath: paths.workerPath,
+    configsDir: paths.configsDir,
+    cwd: io.cwd,
+    testHooks: io.env.TOWNLET_TEST_HOOKS === '1',
+    ...(args.config ? { initialConfigPath: args.config } : {}),
+    log: (entry) => {
+      if (entry.level !== 'debug') stderrLog(`[${entry.source}] ${entry.level}: ${entry.message}`)
+    }
+  })
+  try {
+    await host.start()
+  } catch (e) {
+    await host.dispose()
+    throw new UsageError((e as Error).message)
+  }
+  let server
+  try {
+    server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: paths.rendererDir, host: args.host, port })
+  } catch (e) {
+    await host.dispose()
+    if (e instanceof ListenError) throw new UsageError(e.message)
+    throw e
+  }
+  if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
+    stderrLog(`warning: listening on ${args.host}; anyone who can reach it and learns the token controls the shard`)
+  }
+  io.stdout.write(`townlet browser mode: ${server.url}\n`)
+  io.stdout.write('open that URL in a browser; press Ctrl+C to stop\n')
+  const signal = await io.shutdownSignal()
+  stderrLog(`received ${signal}; stopping`)
+  await server.close()
+  await host.dispose()
+  return EXIT.ok
+}
