@@ -15,7 +15,9 @@ export default defineConfig({
         input: {
           index: resolve(root, 'main/electron/index.ts'),
           'shard-worker': resolve(root, 'main/shard/worker-entry.ts'),
-          cli: resolve(root, 'main/cli/index.ts')
+          cli: resolve(root, 'main/cli/index.ts'),
+          // Benchmarks run built, against the same worker bundle the app uses.
+          bench: resolve(root, 'bench/foundation.bench.ts')
         }
       }
     }

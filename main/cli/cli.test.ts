@@ -15,7 +15,7 @@ function fakeIo(overrides: Partial<CliIo> = {}) {
     env: {},
     cwd: repoRoot,
     version: '9.9.9',
-    paths: { workerPath: join(repoRoot, 'main/host/test-worker.cjs'), rendererDir: join(repoRoot, 'nope'), configsDir: join(repoRoot, 'configs') },
+    paths: { workerPath: join(repoRoot, 'main/host/source-worker.cjs'), rendererDir: join(repoRoot, 'nope'), configsDir: join(repoRoot, 'configs') },
     shutdownSignal: () => Promise.resolve('SIGTERM'),
     ...overrides
   }

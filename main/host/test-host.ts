@@ -1,5 +1,5 @@
 /**
- * Test helper: a real AppHost whose worker runs the TypeScript source through tsx (test-worker.cjs), so host tests
+ * Test helper: a real AppHost whose worker runs the TypeScript source through tsx (source-worker.cjs), so host tests
  * exercise a real worker thread without a build.
  */
 import { join } from 'node:path'
@@ -19,7 +19,7 @@ export function createTestHost(overrides: Partial<HostOptions> = {}): TestHost {
   const host = createAppHost({
     mode: 'browser',
     version: '0.0.0-test',
-    workerPath: join(repoRoot, 'main/host/test-worker.cjs'),
+    workerPath: join(repoRoot, 'main/host/source-worker.cjs'),
     configsDir: join(repoRoot, 'configs'),
     cwd: repoRoot,
     ...overrides
