@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { err, ok } from '../../../shared/result'
+import { createStores } from '../stores/stores'
+import { FakeClient } from '../testing/fake-client'
+import { sampleConfig, sampleFrame, sampleStatus } from '../testing/fixtures'
+import { createCommands } from './commands'
+import { effectiveState } from './shard-sync'
+import { wireClient } from './wire-client'
+
+const appInfo = { mode: 'browser' as const, version: '0.1.0', can_pick_file: false, test_hooks: true, configs_dir: '/c' }
+
+function setup() {
+  const client = new FakeClient({
+    'app.info': () => ok(appInfo),
+    'shard.status': () => ok(sampleStatus()),
+    'config.list': () => ok([{ name: 'default.yaml', path: '/c/default.yaml' }])
+  })
+  const stores = createStores()
+  const commands = createCommands(client, stores)
+  const unwire = wireClient(client, stores, commands)
+  return { client, stores, commands, unwire }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('wiring and commands', () => {
+  it('refreshes app info, status and the config list on connection', async () => {
+    const { client, stores } = setup()
+    client.setConnection({ state: 'connected' })
+    await flush()
+    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'shard.status'])
+    expect(stores.appInfo.getState().info).toEqual(appInfo)
+    expect(stores.shard.getState().fresh).toBe(true)
+    expect(stores.config.getState().files).toHaveLength(1)
+    expect(stores.config.getState().summary).toEqual(sampleConfig)
+  })
+
+  it('feeds frames and logs from events', () => {
+    const { client, stores } = setup()
+    client.emit('shard.frame', sampleFrame(1, { state: 'running', tick: 30 }, 0))
+    client.emit('log.entry', { level: 'info', source: 'shard', message: 'hello', at: 1 })
+    expect(stores.shard.getState().status?.tick).toBe(30)
+    expect(stores.logs.getState().entries).toHaveLength(1)
+  })
+
+  it('shows a loop failure until a restart succeeds', async () => {
+    const { client, stores, commands } = setup()
+    client.emit('shard.frame', sampleFrame(1, { state: 'running', tick: 30, restarts: 0 }))
+    client.emit('loop.failure', { reason: 'boom', tick: 31, exit_code: 1 })
+    const failure = stores.failures.getState().failure
+    expect(failure?.failure.reason).toBe('boom')
+    // a frame the host sent before the crash does not hide the failure
+    client.emit('shard.frame', sampleFrame(2, { state: 'running', tick: 31, restarts: 0 }))
+    expect(effectiveState(stores.shard.getState().status, stores.failures.getState().failure)).toBe('failed')
+
+    client.handlers['shard.restart'] = () => ok(sampleStatus({ state: 'idle', tick: 0, restarts: 1 }))
+    expect(await commands.restart()).toBe(true)
+    expect(stores.failures.getState().failure).toBeNull()
+    expect(effectiveState(stores.shard.getState().status, null)).toBe('idle')
+  })
+
+  it('keeps the failure when the restart fails, with a notice', async () => {
+    const { client, stores, commands } = setup()
+    client.emit('loop.failure', { reason: 'boom', tick: null, exit_code: null })
+    client.handlers['shard.restart'] = () => err('shard.crashed', 'worker exited again')
+    expect(await commands.restart()).toBe(false)
+    expect(stores.failures.getState().failure).not.toBeNull()
+    expect(stores.failures.getState().notices.map((n) => n.code)).toEqual(['shard.crashed'])
+  })
+
+  it('sends config problems to the config-errors panel and clears them on a good load', async () => {
+    const { client, stores, commands } = setup()
+    const issues = [{ path: 'runtime.tick_ms', line: 2, col: 3, message: 'too small' }]
+    client.handlers['config.load'] = () => err('config.invalid', 'bad', { source: '/c/bad.yaml', issues })
+    expect(await commands.loadConfig('/c/bad.yaml')).toBe(false)
+    expect(stores.config.getState().loadError?.issues).toEqual(issues)
+    expect(stores.failures.getState().notices).toEqual([])
+
+    const loaded = { ...sampleConfig, config_id: 'other' }
+    client.handlers['config.load'] = () => ok(loaded)
+    expect(await commands.loadConfig('/c/other.yaml')).toBe(true)
+    expect(stores.config.getState().loadError).toBeNull()
+    expect(client.channelsCalled().at(-1)).toBe('shard.status')
+  })
+
+  it('turns other failed requests into notices', async () => {
+    const { client, stores, commands } = setup()
+    client.handlers['shard.step'] = () => err('shard.not_ready', 'no worker')
+    expect(await commands.step(10)).toBe(false)
+    expect(stores.failures.getState().notices[0]).toMatchObject({ code: 'shard.not_ready', message: 'no worker' })
+  })
+
+  it('does nothing when the file dialog is cancelled', async () => {
+    const { client, commands } = setup()
+    client.handlers['config.pick'] = () => ok({ path: null })
+    expect(await commands.pickConfig()).toBe(false)
+    expect(client.channelsCalled()).toEqual(['config.pick'])
+  })
+
+  it('marks the shard stale when the connection comes back', async () => {
+    const { client, stores } = setup()
+    client.setConnection({ state: 'connected' })
+    await flush()
+    client.setConnection({ state: 'disconnected' })
+    client.handlers['shard.status'] = () => ok(sampleStatus({ tick: 99 }))
+    client.setConnection({ state: 'connected' })
+    expect(stores.shard.getState().fresh).toBe(false)
+    await flush()
+    expect(stores.shard.getState().status?.tick).toBe(99)
+  })
+})

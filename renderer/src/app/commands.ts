@@ -1,0 +1,99 @@
+/**
+ * Every operator action as one function: invoke, then route the reply. Status replies feed the
+ * stores; config problems go to the config-errors panel; anything else becomes a notice.
+ * Nothing here throws, and nothing here knows the transport.
+ */
+import type { Speed } from '../../../shared/contract/dto/shard-status'
+import type { AppError } from '../../../shared/result'
+import type { TownletClient } from '../api/townlet-client'
+import { configLoadErrorFrom } from '../stores/config-store'
+import type { Stores } from '../stores/stores'
+import { acceptStatus } from './shard-sync'
+
+type ClockChannel = 'shard.status' | 'shard.start' | 'shard.pause' | 'shard.resume' | 'shard.restart'
+
+export function createCommands(client: TownletClient, stores: Stores) {
+  const notice = (error: AppError) => stores.failures.getState().pushNotice(error)
+
+  async function clock(channel: ClockChannel): Promise<boolean> {
+    const result = await client.invoke(channel, {})
+    if (!result.ok) {
+      notice(result.error)
+      return false
+    }
+    acceptStatus(stores, result.value)
+    return true
+  }
+
+  async function listConfigs(): Promise<void> {
+    const result = await client.invoke('config.list', {})
+    if (result.ok) stores.config.getState().setFiles(result.value)
+    else notice(result.error)
+  }
+
+  async function loadConfig(path: string): Promise<boolean> {
+    const config = stores.config.getState()
+    config.setLoading(true)
+    const result = await client.invoke('config.load', { path })
+    config.setLoading(false)
+    if (result.ok) {
+      config.setSummary(result.value)
+      config.setLoadError(null)
+      // The header shows config_id from the status; fetch it now rather than wait for a frame.
+      await clock('shard.status')
+      return true
+    }
+    const loadError = configLoadErrorFrom(result.error, path)
+    if (loadError) config.setLoadError(loadError)
+    else notice(result.error)
+    return false
+  }
+
+  return {
+    /** Everything a fresh connection needs; the three requests are independent. */
+    async refresh(): Promise<void> {
+      const infoRequest = client.invoke('app.info', {}).then((result) => {
+        if (result.ok) stores.appInfo.getState().setInfo(result.value)
+        else notice(result.error)
+      })
+      await Promise.all([infoRequest, clock('shard.status'), listConfigs()])
+    },
+    start: () => clock('shard.start'),
+    pause: () => clock('shard.pause'),
+    resume: () => clock('shard.resume'),
+    async restart(): Promise<boolean> {
+      const restarted = await clock('shard.restart')
+      if (restarted) stores.failures.getState().clearFailure()
+      return restarted
+    },
+    async step(ticks: number): Promise<boolean> {
+      const result = await client.invoke('shard.step', { ticks })
+      if (!result.ok) notice(result.error)
+      else acceptStatus(stores, result.value)
+      return result.ok
+    },
+    async setSpeed(speed: Speed): Promise<boolean> {
+      const result = await client.invoke('shard.set-speed', { speed })
+      if (!result.ok) notice(result.error)
+      else acceptStatus(stores, result.value)
+      return result.ok
+    },
+    listConfigs,
+    loadConfig,
+    /** Native dialog (Electron), then load; a cancelled dialog does nothing. */
+    async pickConfig(): Promise<boolean> {
+      const result = await client.invoke('config.pick', {})
+      if (!result.ok) {
+        notice(result.error)
+        return false
+      }
+      return result.value.path === null ? false : loadConfig(result.value.path)
+    },
+    async crashWorker(): Promise<void> {
+      const result = await client.invoke('debug.crash-worker', {})
+      if (!result.ok) notice(result.error)
+    }
+  }
+}
+
+export type Commands = ReturnType<typeof createCommands>

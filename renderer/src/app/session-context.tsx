@@ -1,0 +1,40 @@
+/**
+ * Hands the session to components. Hooks select from one store each, so a panel re-renders only
+ * when the slice it reads changes.
+ */
+import { createContext, useContext } from 'react'
+import type { ReactNode } from 'react'
+import { useStore } from 'zustand'
+import type { AppInfoStore } from '../stores/app-info-store'
+import type { ConfigStore } from '../stores/config-store'
+import type { ConnectionStore } from '../stores/connection-store'
+import type { FailureStore } from '../stores/failure-store'
+import type { LogStore } from '../stores/log-store'
+import type { ShardStore } from '../stores/shard-store'
+import type { Commands } from './commands'
+import type { Session } from './session'
+
+const SessionContext = createContext<Session | null>(null)
+
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
+}
+
+function useSession(): Session {
+  const session = useContext(SessionContext)
+  if (!session) throw new Error('SessionProvider is missing above this component')
+  return session
+}
+
+export function useCommands(): Commands {
+  return useSession().commands
+}
+
+/* One hook per store, each with a selector, typed by its store. */
+export const useShard = <T,>(select: (s: ShardStore) => T): T => useStore(useSession().stores.shard, select)
+export const useConfig = <T,>(select: (s: ConfigStore) => T): T => useStore(useSession().stores.config, select)
+export const useConnection = <T,>(select: (s: ConnectionStore) => T): T =>
+  useStore(useSession().stores.connection, select)
+export const useAppInfo = <T,>(select: (s: AppInfoStore) => T): T => useStore(useSession().stores.appInfo, select)
+export const useFailures = <T,>(select: (s: FailureStore) => T): T => useStore(useSession().stores.failures, select)
+export const useLogs = <T,>(select: (s: LogStore) => T): T => useStore(useSession().stores.logs, select)

@@ -1,0 +1,84 @@
+/**
+ * Loading another config. Electron offers the native file dialog; browser mode cannot read
+ * local paths through a dialog, so it takes a typed path. Both list the project's configs folder.
+ */
+import { useState } from 'react'
+import type { FormEvent } from 'react'
+import { useAppInfo, useCommands, useConfig, useConnection } from '../../app/session-context'
+import { Card } from '../../components/card'
+
+export function ConfigPicker() {
+  const commands = useCommands()
+  const canPick = useAppInfo((s) => s.info?.can_pick_file === true)
+  const configsDir = useAppInfo((s) => s.info?.configs_dir)
+  const files = useConfig((s) => s.files)
+  // Busy while a load is in flight, or while no host is there to answer.
+  const loading = useConfig((s) => s.loading)
+  const offline = useConnection((s) => s.info.state !== 'connected')
+  const busy = loading || offline
+  const live = useConfig((s) => s.summary?.source)
+  const [path, setPath] = useState('')
+
+  function submit(event: FormEvent): void {
+    event.preventDefault()
+    const trimmed = path.trim()
+    if (trimmed !== '') void commands.loadConfig(trimmed)
+  }
+
+  return (
+    <Card
+      title="Load config"
+      testId="config-picker"
+      actions={
+        <button type="button" className="icon" title="Refresh the list" onClick={() => void commands.listConfigs()}>
+          ↻
+        </button>
+      }
+    >
+      {canPick ? (
+        <button type="button" className="primary" data-testid="btn-open-config" disabled={busy} onClick={() => void commands.pickConfig()}>
+          Open config…
+        </button>
+      ) : (
+        <form className="path-form" onSubmit={submit}>
+          <input
+            type="text"
+            data-testid="config-path"
+            aria-label="Config file path"
+            placeholder="/path/to/config.yaml"
+            spellCheck={false}
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+          />
+          <button type="submit" data-testid="btn-load-config" disabled={busy || path.trim() === ''}>
+            {loading ? 'Loading…' : 'Load'}
+          </button>
+        </form>
+      )}
+      <div className="list-caption dim" title={configsDir}>
+        {configsDir ? `in ${configsDir}` : 'configs folder'}
+      </div>
+      <ul className="config-list" data-testid="config-list">
+        {files.length === 0 ? <li className="dim">no YAML files found</li> : null}
+        {files.map((file) => (
+          <li key={file.path}>
+            <button
+              type="button"
+              className={`list-item mono${file.path === live ? ' current' : ''}`}
+              data-testid="config-item"
+              data-name={file.name}
+              disabled={busy}
+              title={`Load ${file.path}`}
+              onClick={() => {
+                setPath(file.path)
+                void commands.loadConfig(file.path)
+              }}
+            >
+              {file.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  )
+}

@@ -1,0 +1,71 @@
+/**
+ * Measured ticks/s over the last minute. The x axis is seconds before the newest sample, so the
+ * chart reads the same whatever the wall clock says.
+ */
+import { memo, useMemo } from 'react'
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { useShard } from '../../app/session-context'
+import { Card } from '../../components/card'
+import { formatTps } from '../../components/format'
+import { useThrottled } from '../../components/use-throttled'
+import type { TpsPoint } from '../../stores/tps-history'
+import { TPS_HISTORY } from '../../stores/tps-history'
+
+interface ChartPoint {
+  ago: number
+  tps: number
+}
+
+const WINDOW_S = TPS_HISTORY.windowMs / 1000
+
+function toChart(history: readonly TpsPoint[]): ChartPoint[] {
+  const newest = history[history.length - 1]?.t ?? 0
+  return history.map((p) => ({ ago: (p.t - newest) / 1000, tps: p.tps }))
+}
+
+const TpsLines = memo(function TpsLines({ data }: { data: ChartPoint[] }) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
+        <XAxis
+          dataKey="ago"
+          type="number"
+          domain={[-WINDOW_S, 0]}
+          ticks={[-60, -45, -30, -15, 0]}
+          tickFormatter={(s: number) => (s === 0 ? 'now' : `${s}s`)}
+          stroke="var(--text-dim)"
+          fontSize={11}
+        />
+        <YAxis domain={[0, 'auto']} stroke="var(--text-dim)" fontSize={11} width={44} allowDecimals={false} />
+        <Tooltip
+          contentStyle={{ background: 'var(--surface-2)', border: '1px solid var(--border)', fontSize: 12 }}
+          labelFormatter={(s) => `${Number(s).toFixed(1)} s`}
+          formatter={(v) => [`${formatTps(Number(v))} t/s`, 'measured']}
+        />
+        <Line type="monotone" dataKey="tps" stroke="var(--accent)" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  )
+})
+
+export function TpsChart() {
+  const history = useThrottled(
+    useShard((s) => s.tpsHistory),
+    500
+  )
+  const data = useMemo(() => toChart(history), [history])
+  const latest = history[history.length - 1]
+  return (
+    <Card
+      title="Tick rate"
+      testId="tps-chart"
+      className="span-2"
+      actions={<span className="mono dim">{latest ? `${formatTps(latest.tps)} t/s` : 'no samples yet'}</span>}
+    >
+      <div className="chart-box">
+        <TpsLines data={data} />
+      </div>
+    </Card>
+  )
+}

@@ -1,0 +1,58 @@
+/**
+ * The shard as the operator sees it: the latest status (from frames and from every invoke reply
+ * that returns one), the world summary and a ~60 s history of measured ticks/s.
+ */
+import { createStore } from 'zustand/vanilla'
+import type { Frame } from '../../../shared/contract/dto/frame'
+import type { ShardStatus } from '../../../shared/contract/dto/shard-status'
+import { pushTps } from './tps-history'
+import type { TpsPoint } from './tps-history'
+
+export interface ShardSlice {
+  status: ShardStatus | null
+  /** Agents in the world, from the latest frame; null until a frame arrives. */
+  agents: number | null
+  /** Highest frame_seq seen on this connection; older frames are dropped as stale. */
+  lastFrameSeq: number
+  /** False from (re)connection until a status arrives on the new connection. */
+  fresh: boolean
+  tpsHistory: TpsPoint[]
+}
+
+export function initialShard(): ShardSlice {
+  return { status: null, agents: null, lastFrameSeq: -1, fresh: false, tpsHistory: [] }
+}
+
+export function applyStatus(slice: ShardSlice, status: ShardStatus, now: number): ShardSlice {
+  return {
+    ...slice,
+    status,
+    fresh: true,
+    tpsHistory: pushTps(slice.tpsHistory, { t: now, tps: status.measured_tps })
+  }
+}
+
+export function applyFrame(slice: ShardSlice, frame: Frame, now: number): ShardSlice {
+  if (frame.frame_seq <= slice.lastFrameSeq) return slice
+  return { ...applyStatus(slice, frame.status, now), agents: frame.world.agents, lastFrameSeq: frame.frame_seq }
+}
+
+/** On a new connection the host may be a new session whose frame numbers start again at 0. */
+export function markStale(slice: ShardSlice): ShardSlice {
+  return { ...slice, fresh: false, lastFrameSeq: -1 }
+}
+
+export interface ShardStore extends ShardSlice {
+  setStatus(status: ShardStatus, now?: number): void
+  receiveFrame(frame: Frame, now?: number): void
+  markStale(): void
+}
+
+export function createShardStore() {
+  return createStore<ShardStore>()((set) => ({
+    ...initialShard(),
+    setStatus: (status, now = Date.now()) => set((s) => applyStatus(s, status, now)),
+    receiveFrame: (frame, now = Date.now()) => set((s) => applyFrame(s, frame, now)),
+    markStale: () => set((s) => markStale(s))
+  }))
+}
