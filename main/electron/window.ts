@@ -6,7 +6,7 @@ import { BrowserWindow, type WebPreferences } from 'electron'
 import { MIN_HEIGHT, MIN_WIDTH, type WindowState } from './window-bounds'
 
 /** Matches the renderer's background so resizing and first paint show no flash. */
-export const WINDOW_BACKGROUND = '#111418'
+export const WINDOW_BACKGROUND = '#0e1116'
 
 /** The webPreferences every window of ours gets. Exported so a test can assert each one. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
