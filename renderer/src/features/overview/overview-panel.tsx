@@ -1,6 +1,7 @@
 import { ConfigCard } from './config-card'
 import { ConfigPicker } from './config-picker'
 import { DiagnosticsCard } from './diagnostics-card'
+import { LogCard } from './log-card'
 import { TpsChart } from './tps-chart'
 import { WorldCard } from './world-card'
 
@@ -13,6 +14,7 @@ export function OverviewPanel() {
       <ConfigPicker />
       <WorldCard />
       <DiagnosticsCard />
+      <LogCard />
     </div>
   )
 }
