@@ -6,20 +6,15 @@
 import { z } from 'zod'
 import { ConfigSummarySchema } from '../../shared/contract/dto/config-summary'
 import { LogLevelSchema } from '../../shared/contract/dto/events'
-import { ShardStateSchema, SpeedSchema } from '../../shared/contract/dto/shard-status'
+import { FrameSchema } from '../../shared/contract/dto/frame'
+import { ShardStatusSchema, SpeedSchema } from '../../shared/contract/dto/shard-status'
 import { ERROR_CODES } from '../../shared/error-codes'
 import { ShardConfigSchema } from '../config/shard-config-schema'
 
 export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema })
 
-export const ShardViewSchema = z.object({
-  state: ShardStateSchema,
-  tick: z.number().int().nonnegative(),
-  speed: SpeedSchema,
-  measured_tps: z.number().nonnegative(),
-  config: ConfigSummarySchema,
-  world: z.object({ agents: z.number().int().nonnegative() })
-})
+/** What the worker reports: the contract's status less the host's own fields, plus the world summary. */
+export const ShardViewSchema = ShardStatusSchema.omit({ restarts: true }).extend({ world: FrameSchema.shape.world })
 
 const seq = z.number().int().nonnegative()
 
