@@ -39,6 +39,9 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,
+      // One bundle, loaded from disk (Electron) or loopback (browser mode): size warnings for
+      // network delivery don't apply.
+      chunkSizeWarningLimit: 1500,
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } }
     }
   }

@@ -109,3 +109,17 @@ describe('wiring and commands', () => {
     expect(stores.shard.getState().status?.tick).toBe(99)
   })
 })
+
+describe('notices', () => {
+  it('raises a notice for a refused command but not for a lost connection', async () => {
+    const client = new FakeClient({
+      'shard.start': () => err('shard.failed', 'the shard worker has failed'),
+      'shard.pause': () => err('ipc.disconnected', 'the connection to the host was lost')
+    })
+    const stores = createStores()
+    const commands = createCommands(client, stores)
+    await commands.start()
+    await commands.pause()
+    expect(stores.failures.getState().notices.map((n) => n.code)).toEqual(['shard.failed'])
+  })
+})

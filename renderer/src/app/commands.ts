@@ -13,7 +13,11 @@ import { acceptStatus } from './shard-sync'
 type ClockChannel = 'shard.status' | 'shard.start' | 'shard.pause' | 'shard.resume' | 'shard.restart'
 
 export function createCommands(client: TownletClient, stores: Stores) {
-  const notice = (error: AppError) => stores.failures.getState().pushNotice(error)
+  // A lost connection is already shown by the connection indicator and banner; a notice per
+  // pending request would only repeat it.
+  const notice = (error: AppError) => {
+    if (error.code !== 'ipc.disconnected') stores.failures.getState().pushNotice(error)
+  }
 
   async function clock(channel: ClockChannel): Promise<boolean> {
     const result = await client.invoke(channel, {})
