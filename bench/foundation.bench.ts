@@ -2,7 +2,7 @@
  * `npm run bench`: figures for the foundation, printed as a table. Not a test: nothing here
  * asserts a speed. Measures
  *   - the empty shard's tick rate in-process (what `townlet run` does),
- *   - a contract round trip through the registry to the worker thread and back (shard.status),
+ *   - a contract round trip through the registry to the worker thread and back (a 1-tick step),
  *   - the same round trip over the browser-mode WebSocket,
  *   - frames per second a client receives while the shard runs at max speed (coalescing).
  */
@@ -49,11 +49,11 @@ async function main(): Promise<void> {
   const samples: number[] = []
   for (let i = 0; i < 2000; i++) {
     const t = performance.now()
-    await host.registry.dispatch('shard.status', {}, ctx)
+    await host.registry.dispatch('shard.step', { ticks: 1 }, ctx)
     samples.push(performance.now() - t)
   }
   samples.sort((a, b) => a - b)
-  rows.push(['registry → worker → registry (shard.status)', `p50 ${percentile(samples, 50).toFixed(3)} ms, p99 ${percentile(samples, 99).toFixed(3)} ms`])
+  rows.push(['registry → worker → registry (shard.step 1 tick)', `p50 ${percentile(samples, 50).toFixed(3)} ms, p99 ${percentile(samples, 99).toFixed(3)} ms`])
 
   const rendererDir = await mkdtemp(join(tmpdir(), 'townlet-bench-'))
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html>')
@@ -72,12 +72,12 @@ async function main(): Promise<void> {
     const t = performance.now()
     await new Promise<void>((resolve) => {
       waiting.set(id, resolve)
-      ws.send(JSON.stringify({ type: 'invoke', id, channel: 'shard.status', payload: {} }))
+      ws.send(JSON.stringify({ type: 'invoke', id, channel: 'shard.step', payload: { ticks: 1 } }))
     })
     socketSamples.push(performance.now() - t)
   }
   socketSamples.sort((a, b) => a - b)
-  rows.push(['WebSocket → worker → WebSocket (shard.status)', `p50 ${percentile(socketSamples, 50).toFixed(3)} ms, p99 ${percentile(socketSamples, 99).toFixed(3)} ms`])
+  rows.push(['WebSocket → worker → WebSocket (shard.step 1 tick)', `p50 ${percentile(socketSamples, 50).toFixed(3)} ms, p99 ${percentile(socketSamples, 99).toFixed(3)} ms`])
 
   await host.registry.dispatch('shard.set-speed', { speed: 'max' }, ctx)
   await host.registry.dispatch('shard.start', {}, ctx)

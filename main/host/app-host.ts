@@ -16,8 +16,6 @@ export interface HostOptions {
   version: string
   /** Built shard worker script (out/main/shard-worker.js), passed in by each entry. */
   workerPath: string
-  /** Extra Node flags for the worker, e.g. `['--import', 'tsx']` when tests run the TS source. */
-  workerExecArgv?: string[]
   /** Folder listed by `config.list`. */
   configsDir: string
   /** Config to load at start; the embedded `configs/default.yaml` when absent. */
@@ -50,7 +48,6 @@ export function createAppHost(options: HostOptions): AppHost {
   const events = createEventBus((name, message) => options.log?.({ level: 'error', source: 'host', message: `dropped invalid '${name}' event: ${message}`, at: Date.now() }))
   const shard = new ShardService({
     workerPath: options.workerPath,
-    ...(options.workerExecArgv ? { workerExecArgv: options.workerExecArgv } : {}),
     events,
     log
   })

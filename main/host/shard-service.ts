@@ -15,7 +15,6 @@ import { ShardWorkerClient } from './shard-worker-client'
 
 export interface ShardServiceOptions {
   workerPath: string
-  workerExecArgv?: string[]
   events: EventBus
   log(level: LogLevel, source: 'host' | 'shard', message: string): void
   /** Frames to clients: at most one per this many ms (about 30 a second by default). */
@@ -41,7 +40,6 @@ export class ShardService {
     this.failure = undefined
     this.client = new ShardWorkerClient({
       workerPath: this.options.workerPath,
-      ...(this.options.workerExecArgv ? { execArgv: this.options.workerExecArgv } : {}),
       onFrame: (view) => {
         this.lastView = view
         this.frames.push(view)

@@ -12,7 +12,6 @@ import { formatZodIssues } from './zod-issues'
 
 export interface ShardWorkerOptions {
   workerPath: string
-  execArgv?: string[]
   onFrame(view: ShardViewDto): void
   onLog(level: LogLevel, message: string): void
   /** Called once if the thread dies or throws; every pending request is answered `shard.crashed`. */
@@ -35,7 +34,7 @@ export class ShardWorkerClient {
   private lastTick: number | null = null
 
   constructor(private readonly options: ShardWorkerOptions) {
-    this.worker = new Worker(options.workerPath, { execArgv: options.execArgv ?? [], stderr: false, stdout: false })
+    this.worker = new Worker(options.workerPath, { stderr: false, stdout: false })
     this.worker.on('message', (raw: unknown) => this.receive(raw))
     this.worker.on('error', (e) => this.fail({ reason: e.message, tick: this.lastTick, exit_code: null, ...(e.stack ? { stack: e.stack } : {}) }))
     this.worker.on('exit', (code) => {
