@@ -1,6 +1,6 @@
 'use strict'
 /**
- * Where the Electron binary is, without `require('electron')` (that would try to download it):
+ * Where the Electron binary is, without loading the electron package (that would try to download it):
  * `ELECTRON_EXEC_PATH`, else `node_modules/electron/path.txt` resolved inside its `dist/`.
  * Null when neither leads to an existing file. Used by `npm start` and the Electron e2e project.
  */

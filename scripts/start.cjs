@@ -3,7 +3,7 @@
  * `npm start`: build, then open the Electron app; where no Electron binary can be had, serve the
  * same UI in browser mode (`townlet serve`, which prints its URL with the token).
  *
- * The binary is looked up, never `require('electron')`d: that require downloads the binary on
+ * The binary is looked up, never loaded through the electron package: that downloads the binary on
  * first use, which fails offline. Extra arguments pass through: `npm start -- --config F`.
  */
 'use strict'

@@ -1,6 +1,6 @@
 /**
  * The world state the engine advances. Empty for now: the engine issue fills it with the town,
- * agents and RNG streams. It stays pure: no clocks, no Math.random, no runtime imports, so the
+ * agents and RNG streams. It stays pure: no clocks, no unseeded randomness, no runtime imports, so the
  * same inputs always give the same world.
  */
 export interface WorldState {
