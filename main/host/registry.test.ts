@@ -1,18 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 import { invokeChannels, type InvokeName } from '../../shared/contract/channels'
+import { sampleStatus } from '../../shared/testing/contract-samples'
 import { createHandlers } from './handlers'
 import { HostError } from './host-error'
 import { createRegistry, type Handlers } from './registry'
 import type { ShardService } from './shard-service'
 
-const status = {
-  state: 'idle',
-  tick: 0,
-  speed: 4,
-  measured_tps: 0,
-  config: { config_id: 'c', seed: 1, tick_ms: 250, source: 'x', sha256: 'a'.repeat(64) },
-  restarts: 0
-} as const
+const status = sampleStatus({ speed: 4 })
 
 /** Real handlers over a fake shard service: enough to exercise the registry's checks. */
 function handlers(): Handlers {

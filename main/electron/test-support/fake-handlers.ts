@@ -2,19 +2,10 @@
  * Simple handlers for every invoke channel, valid against the contract, so tests can run the
  * real registry. Each records the channels it was called on in `calls`.
  */
-import type { ConfigSummary } from '../../../shared/contract/dto/config-summary'
-import type { ShardStatus } from '../../../shared/contract/dto/shard-status'
+import { sampleConfig, sampleStatus } from '../../../shared/testing/contract-samples'
 import type { CallContext, Handlers } from '../../host/registry'
 
-export const fakeConfig: ConfigSummary = {
-  config_id: 'test',
-  seed: 1,
-  tick_ms: 100,
-  source: 'embedded:default',
-  sha256: '0'.repeat(64)
-}
-
-export const fakeStatus: ShardStatus = { state: 'paused', tick: 0, speed: 10, measured_tps: 0, config: fakeConfig, restarts: 0 }
+export const fakeStatus = sampleStatus({ state: 'paused' })
 
 /** Handlers for all channels plus the log of what was called, with which request and context. */
 export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: string; req: unknown; ctx: CallContext }> } {
@@ -34,7 +25,7 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
     'shard.step': rec('shard.step', fakeStatus),
     'shard.set-speed': rec('shard.set-speed', fakeStatus),
     'shard.restart': rec('shard.restart', fakeStatus),
-    'config.load': rec('config.load', fakeConfig),
+    'config.load': rec('config.load', sampleConfig),
     'config.list': rec('config.list', []),
     'config.pick': rec('config.pick', { path: null }),
     'debug.crash-worker': rec('debug.crash-worker', { crashing: true as const })

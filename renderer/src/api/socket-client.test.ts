@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FakeSocket } from '../testing/fake-socket'
-import { sampleFrame, sampleStatus } from '../testing/fixtures'
+import { sampleFrame, sampleStatus } from '../../../shared/testing/contract-samples'
 import { createSocketTransport, TOKEN_REFUSED_DETAIL } from './socket-transport'
 import type { ConnectionInfo, TownletClient } from './townlet-client'
 import { createTypedClient } from './typed-client'

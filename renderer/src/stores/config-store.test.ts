@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleConfig } from '../testing/fixtures'
+import { sampleConfig } from '../../../shared/testing/contract-samples'
 import { appendLog } from './log-store'
 import { configLoadErrorFrom, sameConfig } from './config-store'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleStatus } from '../testing/fixtures'
+import { sampleStatus } from '../../../shared/testing/contract-samples'
 import { clearIfRecovered, dismissNotice, MAX_NOTICES, pushNotice, recordFailure } from './failure-store'
 import type { FailureSlice } from './failure-store'
 

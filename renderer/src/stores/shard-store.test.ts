@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleFrame, sampleStatus } from '../testing/fixtures'
+import { sampleFrame, sampleStatus } from '../../../shared/testing/contract-samples'
 import { applyFrame, applyStatus, initialShard, markStale } from './shard-store'
 import { pushTps, TPS_HISTORY } from './tps-history'
 
