@@ -40,12 +40,12 @@ export interface AppHost {
 
 export function createAppHost(options: HostOptions): AppHost {
   const cwd = options.cwd ?? process.cwd()
+  const events = createEventBus((name, message) => options.log?.({ level: 'error', source: 'host', message: `dropped invalid '${name}' event: ${message}`, at: Date.now() }))
   const log = (level: LogLevel, source: 'host' | 'shard', message: string): void => {
     const entry: LogEntry = { level, source, message, at: Date.now() }
     options.log?.(entry)
     events.emit('log.entry', entry)
   }
-  const events = createEventBus((name, message) => options.log?.({ level: 'error', source: 'host', message: `dropped invalid '${name}' event: ${message}`, at: Date.now() }))
   const shard = new ShardService({
     workerPath: options.workerPath,
     events,

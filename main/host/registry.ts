@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { invokeChannels, isInvokeName, type InvokeName, type InvokeReq, type InvokeRes } from '../../shared/contract/channels'
 import { err, ok, type Result } from '../../shared/result'
 import { HostError } from './host-error'
-import { formatZodIssues } from './zod-issues'
+import { formatZodIssues } from '../../shared/zod-issues'
 
 /** What the transport knows about who sent a request. */
 export interface CallContext {

@@ -63,8 +63,8 @@ export class ShardService {
     const result = await this.client.request(request)
     if (!result.ok) throw new HostError(result.error.code, result.error.message)
     this.lastView = result.value
-    // A command's effect should reach every client now, not after the coalescing interval.
-    this.frames.push(result.value)
+    // The worker posted the frame for this change before its reply (one port keeps order);
+    // send it to every client now rather than after the coalescing interval.
     this.frames.flush()
     return this.status()
   }

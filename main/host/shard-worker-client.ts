@@ -8,7 +8,7 @@ import type { LoopFailure } from '../../shared/contract/dto/events'
 import type { ErrorCode } from '../../shared/error-codes'
 import { err, type Result } from '../../shared/result'
 import { WorkerToHostSchema, type HostRequest, type ShardViewDto } from '../shard/protocol'
-import { formatZodIssues } from './zod-issues'
+import { formatZodIssues } from '../../shared/zod-issues'
 
 export interface ShardWorkerOptions {
   workerPath: string

@@ -8,7 +8,7 @@ import { ConfigSummarySchema } from '../../shared/contract/dto/config-summary'
 import { LogLevelSchema } from '../../shared/contract/dto/events'
 import { FrameSchema } from '../../shared/contract/dto/frame'
 import { ShardStatusSchema, SpeedSchema } from '../../shared/contract/dto/shard-status'
-import { ERROR_CODES } from '../../shared/error-codes'
+import { resultSchema } from '../../shared/result-schema'
 import { ShardConfigSchema } from '../config/shard-config-schema'
 
 export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema })
@@ -39,10 +39,7 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('reply'),
     seq,
-    result: z.union([
-      z.object({ ok: z.literal(true), value: ShardViewSchema }),
-      z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) })
-    ])
+    result: resultSchema(ShardViewSchema)
   }),
   z.object({ type: z.literal('frame'), view: ShardViewSchema }),
   z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() })

@@ -3,7 +3,7 @@
  * It refuses to run on the main thread, where it would block the UI.
  */
 import { parentPort, isMainThread } from 'node:worker_threads'
-import { formatZodIssues } from '../host/zod-issues'
+import { formatZodIssues } from '../../shared/zod-issues'
 import { realScheduler } from './scheduler'
 import { Shard } from './shard'
 import { HostToWorkerSchema, type HostToWorker, type WorkerToHost } from './protocol'
@@ -27,6 +27,8 @@ function handle(message: HostToWorker): void {
     shard?.dispose()
     shard = new Shard(message.loaded, { scheduler: realScheduler, onFrame: (view) => post({ type: 'frame', view }) })
     log('info', `shard ready with config ${message.loaded.summary.config_id}`)
+    // Clients learn of a (re)started shard from its first frame, like any other change.
+    post({ type: 'frame', view: shard.view() })
     post({ type: 'reply', seq: message.seq, result: { ok: true, value: shard.view() } })
     return
   }

@@ -4,6 +4,7 @@
  * event channel.
  */
 import { z } from 'zod'
+import { resultSchema } from '../result-schema'
 
 export const SocketRequestSchema = z.object({
   type: z.literal('invoke'),
@@ -16,13 +17,7 @@ export type SocketRequest = z.infer<typeof SocketRequestSchema>
 export const SocketReplySchema = z.object({
   type: z.literal('reply'),
   id: z.number().int().nonnegative(),
-  result: z.union([
-    z.object({ ok: z.literal(true), value: z.unknown() }),
-    z.object({
-      ok: z.literal(false),
-      error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
-    })
-  ])
+  result: resultSchema(z.unknown())
 })
 export type SocketReply = z.infer<typeof SocketReplySchema>
 

@@ -5,17 +5,11 @@
 import { z } from 'zod'
 import { eventChannels, invokeChannels } from '../../../shared/contract/channels'
 import type { EventName, EventPayload, InvokeName, InvokeRes } from '../../../shared/contract/channels'
-import { ERROR_CODES } from '../../../shared/error-codes'
 import { err, ok } from '../../../shared/result'
+import { resultSchema } from '../../../shared/result-schema'
 import type { Result } from '../../../shared/result'
 
-const EnvelopeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() })
-  })
-])
+const EnvelopeSchema = resultSchema(z.unknown())
 
 /** One line naming the first failing path, e.g. `status.tick: expected number`. */
 export function describeIssues(error: z.ZodError): string {
