@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
+import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { ConfigErrorDetailsSchema } from '../../shared/contract/dto/config-summary'
 import { loadConfigFile, loadEmbeddedDefault, parseConfigText } from './load-config'
@@ -76,11 +77,20 @@ describe('parseConfigText', () => {
         fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,20}$/),
         fc.nat(),
         fc.integer({ min: 1, max: 60_000 }),
-        (id, seed, tickMs) => {
-          const result = parseConfigText(`config_id: "${id}"\nseed: ${seed}\nruntime:\n  tick_ms: ${tickMs}\n`, 'p.yaml')
-          expect(result.ok && result.value.config).toEqual({ config_id: id, seed, runtime: { tick_ms: tickMs } })
+        fc.integer({ min: 0, max: 40 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.constantFrom('05:30', '09:00', '23:59'),
+        (id, seed, tickMs, population, decay, start) => {
+          const text = `config_id: "${id}"\nseed: ${seed}\nruntime:\n  tick_ms: ${tickMs}\nrewards:\n  decay_rates: { hunger: ${decay} }\nworld:\n  start_time: "${start}"\n  population: ${population}\n  generate: {}\n`
+          const first = parseConfigText(text, 'p.yaml')
+          if (!first.ok) throw new Error(first.error.message)
+          expect(first.value.config).toMatchObject({ config_id: id, seed, runtime: { tick_ms: tickMs }, rewards: { decay_rates: { hunger: decay } }, world: { population, start_time: start } })
+          // The parsed config, written back as YAML, parses to itself: defaults are stable.
+          const again = parseConfigText(stringify(first.value.config), 'again.yaml')
+          expect(again.ok && again.value.config).toEqual(first.value.config)
         }
-      )
+      ),
+      { numRuns: 30 }
     )
   })
 })

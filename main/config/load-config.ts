@@ -1,24 +1,27 @@
 /**
- * Load a shard config: read the YAML, report syntax errors with their lines, validate with zod
- * and report every schema problem with its YAML path, line and a fix. Never throws: the caller
- * keeps its current config when this answers an error.
+ * Load a shard config: read the YAML, report syntax errors with their lines, validate with zod,
+ * load its affordance registry, and build the town once to check what only the map can tell
+ * (unreachable objects, agents on walls). Every problem comes with its file, YAML path, line and
+ * a fix. Never throws: the caller keeps its current config when this answers an error.
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
-import { LineCounter, parseDocument } from 'yaml'
-import type { z } from 'zod'
+import { dirname, resolve } from 'node:path'
+import { LineCounter, parseDocument, type Document } from 'yaml'
 import type { ConfigIssue, ConfigSummary } from '../../shared/contract/dto/config-summary'
 import { err, ok, type Result } from '../../shared/result'
-import { didYouMean } from './did-you-mean'
-import { knownKeysAt } from './schema-keys'
+import { createWorld } from '../sim/town/create-world'
+import { describeZodIssue } from './describe-zod-issue'
+import { embeddedAffordances, loadAffordanceFile, type AffordanceLoad, type AffordanceSource } from './load-affordances'
 import { ShardConfigSchema, type ShardConfig } from './shard-config-schema'
 import { locate } from './yaml-locate'
 import defaultYaml from '../../configs/default.yaml?raw'
 
-/** A validated config together with the identity the UI shows. */
+/** A validated config together with its affordance registry and the identity the UI shows. */
 export interface LoadedConfig {
   config: ShardConfig
   summary: ConfigSummary
+  affordances: AffordanceSource
 }
 
 export const EMBEDDED_DEFAULT_SOURCE = 'embedded:default'
@@ -39,7 +42,15 @@ export async function loadConfigFile(path: string): Promise<Result<LoadedConfig>
     if (code === 'ENOENT') return err('config.not_found', `config file not found: ${path} — check the path, or pick one from the configs folder`)
     return err('config.unreadable', `cannot read ${path}: ${(e as Error).message}`)
   }
-  return parseConfigText(text, path)
+  const parsed = parseShardYaml(text, path)
+  if (!parsed.ok) return parsed.result
+  const file = affordancePath(path, parsed.config)
+  return finish(parsed, file === undefined ? embeddedAffordances() : await loadAffordanceFile(file))
+}
+
+/** Where a config's affordance registry file lives (relative to the config file), or undefined for the built-in one. */
+export function affordancePath(configPath: string, config: ShardConfig): string | undefined {
+  return config.affordances.file === undefined ? undefined : resolve(dirname(configPath), config.affordances.file)
 }
 
 export function loadEmbeddedDefault(): LoadedConfig {
@@ -48,31 +59,58 @@ export function loadEmbeddedDefault(): LoadedConfig {
   return loaded.value
 }
 
-export function parseConfigText(text: string, source: string): Result<LoadedConfig> {
+/** Parse a config from text; its registry is `affordances` or, when not given, the embedded core one. */
+export function parseConfigText(text: string, source: string, affordances: AffordanceLoad = embeddedAffordances()): Result<LoadedConfig> {
+  const parsed = parseShardYaml(text, source)
+  return parsed.ok ? finish(parsed, affordances) : parsed.result
+}
+
+interface ParsedYaml {
+  ok: true
+  config: ShardConfig
+  text: string
+  source: string
+  doc: Document
+  counter: LineCounter
+}
+
+function parseShardYaml(text: string, source: string): ParsedYaml | { ok: false; result: Result<LoadedConfig> } {
   const counter = new LineCounter()
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
-    const issues: ConfigIssue[] = doc.errors.map((e) => ({
-      path: '',
-      ...counter.linePos(e.pos[0]),
-      message: `YAML syntax: ${e.message.split('\n')[0]}`
-    }))
-    return invalid(source, issues)
+    const issues: ConfigIssue[] = doc.errors.map((e) => ({ path: '', ...counter.linePos(e.pos[0]), message: `YAML syntax: ${e.message.split('\n')[0]}` }))
+    return { ok: false, result: invalid(source, issues) }
   }
   let data: unknown
   try {
     // maxAliasCount bounds alias expansion, so a "billion laughs" file fails instead of eating memory.
     data = doc.toJS({ maxAliasCount: 100 }) ?? {}
   } catch (e) {
-    return invalid(source, [{ path: '', message: `YAML: ${(e as Error).message}` }])
+    return { ok: false, result: invalid(source, [{ path: '', message: `YAML: ${(e as Error).message}` }]) }
   }
   const parsed = ShardConfigSchema.safeParse(data)
-  if (!parsed.success) return invalid(source, parsed.error.issues.flatMap((i) => describeIssue(i, doc, counter)))
-  const sha256 = createHash('sha256').update(text).digest('hex')
-  const config = parsed.data
+  if (!parsed.success) return { ok: false, result: invalid(source, parsed.error.issues.flatMap((i) => describeZodIssue(i, ShardConfigSchema, doc, counter))) }
+  return { ok: true, config: parsed.data, text, source, doc, counter }
+}
+
+function finish(parsed: ParsedYaml, affordances: AffordanceLoad): Result<LoadedConfig> {
+  const { config, source, doc, counter } = parsed
+  if (!affordances.ok) return invalid(source, affordances.issues)
+  const built = createWorld(config, affordances.registry)
+  if (!built.ok) {
+    return invalid(
+      source,
+      built.problems.map((p) => {
+        const at = locate(doc, counter, p.path)
+        return { path: p.path.join('.'), message: p.message, ...(at ?? {}) }
+      })
+    )
+  }
+  const sha256 = createHash('sha256').update(parsed.text).digest('hex')
   return ok({
     config,
-    summary: { config_id: config.config_id, seed: config.seed, tick_ms: config.runtime.tick_ms, source, sha256 }
+    summary: { config_id: config.config_id, seed: config.seed, tick_ms: config.runtime.tick_ms, source, sha256 },
+    affordances: affordances.affordances
   })
 }
 
@@ -87,23 +125,6 @@ function invalid(source: string, issues: ConfigIssue[]): Result<LoadedConfig> {
 /** `runtime.tick_ms (line 4:12): Too small…` — the form used in CLI output and error messages. */
 export function formatIssue(issue: ConfigIssue): string {
   const where = issue.line ? ` (line ${issue.line}:${issue.col ?? 1})` : ''
-  return `${issue.path || '<document>'}${where}: ${issue.message}`
-}
-
-function describeIssue(issue: z.core.$ZodIssue, doc: ReturnType<typeof parseDocument>, counter: LineCounter): ConfigIssue[] {
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysAt(ShardConfigSchema, issue.path)
-    return issue.keys.map((key) => {
-      const path = [...issue.path, key]
-      const hint = didYouMean(key, known)
-      const fix = hint ? `did you mean "${hint}"?` : `known keys here: ${known.join(', ')}`
-      return withLocation({ path: path.map(String).join('.'), message: `unknown key "${key}": ${fix}` }, locate(doc, counter, path, { key: true }))
-    })
-  }
-  const message = issue.code === 'invalid_type' && issue.message.includes('undefined') ? `${issue.message} (this key is required)` : issue.message
-  return [withLocation({ path: issue.path.map(String).join('.'), message }, locate(doc, counter, issue.path))]
-}
-
-function withLocation(issue: ConfigIssue, at: { line: number; col: number } | undefined): ConfigIssue {
-  return at ? { ...issue, line: at.line, col: at.col } : issue
+  const file = issue.file ? `${issue.file}: ` : ''
+  return `${file}${issue.path || '<document>'}${where}: ${issue.message}`
 }

@@ -14,6 +14,8 @@ export type ConfigSummary = z.infer<typeof ConfigSummarySchema>
 
 /** One problem found while loading a config, located in the YAML. */
 export const ConfigIssueSchema = z.object({
+  /** The file the problem is in, when it is not the config itself (e.g. its affordance registry). */
+  file: z.string().optional(),
   /** Dotted YAML path such as `runtime.tick_ms`; empty for the document itself. */
   path: z.string(),
   /** 1-based line and column in the file, when the node could be located. */

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+
+/** "HH:MM" on a 24-hour clock, e.g. "09:00" or "17:30". */
+export const ClockTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write a time of day as "HH:MM" on a 24-hour clock, e.g. "09:00"')
+
+/**
+ * A job: a daily shift at a workplace. Shifts repeat every day (the original used absolute ticks,
+ * so each shift happened once per run). An end before the start is an overnight shift.
+ */
+export const JobSchema = z
+  .object({
+    /** A workplace id from `world.layout.workplaces`. In a generated town every workplace offers every job. */
+    workplace: z.string().min(1).optional(),
+    start: ClockTimeSchema,
+    end: ClockTimeSchema,
+    /** Paid per tick present during the shift; defaults to `economy.wage_income`. */
+    wage: z.number().min(0).max(1000).optional(),
+    /** Taken from the wallet once per shift when the agent arrives after the grace window. */
+    lateness_penalty: z.number().min(0).max(1000).default(0.1),
+    /** Ticks after the shift starts during which an arrival still counts as on time. */
+    grace_ticks: z.number().int().min(0).max(10_000).default(5)
+  })
+  .strict()
+  .superRefine((job, ctx) => {
+    if (job.start === job.end) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: `the shift starts and ends at ${job.start}: give it a length (an end before the start is an overnight shift)` })
+    }
+  })
+
+export const JobsSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'job ids use lowercase letters, digits and "_"'), JobSchema)
+
+/** Employment bookkeeping shared by every job. */
+export const EmploymentSchema = z
+  .object({
+    /** How many finished shifts the attendance ratio averages over. */
+    attendance_window: z.number().int().min(1).max(60).default(7)
+  })
+  .strict()
