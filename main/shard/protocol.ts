@@ -10,8 +10,10 @@ import { FrameSchema } from '../../shared/contract/dto/frame'
 import { ShardStatusSchema, SpeedSchema } from '../../shared/contract/dto/shard-status'
 import { resultSchema } from '../../shared/result-schema'
 import { ShardConfigSchema } from '../config/shard-config-schema'
+import { AffordanceManifestSchema } from '../sim/affordances/manifest-schema'
 
-export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema })
+export const AffordanceSourceSchema = z.object({ source: z.string(), sha256: z.string(), manifest: AffordanceManifestSchema })
+export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema, affordances: AffordanceSourceSchema })
 
 /** What the worker reports: the contract's status less the host's own fields, plus the world summary. */
 export const ShardViewSchema = ShardStatusSchema.omit({ restarts: true }).extend({ world: FrameSchema.shape.world })

@@ -7,7 +7,10 @@ import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
 import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
 import type { LoadedConfig } from '../config/load-config'
 import type { ShardConfig } from '../config/shard-config-schema'
-import { createWorld, tickWorld, type WorldState } from '../sim/world'
+import type { WorldSummary } from '../../shared/contract/dto/world-summary'
+import type { SimEvent } from '../sim/state/world'
+import { summarizeWorld } from '../sim/world-summary'
+import { Simulation } from './simulation'
 import type { Scheduler } from './scheduler'
 import { TickRateMeter } from './tick-rate-meter'
 
@@ -18,7 +21,7 @@ export interface ShardView {
   speed: Speed
   measured_tps: number
   config: ConfigSummary
-  world: { agents: number }
+  world: WorldSummary
 }
 
 export interface ShardOptions {
@@ -26,15 +29,19 @@ export interface ShardOptions {
   /** Called on every state change and, while running, at most once per `frameIntervalMs`. */
   onFrame?: (view: ShardView) => void
   frameIntervalMs?: number
+  /** Called with every tick's events. */
+  onEvents?: (events: SimEvent[]) => void
+  /** Ticks of inputs the input log keeps in memory (default 10,000: a long run must not grow without bound). */
+  logLimit?: number
 }
 
 /** Longest stretch of ticks between yields, so pause and step requests are served promptly. */
 const SLICE_MS = 12
 /** How many ticks run between clock reads in a slice. */
-const CLOCK_CHECK_EVERY = 64
+const CLOCK_CHECK_EVERY = 1
 
 export class Shard {
-  private world: WorldState
+  private sim: Simulation
   private config: ShardConfig
   private summary: ConfigSummary
   private state: ShardState = 'idle'
@@ -51,8 +58,17 @@ export class Shard {
   ) {
     this.config = loaded.config
     this.summary = loaded.summary
-    this.world = createWorld(loaded.config.seed)
+    this.sim = this.createSimulation(loaded)
     this.speed = defaultSpeed(loaded.config)
+  }
+
+  /** The running simulation (world, input log, console queue). */
+  get simulation(): Simulation {
+    return this.sim
+  }
+
+  private createSimulation(loaded: LoadedConfig): Simulation {
+    return new Simulation(loaded, { onEvents: this.options.onEvents, logLimit: this.options.logLimit ?? 10_000 })
   }
 
   /** Replace the world with a fresh one built from a new config; the clock stops. */
@@ -60,7 +76,7 @@ export class Shard {
     this.stopLoop()
     this.config = loaded.config
     this.summary = loaded.summary
-    this.world = createWorld(loaded.config.seed)
+    this.sim = this.createSimulation(loaded)
     this.speed = defaultSpeed(loaded.config)
     this.state = 'idle'
     return this.changed()
@@ -88,7 +104,7 @@ export class Shard {
   /** Pause if running, then advance exactly `ticks` ticks. */
   step(ticks: number): ShardView {
     if (this.state === 'running') this.stopLoop()
-    for (let i = 0; i < ticks; i++) tickWorld(this.world)
+    for (let i = 0; i < ticks; i++) this.sim.step()
     this.state = 'paused'
     return this.changed()
   }
@@ -106,12 +122,16 @@ export class Shard {
   view(): ShardView {
     return {
       state: this.state,
-      tick: this.world.tick,
+      tick: this.tick,
       speed: this.speed,
       measured_tps: this.state === 'running' ? round(this.meter.rate()) : 0,
       config: this.summary,
-      world: { agents: this.world.agents }
+      world: summarizeWorld(this.sim.world)
     }
+  }
+
+  private get tick(): number {
+    return this.sim.world.state.tick
   }
 
   /** Stop timers; the shard can be dropped afterwards. */
@@ -126,20 +146,20 @@ export class Shard {
     let now = started
     if (this.speed === 'max') {
       do {
-        for (let i = 0; i < CLOCK_CHECK_EVERY; i++) tickWorld(this.world)
+        for (let i = 0; i < CLOCK_CHECK_EVERY; i++) this.sim.step()
         now = scheduler.now()
       } while (now - started < SLICE_MS)
     } else {
       let due = this.dueTick(now)
       // More than a second behind (a slow tick, a suspended laptop): drop the backlog rather
       // than sprint to catch up.
-      if (due - this.world.tick > Math.max(this.speed, 1)) {
-        this.reanchor(now, this.world.tick)
-        due = this.world.tick + 1
+      if (due - this.tick > Math.max(this.speed, 1)) {
+        this.reanchor(now, this.tick)
+        due = this.tick + 1
       }
       let sinceCheck = 0
-      while (this.world.tick < due) {
-        tickWorld(this.world)
+      while (this.tick < due) {
+        this.sim.step()
         if (++sinceCheck === CLOCK_CHECK_EVERY) {
           sinceCheck = 0
           now = scheduler.now()
@@ -148,7 +168,7 @@ export class Shard {
       }
       now = scheduler.now()
     }
-    this.meter.record(now, this.world.tick)
+    this.meter.record(now, this.tick)
     if (now - this.lastFrameAt >= (this.options.frameIntervalMs ?? 16)) this.emit(now)
     this.scheduleNext()
   }
@@ -163,13 +183,13 @@ export class Shard {
     let delay = 0
     if (this.speed !== 'max') {
       const now = scheduler.now()
-      const nextAt = this.anchorAt + ((this.world.tick + 1 - this.anchorTick) * 1000) / this.speed
+      const nextAt = this.anchorAt + ((this.tick + 1 - this.anchorTick) * 1000) / this.speed
       delay = Math.max(0, nextAt - now)
     }
     this.cancelTimer = scheduler.after(delay, () => this.runSlice())
   }
 
-  private reanchor(at = this.options.scheduler.now(), tick = this.world.tick): void {
+  private reanchor(at = this.options.scheduler.now(), tick = this.tick): void {
     this.anchorAt = at
     this.anchorTick = tick
     this.meter.reset()

@@ -55,9 +55,11 @@ function handle(message: HostToWorker): void {
         return shard.view()
       case 'crash':
         // Throw outside the message handler, as a failing tick would, so the real crash path runs.
-        setImmediate(() => {
+        // A short delay lets the reply reach the host first: a worker's error event can overtake
+        // messages still queued in its port, which made the reply race the crash on a busy machine.
+        setTimeout(() => {
           throw new Error('worker crash requested through the debug.crash-worker test hook')
-        })
+        }, 50)
         return shard.view()
     }
   })()

@@ -5,6 +5,7 @@
 import type { ConfigSummary } from '../contract/dto/config-summary'
 import { FRAME_SCHEMA_VERSION, type Frame } from '../contract/dto/frame'
 import type { ShardStatus } from '../contract/dto/shard-status'
+import { emptyWorldSummary } from '../contract/dto/world-summary'
 
 export const sampleConfig: ConfigSummary = {
   config_id: 'default-v1',
@@ -19,5 +20,5 @@ export function sampleStatus(overrides: Partial<ShardStatus> = {}): ShardStatus 
 }
 
 export function sampleFrame(frameSeq: number, status: Partial<ShardStatus> = {}, agents = 0): Frame {
-  return { schema_version: FRAME_SCHEMA_VERSION, frame_seq: frameSeq, status: sampleStatus(status), world: { agents } }
+  return { schema_version: FRAME_SCHEMA_VERSION, frame_seq: frameSeq, status: sampleStatus(status), world: { ...emptyWorldSummary(), agents } }
 }

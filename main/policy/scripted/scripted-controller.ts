@@ -1,0 +1,86 @@
+/**
+ * The scripted controller: the policy that drives agents from need thresholds and their job.
+ * Between ticks it reads the state after the last tick and returns decisions (an option and the
+ * object to use) for the agents that should change what they do; the tick then carries them out.
+ *
+ * Per agent, in priority order: a need below `critical_threshold` → see to it; a shift starting
+ * within `job_arrival_buffer` or under way → go to work; needs below their thresholds, the lowest
+ * first (hunger: eat a bought meal, or cook when meals are out of reach; hygiene: shower; energy:
+ * sleep) → use the best object; otherwise idle at home. A chosen option is held for
+ * `option_commit_ticks` before anything but finishing or failing can replace it; an object that
+ * refused the agent is skipped for `retry_after_ticks`, so the agent tries another of the same
+ * type, cooks instead of buying, or waits and picks again.
+ */
+import { AGENT_OPTIONS, type AgentOption } from '../../../shared/contract/dto/world-summary'
+import type { Decision } from '../../sim/inputs'
+import { OPTION_INDEX, Phase, Shift } from '../../sim/state/agent-store'
+import type { World } from '../../sim/state/world'
+import { chooseObject } from './choose-object'
+
+interface Want {
+  option: AgentOption
+  object: number
+  /** A critical need or a due shift: may cut short a committed option. */
+  urgent: boolean
+}
+
+const NEED_OPTIONS: Record<'hunger' | 'hygiene' | 'energy', AgentOption[]> = {
+  hunger: ['eat', 'cook'],
+  hygiene: ['shower'],
+  energy: ['sleep']
+}
+
+export function decideScripted(world: World): Decision[] {
+  const decisions: Decision[] = []
+  const a = world.state.agents.cols
+  for (let i = 0; i < world.state.agents.count; i++) {
+    const phase = a.phase[i]!
+    if (phase === Phase.using) continue
+    const want = desire(world, i)
+    const current = AGENT_OPTIONS[a.option[i]!]!
+    const inProgress = phase !== Phase.none && phase !== Phase.done && phase !== Phase.failed
+    if (inProgress) {
+      if (want.option === current && (want.object === a.target[i] || current === 'work' || current === 'idle')) continue
+      const committed = world.state.tick - a.optionSince[i]! < world.params.behavior.option_commit_ticks
+      const holdsObject = phase === Phase.queued || phase === Phase.holding
+      if (committed && !want.urgent) continue
+      if (holdsObject && !want.urgent) continue
+      if (current !== 'idle' && current !== 'work' && !want.urgent) continue
+    }
+    if (want.option === 'idle' && current === 'idle' && inProgress) continue
+    decisions.push({ agent: i, option: want.option, object: want.object })
+  }
+  return decisions
+}
+
+function desire(world: World, i: number): Want {
+  const { behavior } = world.params
+  const a = world.state.agents.cols
+  const needs = (['hunger', 'hygiene', 'energy'] as const).map((need) => ({ need, value: a[need][i]! })).sort((x, y) => x.value - y.value)
+  for (const { need, value } of needs) {
+    if (value >= behavior.critical_threshold) break
+    const want = serve(world, i, need, true)
+    if (want) return want
+  }
+  const shift = a.shift[i]
+  if (a.job[i]! >= 0 && shift !== Shift.off && a.workTile[i]! >= 0) return { option: 'work', object: -1, urgent: true }
+  for (const { need, value } of needs) {
+    if (value >= behavior[`${need}_threshold`]) continue
+    const want = serve(world, i, need, false)
+    if (want) return want
+  }
+  return { option: 'idle', object: -1, urgent: false }
+}
+
+function serve(world: World, i: number, need: 'hunger' | 'hygiene' | 'energy', urgent: boolean): Want | undefined {
+  const a = world.state.agents.cols
+  for (const option of NEED_OPTIONS[need]) {
+    // Keep the object already chosen while it is still on the way or queued for.
+    if (a.option[i] === OPTION_INDEX[option] && a.target[i]! >= 0 && a.phase[i] !== Phase.failed && a.phase[i] !== Phase.done) {
+      return { option, object: a.target[i]!, urgent }
+    }
+    const object = chooseObject(world, i, option)
+    if (object >= 0) return { option, object, urgent }
+  }
+  return undefined
+}

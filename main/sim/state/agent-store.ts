@@ -1,0 +1,79 @@
+/**
+ * Per-agent state as columns (typed arrays indexed by agent slot), so a 10,000-agent town stays
+ * fast and compact: a tick walks flat arrays instead of chasing objects. Slots are never reused
+ * within a run, so a slot index is a stable handle for the input log.
+ */
+import type { AgentOption } from '../../../shared/contract/dto/world-summary'
+import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
+
+export const OPTION_INDEX: Record<AgentOption, number> = Object.fromEntries(AGENT_OPTIONS.map((o, i) => [o, i])) as Record<AgentOption, number>
+
+/** Where an agent is in carrying out its option. */
+export const Phase = { none: 0, walking: 1, queued: 2, holding: 3, using: 4, arrived: 5, done: 6, failed: 7 } as const
+export const PHASE_NAMES = ['none', 'walking', 'queued', 'holding', 'using', 'arrived', 'done', 'failed'] as const
+
+/** Where an agent is in today's shift. */
+export const Shift = { off: 0, await: 1, on_time: 2, late: 3, absent: 4 } as const
+export const SHIFT_NAMES = ['off', 'await', 'on_time', 'late', 'absent'] as const
+
+const F64 = ['hunger', 'hygiene', 'energy', 'wallet', 'wagesEarned', 'wagesWithheld', 'attendance'] as const
+const I32 = [
+  'x', 'y', 'home', 'homeTile', 'job', 'workplace', 'workTile',
+  'option', 'optionSince', 'target', 'phase', 'dest', 'pathPos', 'blocked', 'lastMoved',
+  'avoidObject', 'avoidUntil', 'shift', 'shiftTicks', 'shiftPresent', 'shiftArrived', 'latenessCount', 'shiftsDone',
+  'mealsEaten', 'mealsCooked', 'showers', 'sleeps'
+] as const
+
+type F64Key = (typeof F64)[number]
+type I32Key = (typeof I32)[number]
+
+export type AgentColumns = { [K in F64Key]: Float64Array } & { [K in I32Key]: Int32Array }
+
+export class AgentStore {
+  count = 0
+  ids: string[] = []
+  /** The current path (tile indices), shared with the path cache: never mutate it. */
+  paths: (Int32Array | null)[] = []
+  /** Why the last option failed ('' when it did not). */
+  failReason: string[] = []
+  /** The last few attendance ratios, newest last. */
+  attendanceSamples: number[][] = []
+  cols: AgentColumns
+  private capacity: number
+
+  constructor(capacity = 16) {
+    this.capacity = Math.max(1, capacity)
+    this.cols = allocate(this.capacity)
+  }
+
+  /** Append an agent and return its slot. Every column starts at its neutral value. */
+  add(id: string): number {
+    if (this.count === this.capacity) this.grow(this.capacity * 2)
+    const i = this.count++
+    this.ids.push(id)
+    this.paths.push(null)
+    this.failReason.push('')
+    this.attendanceSamples.push([])
+    const c = this.cols
+    for (const k of ['home', 'homeTile', 'job', 'workplace', 'workTile', 'target', 'dest', 'avoidObject', 'lastMoved'] as const) c[k][i] = -1
+    return i
+  }
+
+  private grow(capacity: number): void {
+    const next = allocate(capacity)
+    for (const k of [...F64, ...I32] as const) (next[k] as Float64Array | Int32Array).set(this.cols[k] as never)
+    this.cols = next
+    this.capacity = capacity
+  }
+}
+
+function allocate(n: number): AgentColumns {
+  const cols = {} as Record<string, Float64Array | Int32Array>
+  for (const k of F64) cols[k] = new Float64Array(n)
+  for (const k of I32) cols[k] = new Int32Array(n)
+  return cols as AgentColumns
+}
+
+export function optionOf(store: AgentStore, agent: number): AgentOption {
+  return AGENT_OPTIONS[store.cols.option[agent] ?? 0] ?? 'idle'
+}

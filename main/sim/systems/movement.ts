@@ -1,0 +1,44 @@
+/**
+ * Movement: every walking agent steps one tile along its path. A tile holds at most
+ * `world.tile_capacity` agents; an agent facing a full tile waits. A holder on its way to the
+ * object it reserved squeezes past, so a crowd waiting at a fridge never locks out the one who
+ * is next (which would be a deadlock).
+ */
+import { Phase } from '../state/agent-store'
+import type { World } from '../state/world'
+
+export function moveAgents(world: World): void {
+  const { state, params } = world
+  const agents = state.agents
+  const a = agents.cols
+  const width = params.map.width
+  const capacity = params.tileCapacity
+  const counts = state.tileCount
+  for (let i = 0; i < agents.count; i++) {
+    const phase = a.phase[i]
+    if (phase !== Phase.walking && phase !== Phase.holding) continue
+    const path = agents.paths[i]
+    if (!path) continue
+    const pos = a.pathPos[i]!
+    if (pos >= path.length) continue
+    const next = path[pos]!
+    if (counts[next]! >= capacity && phase !== Phase.holding) {
+      a.blocked[i]!++
+      continue
+    }
+    const here = a.y[i]! * width + a.x[i]!
+    counts[here]!--
+    counts[next]!++
+    a.x[i] = next % width
+    a.y[i] = (next - a.x[i]!) / width
+    a.pathPos[i] = pos + 1
+    a.blocked[i] = 0
+    a.lastMoved[i] = state.tick
+  }
+}
+
+/** Steps left on the agent's path. */
+export function stepsLeft(world: World, i: number): number {
+  const path = world.state.agents.paths[i]
+  return path ? path.length - world.state.agents.cols.pathPos[i]! : 0
+}

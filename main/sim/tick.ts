@@ -1,0 +1,32 @@
+/**
+ * One tick of the town, in one explicit order (ARCHITECTURE "One tick"): inputs → actions →
+ * movement → queues → affordances → need decay → jobs → economy → events. Pure: the same world
+ * and inputs always give the same world and events. The policy decides between ticks (see
+ * main/policy), so its decisions arrive here as inputs and land in the input log.
+ */
+import type { TickInputs } from './inputs'
+import type { SimEvent, World } from './state/world'
+import { runAffordances } from './systems/affordance-system'
+import { applyConsoleOps } from './systems/console-ops'
+import { applyDecisions } from './systems/decisions'
+import { runEconomy } from './systems/economy-system'
+import { runJobs } from './systems/job-system'
+import { moveAgents } from './systems/movement'
+import { decayNeeds } from './systems/need-decay'
+import { runQueues } from './systems/queue-system'
+
+/** Advance the world by exactly one tick; returns that tick's events, each listed once. */
+export function tick(world: World, inputs: TickInputs): SimEvent[] {
+  const state = world.state
+  state.tick += 1
+  state.events = []
+  applyConsoleOps(world, inputs.console) // inputs
+  applyDecisions(world, inputs.decisions) // actions
+  moveAgents(world) // movement
+  runQueues(world) // queues: cooldowns, requests, deadlock breaker
+  runAffordances(world) // affordances: progress, completion and handover, starts
+  decayNeeds(world) // need decay
+  runJobs(world) // jobs: shifts, wages, lateness
+  runEconomy(world) // economy: restocking
+  return state.events // events
+}
