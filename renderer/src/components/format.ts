@@ -24,3 +24,36 @@ export function formatIssue(issue: ConfigIssue): { path: string; location: strin
 export function formatClock(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour12: false })
 }
+
+/** A [0, 1] ratio as a whole percentage, e.g. 0.724 → "72%"; out-of-range input is clamped. */
+export function formatPercent(ratio: number): string {
+  const clamped = Number.isFinite(ratio) ? Math.min(1, Math.max(0, ratio)) : 0
+  return `${Math.round(clamped * 100)}%`
+}
+
+/** A whole count with thousands separators: 12345 → "12,345". */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US')
+}
+
+/**
+ * Money in the economy's units. Prices are fractions (a meal costs 0.4), so small amounts keep
+ * two decimals, larger ones fewer: 0.4 → "0.40", 123.45 → "123.5", 12345.6 → "12,346".
+ */
+export function formatMoney(amount: number): string {
+  const abs = Math.abs(amount)
+  const digits = abs < 10 ? 2 : abs < 1000 ? 1 : 0
+  const text = amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  // Rounding a tiny negative must not print "-0.00".
+  return /^-[0.,]+$/.test(text) ? text.slice(1) : text
+}
+
+/** "min–max" with an en dash, each end as money. */
+export function formatMoneyRange(min: number, max: number): string {
+  return `${formatMoney(min)}–${formatMoney(max)}`
+}
+
+/** The simulated time of day: "day 0 · 07:30". */
+export function formatDayClock(day: number, clock: string): string {
+  return `day ${day} · ${clock}`
+}

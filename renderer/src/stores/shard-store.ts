@@ -1,26 +1,32 @@
 /**
  * The shard as the operator sees it: the latest status (from frames and from every invoke reply
- * that returns one), the world summary and a ~60 s history of measured ticks/s.
+ * that returns one), the latest world summary, a ~60 s history of measured ticks/s and a short
+ * history of the town's mean needs.
  */
 import { createStore } from 'zustand/vanilla'
 import type { Frame } from '../../../shared/contract/dto/frame'
 import type { ShardStatus } from '../../../shared/contract/dto/shard-status'
+import type { WorldSummary } from '../../../shared/contract/dto/world-summary'
+import { needsPoint, pushNeeds } from './needs-history'
+import type { NeedsPoint } from './needs-history'
 import { pushTps } from './tps-history'
 import type { TpsPoint } from './tps-history'
 
 export interface ShardSlice {
   status: ShardStatus | null
-  /** Agents in the world, from the latest frame; null until a frame arrives. */
-  agents: number | null
+  /** The town's live statistics from the latest frame; null until a frame arrives. */
+  world: WorldSummary | null
   /** Highest frame_seq seen on this connection; older frames are dropped as stale. */
   lastFrameSeq: number
   /** False from (re)connection until a status arrives on the new connection. */
   fresh: boolean
   tpsHistory: TpsPoint[]
+  /** Mean needs of the current world, sampled from frames that had agents in them. */
+  needsHistory: NeedsPoint[]
 }
 
 export function initialShard(): ShardSlice {
-  return { status: null, agents: null, lastFrameSeq: -1, fresh: false, tpsHistory: [] }
+  return { status: null, world: null, lastFrameSeq: -1, fresh: false, tpsHistory: [], needsHistory: [] }
 }
 
 export function applyStatus(slice: ShardSlice, status: ShardStatus, now: number): ShardSlice {
@@ -34,7 +40,18 @@ export function applyStatus(slice: ShardSlice, status: ShardStatus, now: number)
 
 export function applyFrame(slice: ShardSlice, frame: Frame, now: number): ShardSlice {
   if (frame.frame_seq <= slice.lastFrameSeq) return slice
-  return { ...applyStatus(slice, frame.status, now), agents: frame.world.agents, lastFrameSeq: frame.frame_seq }
+  return {
+    ...applyStatus(slice, frame.status, now),
+    world: frame.world,
+    lastFrameSeq: frame.frame_seq,
+    needsHistory: nextNeedsHistory(slice, frame, now)
+  }
+}
+
+/** Means over no agents are not needs (the summary reports 0), so such frames add no sample. */
+function nextNeedsHistory(slice: ShardSlice, frame: Frame, now: number): NeedsPoint[] {
+  if (frame.world.agents === 0) return slice.needsHistory
+  return pushNeeds(slice.needsHistory, needsPoint(frame.world, frame.status, now))
 }
 
 /** On a new connection the host may be a new session whose frame numbers start again at 0. */
