@@ -24,7 +24,10 @@ interface Want {
   urgent: boolean
 }
 
-const NEED_OPTIONS: Record<'hunger' | 'hygiene' | 'energy', AgentOption[]> = {
+type Need = 'hunger' | 'hygiene' | 'energy'
+const NEEDS: readonly Need[] = ['hunger', 'hygiene', 'energy']
+
+const NEED_OPTIONS: Record<Need, AgentOption[]> = {
   hunger: ['eat', 'cook'],
   hygiene: ['shower'],
   energy: ['sleep']
@@ -43,9 +46,12 @@ export function decideScripted(world: World): Decision[] {
       if (want.option === current && (want.object === a.target[i] || current === 'work' || current === 'idle')) continue
       const committed = world.state.tick - a.optionSince[i]! < world.params.behavior.option_commit_ticks
       const holdsObject = phase === Phase.queued || phase === Phase.holding
-      if (committed && !want.urgent) continue
-      if (holdsObject && !want.urgent) continue
-      if (current !== 'idle' && current !== 'work' && !want.urgent) continue
+      // Idling is not a commitment: anything worth doing replaces it at once.
+      if (current !== 'idle') {
+        if (committed && !want.urgent) continue
+        if (holdsObject && !want.urgent) continue
+        if (current !== 'work' && !want.urgent) continue
+      }
     }
     if (want.option === 'idle' && current === 'idle' && inProgress) continue
     decisions.push({ agent: i, option: want.option, object: want.object })
@@ -56,7 +62,7 @@ export function decideScripted(world: World): Decision[] {
 function desire(world: World, i: number): Want {
   const { behavior } = world.params
   const a = world.state.agents.cols
-  const needs = (['hunger', 'hygiene', 'energy'] as const).map((need) => ({ need, value: a[need][i]! })).sort((x, y) => x.value - y.value)
+  const needs = NEEDS.map((need) => ({ need, value: a[need][i]! })).sort((x, y) => x.value - y.value)
   for (const { need, value } of needs) {
     if (value >= behavior.critical_threshold) break
     const want = serve(world, i, need, true)
@@ -72,8 +78,10 @@ function desire(world: World, i: number): Want {
   return { option: 'idle', object: -1, urgent: false }
 }
 
-function serve(world: World, i: number, need: 'hunger' | 'hygiene' | 'energy', urgent: boolean): Want | undefined {
+function serve(world: World, i: number, need: Need, urgent: boolean): Want | undefined {
   const a = world.state.agents.cols
+  const first = topUpFirst(world, i, need)
+  if (first) return first
   for (const option of NEED_OPTIONS[need]) {
     // Keep the object already chosen while it is still on the way or queued for.
     if (a.option[i] === OPTION_INDEX[option] && a.target[i]! >= 0 && a.phase[i] !== Phase.failed && a.phase[i] !== Phase.done) {
@@ -83,4 +91,35 @@ function serve(world: World, i: number, need: 'hunger' | 'hygiene' | 'energy', u
     if (object >= 0) return { option, object, urgent }
   }
   return undefined
+}
+
+/**
+ * Before a long affordance (a night's sleep), see to another need that would fall below the
+ * critical threshold while it runs, if that quick detour does not let this need run out:
+ * nobody should go to bed hungry and wake up starving. Such a detour is urgent: it may take an
+ * agent out of a queue for a bed.
+ */
+function topUpFirst(world: World, i: number, need: Need): Want | undefined {
+  const { behavior, decay } = world.params
+  const a = world.state.agents.cols
+  const duration = longestFor(world, need)
+  for (const other of NEEDS) {
+    if (other === need || a[other][i]! - decay[other] * duration >= behavior.critical_threshold) continue
+    if (a[need][i]! - decay[need] * longestFor(world, other) <= 0) continue
+    for (const option of NEED_OPTIONS[other]) {
+      if (a.option[i] === OPTION_INDEX[option] && a.target[i]! >= 0 && a.phase[i] !== Phase.failed && a.phase[i] !== Phase.done) return { option, object: a.target[i]!, urgent: true }
+      const object = chooseObject(world, i, option)
+      if (object >= 0) return { option, object, urgent: true }
+    }
+  }
+  return undefined
+}
+
+/** The longest affordance that serves a need, in ticks. */
+function longestFor(world: World, need: Need): number {
+  let longest = 0
+  for (const option of NEED_OPTIONS[need]) {
+    for (const c of world.registry.byOption.get(option) ?? []) longest = Math.max(longest, c.spec.duration)
+  }
+  return longest
 }
