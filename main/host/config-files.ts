@@ -2,7 +2,13 @@ import { readdir } from 'node:fs/promises'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import type { ConfigFile } from '../../shared/contract/dto/config-summary'
 
-/** Every YAML file under the configs folder (sub-folders included), sorted by name. */
+/**
+ * Folders under configs/ that hold parts of configs (affordance registries, perturbation specs,
+ * policies), not shard configs: listing them would offer files that can never load.
+ */
+const PART_FOLDERS = ['affordances', 'perturbations', 'policies']
+
+/** Every shard config YAML under the configs folder (sub-folders included), sorted by name. */
 export async function listConfigFiles(configsDir: string): Promise<ConfigFile[]> {
   let entries: string[]
   try {
@@ -11,7 +17,7 @@ export async function listConfigFiles(configsDir: string): Promise<ConfigFile[]>
     return []
   }
   return entries
-    .filter((name) => /\.ya?ml$/i.test(name))
+    .filter((name) => /\.ya?ml$/i.test(name) && !PART_FOLDERS.includes(name.split(sep)[0] ?? ''))
     .map((name) => ({ name: name.split(sep).join('/'), path: join(configsDir, name) }))
     .sort((a, b) => a.name.localeCompare(b.name))
 }
