@@ -62,16 +62,17 @@ export function decideScripted(world: World): Decision[] {
 function desire(world: World, i: number): Want {
   const { behavior } = world.params
   const a = world.state.agents.cols
-  const needs = NEEDS.map((need) => ({ need, value: a[need][i]! })).sort((x, y) => x.value - y.value)
-  for (const { need, value } of needs) {
+  const needs = lowestFirst(a.hunger[i]!, a.hygiene[i]!, a.energy[i]!)
+  for (const need of needs) {
+    const value = a[need][i]!
     if (value >= behavior.critical_threshold) break
     const want = serve(world, i, need, true)
     if (want) return want
   }
   const shift = a.shift[i]
   if (a.job[i]! >= 0 && shift !== Shift.off && a.workTile[i]! >= 0) return { option: 'work', object: -1, urgent: true }
-  for (const { need, value } of needs) {
-    if (value >= behavior[`${need}_threshold`]) continue
+  for (const need of needs) {
+    if (a[need][i]! >= behavior[`${need}_threshold`]) continue
     const want = serve(world, i, need, false)
     if (want) return want
   }
@@ -122,4 +123,23 @@ function longestFor(world: World, need: Need): number {
     for (const c of world.registry.byOption.get(option) ?? []) longest = Math.max(longest, c.spec.duration)
   }
   return longest
+}
+
+/** The three needs ordered from the lowest value (ties keep hunger, hygiene, energy order); no allocation. */
+const ORDERS: readonly (readonly Need[])[] = [
+  ['hunger', 'hygiene', 'energy'],
+  ['hunger', 'energy', 'hygiene'],
+  ['hygiene', 'hunger', 'energy'],
+  ['hygiene', 'energy', 'hunger'],
+  ['energy', 'hunger', 'hygiene'],
+  ['energy', 'hygiene', 'hunger']
+]
+
+function lowestFirst(hunger: number, hygiene: number, energy: number): readonly Need[] {
+  if (hunger <= hygiene) {
+    if (hygiene <= energy) return ORDERS[0]!
+    return hunger <= energy ? ORDERS[1]! : ORDERS[4]!
+  }
+  if (hunger <= energy) return ORDERS[2]!
+  return hygiene <= energy ? ORDERS[3]! : ORDERS[5]!
 }
