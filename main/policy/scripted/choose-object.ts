@@ -2,8 +2,8 @@
  * Which object an agent should use for an option: among the objects whose type has an affordance
  * for it, those the agent could start now (preconditions hold, stock suffices, not on cooldown,
  * not recently refused, and for private objects, in its own home), the nearest counting each
- * waiting agent as a few steps. Own home first, so a 10,000-agent town never scans every fridge
- * for an agent whose kitchen works.
+ * waiting agent as a few steps. Own home first, then public objects (and other homes' only when
+ * the affordance is open to non-residents), so a 10,000-agent town never scans every fridge.
  */
 import type { AgentOption } from '../../../shared/contract/dto/world-summary'
 import { evaluatePrecondition } from '../../sim/affordances/precondition'
@@ -20,16 +20,19 @@ export function chooseObject(world: World, i: number, option: AgentOption): numb
   const home = world.state.agents.cols.home[i]!
   const atHome = bestOf(world, i, candidates, (type) => world.cache.objectsByHome[home]?.get(type) ?? [])
   if (atHome >= 0) return atHome
-  return bestOf(world, i, candidates, (type) => world.cache.objectsByType.get(type) ?? [])
+  // Other homes' objects only for affordances open to non-residents; usually just the public ones.
+  return bestOf(world, i, candidates, (type, c) =>
+    c.spec.hooks.before.includes('residents_only') ? (world.cache.publicObjectsByType.get(type) ?? []) : (world.cache.objectsByType.get(type) ?? [])
+  )
 }
 
-function bestOf(world: World, i: number, candidates: readonly CompiledAffordance[], objectsOf: (type: string) => readonly number[]): number {
+function bestOf(world: World, i: number, candidates: readonly CompiledAffordance[], objectsOf: (type: string, c: CompiledAffordance) => readonly number[]): number {
   const { state } = world
   const a = state.agents.cols
   let best = -1
   let bestScore = Infinity
   for (const compiled of candidates) {
-    for (const o of objectsOf(compiled.spec.object_type)) {
+    for (const o of objectsOf(compiled.spec.object_type, compiled)) {
       const score = Math.abs(state.objects.x[o]! - a.x[i]!) + Math.abs(state.objects.y[o]! - a.y[i]!) + QUEUE_STEP_COST * state.objects.queue[o]!.length
       if (score >= bestScore || !usable(world, i, o, compiled)) continue
       best = o

@@ -83,6 +83,8 @@ export interface WorldCache {
   objectsByType: Map<string, number[]>
   /** Per home index: object indexes by type. */
   objectsByHome: Map<string, number[]>[]
+  /** Objects in no home (workplaces, the street), by type. */
+  publicObjectsByType: Map<string, number[]>
 }
 
 export interface World {

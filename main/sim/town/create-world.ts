@@ -41,12 +41,14 @@ export function createWorld(config: ShardConfig, registry: AffordanceRegistry): 
   }
   const objectsByType = new Map<string, number[]>()
   const objectsByHome = map.homes.map(() => new Map<string, number[]>())
+  const publicObjectsByType = new Map<string, number[]>()
   objects.types.forEach((type, i) => {
     push(objectsByType, type, i)
     const home = objectsByHome[objects.home[i]!]
-    if (home) push(home, type, i)
+    push(home ?? publicObjectsByType, type, i)
   })
-  const world: World = { params, registry, state, cache: { paths: new PathFinder(map, blocked), objectsByType, objectsByHome } }
+  const cache = { paths: new PathFinder(map, blocked), objectsByType, objectsByHome, publicObjectsByType }
+  const world: World = { params, registry, state, cache }
   const placed = placeAgents(world, config)
   return placed.length > 0 ? { ok: false, problems: placed } : { ok: true, world }
 }
