@@ -2,31 +2,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { repoRoot } from '../host/test-host'
 import { runCli } from './cli'
-import type { CliIo } from './cli-io'
-
-function fakeIo(overrides: Partial<CliIo> = {}) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    env: {},
-    cwd: repoRoot,
-    version: '9.9.9',
-    paths: { workerPath: join(repoRoot, 'main/host/source-worker.cjs'), rendererDir: join(repoRoot, 'nope'), configsDir: join(repoRoot, 'configs') },
-    shutdownSignal: () => Promise.resolve('SIGTERM'),
-    ...overrides
-  }
-  return { io, out: () => out.join(''), err: () => err.join('') }
-}
+import { fakeIo } from './test-io'
 
 describe('townlet CLI', () => {
   it('prints help and exits 0 with --help, 2 without a command', async () => {
     const a = fakeIo()
     expect(await runCli(['--help'], a.io)).toBe(0)
-    expect(a.out()).toContain('townlet run --config FILE --ticks N')
+    expect(a.out()).toContain('townlet run [--config FILE] --ticks N')
+    expect(a.out()).toContain('townlet affordances validate [--file F | --config C]')
     const b = fakeIo()
     expect(await runCli([], b.io)).toBe(2)
     const c = fakeIo()
@@ -43,13 +27,13 @@ describe('townlet CLI', () => {
   it('runs a config for N ticks and prints ticks/s', async () => {
     const a = fakeIo()
     expect(await runCli(['run', '--config', 'configs/default.yaml', '--ticks', '1000'], a.io)).toBe(0)
-    expect(a.out()).toMatch(/^ran 1000 ticks of default \(seed \d+\) in [\d.]+ s: [\d,]+ ticks\/s, final tick 1000\n$/)
+    expect(a.out()).toMatch(/^ran 1000 ticks of default \(seed \d+, 8 agents\) in [\d.]+ s: [\d,]+ ticks\/s, final tick 1000\n$/)
   })
 
   it('prints a JSON summary with --json', async () => {
     const a = fakeIo()
     expect(await runCli(['run', '--ticks', '25', '--json'], a.io)).toBe(0)
-    expect(JSON.parse(a.out())).toMatchObject({ config_id: 'default', ticks: 25, final_tick: 25, ticks_per_second: expect.any(Number) })
+    expect(JSON.parse(a.out())).toMatchObject({ config_id: 'default', agents: 8, ticks: 25, final_tick: 25, ticks_per_second: expect.any(Number), hash: null, events: null })
   })
 
   it('exits 2 with the problem for bad usage', async () => {

@@ -2,12 +2,14 @@
  * The `townlet` command: dispatch to a subcommand and map every outcome to an exit code
  * (0 ok, 1 runtime failure, 2 bad usage or config) with a message on stderr.
  */
+import { affordancesCommand } from './affordances-command'
 import { EXIT, UsageError, type CliIo } from './cli-io'
 import { COMMAND_HELP, MAIN_HELP } from './help'
 import { runCommand } from './run-command'
 import { serveCommand } from './serve-command'
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  affordances: affordancesCommand,
   run: runCommand,
   serve: serveCommand
 }

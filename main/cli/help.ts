@@ -1,28 +1,49 @@
+/** Usage text of `townlet` and its commands: `townlet --help`, `townlet help COMMAND`, `COMMAND --help`. */
 export const MAIN_HELP = `townlet — operator tooling for the Townlet town simulation
 
 Usage:
-  townlet run --config FILE --ticks N [--json]
+  townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
   townlet serve [--config FILE] [--port P] [--host H]
+  townlet affordances validate [--file F | --config C] [--manifest M] [--strict] [--write-manifest] [--json]
   townlet help [COMMAND]
   townlet --version
 
 Commands:
-  run     Run a shard headless in this process for N ticks and print the tick rate.
-  serve   Start browser mode: the workstation UI on http://127.0.0.1 with a per-run token.
+  run           Run a shard headless in this process for N ticks and print the tick rate.
+  serve         Start browser mode: the workstation UI on http://127.0.0.1 with a per-run token.
+  affordances   Check an affordance registry file and its pinned checksum.
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 `
 
 export const COMMAND_HELP: Record<string, string> = {
-  run: `townlet run --config FILE --ticks N [--json]
+  run: `townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
 
 Runs the shard described by FILE (YAML) for N ticks as fast as it goes, in this process.
-Shows a progress bar on a terminal and prints ticks per second at the end.
+Shows a progress bar on a terminal and prints the agent count and ticks per second at the end.
 
 Options:
   --config FILE   shard config (YAML); default: the embedded configs/default.yaml
   --ticks N       how many ticks to run (a positive integer)
-  --json          print the summary as one JSON object instead of text
+  --agents N      population override, 1 to 100000. A hand-drawn town (world.layout) cannot grow,
+                  so it is replaced by a generated one (world.generate with its defaults) whose
+                  households, objects and workplaces scale with N. Hand-placed agents that name a
+                  home or starting tile (world.agents[].home/at) belong to the drawn map and are
+                  left out; the others keep their jobs, needs and wallets (the first N of them).
+                  Jobs keep their hours and wages; in a generated town everyone works at their
+                  district's workplace, so jobs.*.workplace no longer applies.
+  --seed S        seed override (a whole number ≥ 0): every random stream of the run
+  --hash          print the final state's sha256 ("sha256 <hex>"): same config, seed, agents and
+                  ticks give the same hash on every machine
+  --events FILE   write every event of every tick to FILE, one JSON object per line; the file
+                  appears only when the run finishes (no half files)
+  --json          print the summary as one JSON object instead of text: config_id, seed, agents,
+                  ticks, final_tick, seconds, ticks_per_second, hash and events (null unless asked)
+
+Examples:
+  townlet run --config configs/default.yaml --ticks 1000
+  townlet run --agents 500 --ticks 5000 --hash
+  townlet run --agents 50 --seed 7 --ticks 1440 --events day.jsonl --json
 `,
   serve: `townlet serve [--config FILE] [--port P] [--host H]
 
@@ -33,5 +54,32 @@ Options:
   --config FILE   shard config to load at start (default: the embedded configs/default.yaml)
   --port P        port to listen on (default 5170; 0 picks a free port)
   --host H        address to bind (default 127.0.0.1; anything else exposes the shard to your network)
+`,
+  affordances: `townlet affordances validate [--file F | --config C] [--manifest M] [--strict] [--write-manifest] [--json]
+
+Checks an affordance registry YAML: syntax, schema, duplicate ids, unknown object types,
+preconditions that do not parse or read unknown names. Warnings (an object type nothing uses, a
+precondition reading stock its type never stocks) are printed; --strict makes them errors.
+Prints one "file:line:col path: message" line per problem, then a summary line. Exit 0 when the
+file is fine, 2 when it is not.
+
+Checksum drift: a manifest (JSON: { "version": 1, "files": { "core.yaml": "<sha256>" } }) pins
+the reviewed content of each registry file. When it lists the file with another sha256, that is
+an error; when the change is intended, --write-manifest records the new sha256.
+
+Options:
+  --file F          the registry YAML to check
+  --config C        check the registry shard config C uses (its affordances.file, relative to C)
+                    (neither: the registry built into townlet)
+  --manifest M      checksum manifest (default: affordances.manifest of --config, else
+                    manifest.json beside the YAML file; none for the built-in registry)
+  --strict          warnings are errors
+  --write-manifest  record the file's sha256 in the manifest (atomically), once it validates
+  --json            print the report as one JSON object
+
+Examples:
+  townlet affordances validate --file configs/affordances/core.yaml
+  townlet affordances validate --config configs/default.yaml --strict
+  townlet affordances validate --file configs/affordances/core.yaml --write-manifest
 `
 }

@@ -8,7 +8,10 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
   try {
     return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}\nSee: townlet help ${command}`)
+    const [first, ...rest] = (e as Error).message.split('\n')
+    // An option value starting with a dash (`--agents -1`) is "ambiguous"; node's last line says how to pass it.
+    const fix = first?.includes('ambiguous') && rest.length > 0 ? ` ${rest[rest.length - 1]}` : ''
+    throw new UsageError(`${first}${fix}\nSee: townlet help ${command}`)
   }
 }
 

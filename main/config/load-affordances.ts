@@ -23,7 +23,7 @@ export interface AffordanceSource {
 
 export type AffordanceLoad =
   | { ok: true; affordances: AffordanceSource; registry: AffordanceRegistry; warnings: ConfigIssue[] }
-  | { ok: false; issues: ConfigIssue[] }
+  | { ok: false; issues: ConfigIssue[]; warnings: ConfigIssue[]; manifest?: AffordanceManifest }
 
 export const EMBEDDED_AFFORDANCES = 'embedded:affordances/core.yaml'
 const MAX_BYTES = 1024 * 1024
@@ -47,7 +47,7 @@ export function parseAffordanceText(text: string, source: string): AffordanceLoa
   const counter = new LineCounter()
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
-    return { ok: false, issues: doc.errors.map((e) => ({ file: source, path: '', ...counter.linePos(e.pos[0]), message: `YAML syntax: ${e.message.split('\n')[0]}` })) }
+    return { ok: false, warnings: [], issues: doc.errors.map((e) => ({ file: source, path: '', ...counter.linePos(e.pos[0]), message: `YAML syntax: ${e.message.split('\n')[0]}` })) }
   }
   let data: unknown
   try {
@@ -60,9 +60,15 @@ export function parseAffordanceText(text: string, source: string): AffordanceLoa
     const where = locate(doc, counter, path)
     return { file: source, path: path.join('.'), message, ...(where ?? {}) }
   }
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((i) => describeZodIssue(i, AffordanceManifestSchema, doc, counter).map((x) => ({ file: source, ...x }))) }
+  if (!parsed.success) {
+    return { ok: false, warnings: [], issues: parsed.error.issues.flatMap((i) => describeZodIssue(i, AffordanceManifestSchema, doc, counter).map((x) => ({ file: source, ...x }))) }
+  }
   const compiled = compileRegistry(parsed.data)
-  if (!compiled.ok) return { ok: false, issues: compiled.problems.filter((p) => !p.warning).map((p) => at(p.path, p.message)) }
+  if (!compiled.ok) {
+    // Warnings too, so a validator can show everything wrong in one pass.
+    const located = (warning: boolean) => compiled.problems.filter((p) => !!p.warning === warning).map((p) => at(p.path, p.message))
+    return { ok: false, issues: located(false), warnings: located(true), manifest: parsed.data }
+  }
   return {
     ok: true,
     affordances: { source, sha256: createHash('sha256').update(text).digest('hex'), manifest: parsed.data },
@@ -72,5 +78,5 @@ export function parseAffordanceText(text: string, source: string): AffordanceLoa
 }
 
 function fail(file: string, message: string): AffordanceLoad {
-  return { ok: false, issues: [{ file, path: '', message }] }
+  return { ok: false, issues: [{ file, path: '', message }], warnings: [] }
 }
