@@ -69,12 +69,14 @@ export function createAppHost(options: HostOptions): AppHost {
     events,
     async start() {
       let loaded = loadEmbeddedDefault()
+      let file: string | undefined
       if (options.initialConfigPath) {
-        const result = await loadConfigFile(resolveConfigPath(options.initialConfigPath, cwd))
+        file = resolveConfigPath(options.initialConfigPath, cwd)
+        const result = await loadConfigFile(file)
         if (!result.ok) throw new Error(describeConfigError(result.error))
         loaded = result.value
       }
-      await shard.boot(loaded)
+      await shard.boot(loaded, file)
       log('info', 'host', `shard started with config ${loaded.summary.config_id} (${loaded.summary.source})`)
     },
     dispose: () => shard.dispose()

@@ -37,9 +37,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'shard.restart': () => shard.restart(),
     'config.load': async ({ path }) => {
       // Validate on the host first: a bad config never reaches the running shard.
-      const loaded = await loadConfigFile(resolveConfigPath(path, deps.cwd))
+      const file = resolveConfigPath(path, deps.cwd)
+      const loaded = await loadConfigFile(file)
       if (!loaded.ok) throw new HostError(loaded.error.code, loaded.error.message, loaded.error.details)
-      await shard.loadConfig(loaded.value)
+      await shard.loadConfig(loaded.value, file)
       return loaded.value.summary
     },
     'config.list': () => listConfigFiles(deps.configsDir),

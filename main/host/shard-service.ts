@@ -1,15 +1,19 @@
 /**
  * Keeps one shard worker alive on behalf of every client: forwards clock commands, holds the last
  * good config, reports a crash once as `loop.failure`, and restarts a fresh worker on request.
+ * While the config came from a file that names an affordance registry file, it watches that file
+ * and hot-reloads the registry into the running shard (see `reloadAffordances`).
  */
 import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
 import type { LogLevel, LoopFailure } from '../../shared/contract/dto/events'
 import { FRAME_SCHEMA_VERSION } from '../../shared/contract/dto/frame'
 import type { ShardStatus } from '../../shared/contract/dto/shard-status'
-import type { LoadedConfig } from '../config/load-config'
+import { loadAffordanceFile } from '../config/load-affordances'
+import { affordancePath, formatIssue, type LoadedConfig } from '../config/load-config'
 import type { HostRequest, ShardViewDto } from '../shard/protocol'
 import type { EventBus } from './event-bus'
 import { createCoalescer, type Coalescer } from './frame-coalescer'
+import { watchFileChanges, type FileWatch } from './file-watcher'
 import { HostError } from './host-error'
 import { ShardWorkerClient } from './shard-worker-client'
 
@@ -19,6 +23,17 @@ export interface ShardServiceOptions {
   log(level: LogLevel, source: 'host' | 'shard', message: string): void
   /** Frames to clients: at most one per this many ms (about 30 a second by default). */
   frameIntervalMs?: number
+  /** Quiet time after an affordance file changes before it is reloaded (default 150 ms). */
+  reloadDebounceMs?: number
+}
+
+/** The affordance file being watched for the live config, and whether its last edit was refused. */
+interface AffordanceWatch {
+  file: string
+  watch: FileWatch
+  /** Bumped whenever the watched config changes, so a reload started for an older one is dropped. */
+  generation: number
+  refused: boolean
 }
 
 export class ShardService {
@@ -29,14 +44,31 @@ export class ShardService {
   private restarts = 0
   private frameSeq = 0
   private readonly frames: Coalescer<ShardViewDto>
+  private configPath: string | undefined
+  private watching: AffordanceWatch | undefined
+  private generation = 0
+  private reloading = false
+  private reloadAgain = false
 
   constructor(private readonly options: ShardServiceOptions) {
     this.frames = createCoalescer((view) => this.emitFrame(view), options.frameIntervalMs ?? 33)
   }
 
-  /** Spawn the worker with a config; rejects (as a HostError) if the worker cannot start. */
-  async boot(loaded: LoadedConfig): Promise<ShardStatus> {
+  /**
+   * Spawn the worker with a config; rejects (as a HostError) if the worker cannot start.
+   * `configPath` is the file the config came from (none for the embedded default): its
+   * affordance file, if it names one, is watched and hot-reloaded.
+   */
+  async boot(loaded: LoadedConfig, configPath?: string): Promise<ShardStatus> {
+    this.stopWatching()
     this.loaded = loaded
+    this.configPath = configPath
+    const status = await this.spawn(loaded)
+    this.startWatching()
+    return status
+  }
+
+  private spawn(loaded: LoadedConfig): Promise<ShardStatus> {
     this.failure = undefined
     this.client = new ShardWorkerClient({
       workerPath: this.options.workerPath,
@@ -69,10 +101,24 @@ export class ShardService {
     return this.status()
   }
 
-  /** Replace the live config; the caller has validated it, so only a dead worker can refuse. */
-  async loadConfig(loaded: LoadedConfig): Promise<ShardStatus> {
-    const status = await this.command({ type: 'load-config', loaded })
+  /**
+   * Replace the live config; the caller has validated it, so only a dead worker can refuse.
+   * `configPath` as for `boot`: the old config's affordance file stops being watched.
+   */
+  async loadConfig(loaded: LoadedConfig, configPath?: string): Promise<ShardStatus> {
+    // Stop first: no reload of the old registry may be sent after the new config.
+    this.stopWatching()
+    let status: ShardStatus
+    try {
+      status = await this.command({ type: 'load-config', loaded })
+    } catch (e) {
+      // The old config stays (and with it its watch).
+      this.startWatching()
+      throw e
+    }
     this.loaded = loaded
+    this.configPath = configPath
+    this.startWatching()
     this.options.events.emit('config.loaded', loaded.summary)
     return status
   }
@@ -83,7 +129,11 @@ export class ShardService {
     await this.client?.terminate()
     this.restarts += 1
     this.options.log('info', 'host', `restarting the shard worker with config ${this.loaded.summary.config_id} (restart #${this.restarts})`)
-    return this.boot(this.loaded)
+    // Same config, same watch; an edit made while the old worker was down is picked up now.
+    const status = await this.spawn(this.loaded)
+    if (this.watching) this.watching.watch.poke()
+    else this.startWatching()
+    return status
   }
 
   status(): ShardStatus {
@@ -103,9 +153,116 @@ export class ShardService {
   }
 
   async dispose(): Promise<void> {
+    this.stopWatching()
     this.frames.dispose()
     await this.client?.terminate()
     this.client = undefined
+  }
+
+  /** Watch the live config's affordance file, if it came from a file and names one. */
+  private startWatching(): void {
+    this.stopWatching()
+    if (!this.loaded || this.configPath === undefined) return
+    const file = affordancePath(this.configPath, this.loaded.config)
+    if (file === undefined) return
+    const watch = watchFileChanges(file, () => this.scheduleReload(), {
+      debounceMs: this.debounceMs,
+      onFallback: (reason) => this.options.log('warn', 'host', `${reason}; polling ${file} for affordance edits instead`)
+    })
+    this.watching = { file, watch, generation: ++this.generation, refused: false }
+    this.options.log('info', 'host', `watching ${file} for affordance edits: a good edit reloads the registry live`)
+    // An edit between loading the config and starting the watch is not missed.
+    watch.poke()
+  }
+
+  private stopWatching(): void {
+    this.generation += 1
+    this.watching?.watch.close()
+    this.watching = undefined
+  }
+
+  private get debounceMs(): number {
+    return this.options.reloadDebounceMs ?? 150
+  }
+
+  /** Run one reload at a time; changes seen during one run another after it. */
+  private scheduleReload(): void {
+    if (this.reloading) {
+      this.reloadAgain = true
+      return
+    }
+    this.reloading = true
+    void (async () => {
+      try {
+        do {
+          this.reloadAgain = false
+          await this.reloadAffordances()
+        } while (this.reloadAgain)
+      } catch (e) {
+        this.options.log('error', 'host', `affordance reload failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+      } finally {
+        this.reloading = false
+      }
+    })()
+  }
+
+  /**
+   * Re-read the watched affordance file; if it loads and the shard accepts it (the map's object
+   * types all still exist), it becomes the live registry and the last good config's. Otherwise the
+   * previous registry stays live and a warn log line lists every problem with its line.
+   */
+  private async reloadAffordances(): Promise<void> {
+    const watching = this.watching
+    if (!watching || !this.loaded) return
+    const { file, generation } = watching
+    const stale = (): boolean => this.generation !== generation || this.watching !== watching
+    const load = await loadAffordanceFile(file)
+    if (stale()) return
+    if (!load.ok) {
+      // A file caught mid-save (an editor that truncates, then writes) fails to load, and its
+      // watch fires again once the save ends: warn only if no newer change is on its way.
+      await new Promise((resolve) => setTimeout(resolve, 2 * this.debounceMs))
+      if (stale() || this.reloadAgain) return
+      watching.refused = true
+      const n = load.issues.length
+      this.options.log(
+        'warn',
+        'host',
+        `affordance registry ${file} not reloaded (${n} problem${n === 1 ? '' : 's'}); the previous registry stays live: ${load.issues.map(formatIssue).join('; ')}`
+      )
+      return
+    }
+    const next = load.affordances
+    if (next.sha256 === this.loaded.affordances.sha256) {
+      // Unchanged (a touch, an editor's extra event), or an edit reverted to what is live.
+      if (watching.refused) this.options.log('info', 'host', `affordance registry ${file} matches the live registry again (sha256 ${next.sha256.slice(0, 12)})`)
+      watching.refused = false
+      return
+    }
+    const client = this.client
+    if (this.failure || !client?.alive) {
+      this.options.log('info', 'host', `affordance registry ${file} changed while the shard worker is down; it is applied when the shard restarts`)
+      return
+    }
+    const result = await client.request({ type: 'reload-affordances', affordances: next })
+    if (stale() || client !== this.client || !this.loaded) return
+    if (!result.ok) {
+      if (result.error.code === 'config.invalid') {
+        watching.refused = true
+        this.options.log('warn', 'host', `affordance registry ${file} refused by the shard: ${result.error.message}`)
+      } else {
+        this.options.log('warn', 'host', `affordance registry ${file} not applied: ${result.error.message}; it is tried again when the shard restarts`)
+      }
+      return
+    }
+    watching.refused = false
+    // The last good config carries the new registry, so a restarted worker starts with it.
+    this.loaded = { ...this.loaded, affordances: next }
+    this.lastView = result.value
+    this.frames.flush()
+    const count = next.manifest.affordances.length
+    this.options.log('info', 'host', `affordances reloaded from ${file}: ${count} affordance${count === 1 ? '' : 's'}, sha256 ${next.sha256.slice(0, 12)}`)
+    if (load.warnings.length > 0) this.options.log('warn', 'host', `affordance registry ${file} has ${load.warnings.length} warning(s): ${load.warnings.map(formatIssue).join('; ')}`)
   }
 
   private onFailure(failure: LoopFailure): void {

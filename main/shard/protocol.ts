@@ -29,6 +29,8 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step'), seq, ticks: z.number().int().positive() }),
   z.object({ type: z.literal('set-speed'), seq, speed: SpeedSchema }),
   z.object({ type: z.literal('status'), seq }),
+  /** Swap in a new affordance registry between ticks (hot reload); refused if the map uses an object type it lacks. */
+  z.object({ type: z.literal('reload-affordances'), seq, affordances: AffordanceSourceSchema }),
   /** Test-only: throw from the worker's loop so the crash path can be exercised for real. */
   z.object({ type: z.literal('crash'), seq })
 ])

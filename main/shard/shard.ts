@@ -6,6 +6,9 @@
 import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
 import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
 import type { LoadedConfig } from '../config/load-config'
+import type { AffordanceSource } from '../config/load-affordances'
+import { err, ok, type Result } from '../../shared/result'
+import { compileRegistry } from '../sim/affordances/registry'
 import type { ShardConfig } from '../config/shard-config-schema'
 import type { WorldSummary } from '../../shared/contract/dto/world-summary'
 import type { SimEvent } from '../sim/state/world'
@@ -80,6 +83,31 @@ export class Shard {
     this.speed = defaultSpeed(loaded.config)
     this.state = 'idle'
     return this.changed()
+  }
+
+  /**
+   * Hot reload: compile a new affordance registry and swap it in between ticks (the shard runs on
+   * one thread, so any call is between ticks); the clock keeps its state. Refused, with the
+   * previous registry left live, if it does not compile or lacks an object type the map uses.
+   */
+  reloadAffordances(source: AffordanceSource): Result<ShardView> {
+    const compiled = compileRegistry(source.manifest)
+    if (!compiled.ok) {
+      const problems = compiled.problems.filter((p) => !p.warning)
+      return err('config.invalid', `${source.source} does not compile: ${problems.map((p) => `${p.path.join('.') || '<document>'}: ${p.message}`).join('; ')}; the previous affordance registry stays live`)
+    }
+    const onMap = [...new Set(this.sim.world.state.objects.types)].sort()
+    const missing = onMap.filter((type) => !Object.hasOwn(source.manifest.object_types, type))
+    if (missing.length > 0) {
+      const names = missing.map((t) => `"${t}"`).join(', ')
+      return err(
+        'config.invalid',
+        `${source.source} lacks object type${missing.length === 1 ? '' : 's'} ${names}, which the map uses: declare ${missing.length === 1 ? 'it' : 'them'} under object_types; the previous affordance registry stays live`,
+        { missing_object_types: missing }
+      )
+    }
+    this.sim.swapRegistry(compiled.registry)
+    return ok(this.changed())
   }
 
   start(): ShardView {

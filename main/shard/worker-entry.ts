@@ -36,6 +36,11 @@ function handle(message: HostToWorker): void {
     post({ type: 'reply', seq: message.seq, result: { ok: false, error: { code: 'shard.not_ready', message: 'the shard has no config yet' } } })
     return
   }
+  if (message.type === 'reload-affordances') {
+    // A message handler never runs inside a tick: the registry is swapped between ticks.
+    post({ type: 'reply', seq: message.seq, result: shard.reloadAffordances(message.affordances) })
+    return
+  }
   const view = (() => {
     switch (message.type) {
       case 'load-config':
