@@ -33,18 +33,27 @@ const NEED_OPTIONS: Record<Need, AgentOption[]> = {
   energy: ['sleep']
 }
 
+/**
+ * An agent busy with an option reconsiders it every this many ticks (staggered by agent), not
+ * every tick: a few ticks' delay in noticing a need is invisible, and it cuts the controller's
+ * cost by this factor in a large town. An idle agent looks every tick, so it never sets off late.
+ */
+const RECONSIDER_EVERY = 4
+
 export function decideScripted(world: World): Decision[] {
   const decisions: Decision[] = []
   const a = world.state.agents.cols
+  const tick = world.state.tick
   for (let i = 0; i < world.state.agents.count; i++) {
     const phase = a.phase[i]!
     if (phase === Phase.using) continue
-    const want = desire(world, i)
-    const current = AGENT_OPTIONS[a.option[i]!]!
     const inProgress = phase !== Phase.none && phase !== Phase.done && phase !== Phase.failed
+    const current = AGENT_OPTIONS[a.option[i]!]!
+    if (inProgress && current !== 'idle' && (tick + i) % RECONSIDER_EVERY !== 0) continue
+    const want = desire(world, i)
     if (inProgress) {
       if (want.option === current && (want.object === a.target[i] || current === 'work' || current === 'idle')) continue
-      const committed = world.state.tick - a.optionSince[i]! < world.params.behavior.option_commit_ticks
+      const committed = tick - a.optionSince[i]! < world.params.behavior.option_commit_ticks
       const holdsObject = phase === Phase.queued || phase === Phase.holding
       // Idling is not a commitment: anything worth doing replaces it at once.
       if (current !== 'idle') {
@@ -116,13 +125,21 @@ function topUpFirst(world: World, i: number, need: Need): Want | undefined {
   return undefined
 }
 
-/** The longest affordance that serves a need, in ticks. */
+/** The longest affordance that serves each need, in ticks; computed once per registry (hot reload swaps it). */
+const longestByRegistry = new WeakMap<World['registry'], Record<Need, number>>()
+
 function longestFor(world: World, need: Need): number {
-  let longest = 0
-  for (const option of NEED_OPTIONS[need]) {
-    for (const c of world.registry.byOption.get(option) ?? []) longest = Math.max(longest, c.spec.duration)
+  let table = longestByRegistry.get(world.registry)
+  if (!table) {
+    table = { hunger: 0, hygiene: 0, energy: 0 }
+    for (const n of NEEDS) {
+      for (const option of NEED_OPTIONS[n]) {
+        for (const c of world.registry.byOption.get(option) ?? []) table[n] = Math.max(table[n], c.spec.duration)
+      }
+    }
+    longestByRegistry.set(world.registry, table)
   }
-  return longest
+  return table[need]
 }
 
 /** The three needs ordered from the lowest value (ties keep hunger, hygiene, energy order); no allocation. */

@@ -46,7 +46,10 @@ export class AgentStore {
     this.cols = allocate(this.capacity)
   }
 
-  /** Append an agent and return its slot. Every column starts at its neutral value. */
+  /**
+   * Append an agent and return its slot. Every column starts at its neutral value. Growing
+   * replaces the column arrays: read `cols` again after calling this.
+   */
   add(id: string): number {
     if (this.count === this.capacity) this.grow(this.capacity * 2)
     const i = this.count++

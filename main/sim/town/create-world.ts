@@ -13,7 +13,7 @@ import { createObjectStore, type ObjectStore } from '../state/object-store'
 import type { JobParams, World, WorldParams } from '../state/world'
 import { createClock, tickOfClock } from '../time/clock'
 import { placeAgents } from './place-agents'
-import { buildLayout, type TownProblem } from './town-layout'
+import { buildLayout, populationOf, type TownProblem } from './town-layout'
 
 export type CreateWorldResult = { ok: true; world: World } | { ok: false; problems: TownProblem[] }
 
@@ -30,7 +30,7 @@ export function createWorld(config: ShardConfig, registry: AffordanceRegistry): 
   const state = {
     tick: 0,
     rng: createStreams(config.seed),
-    agents: new AgentStore(16),
+    agents: new AgentStore(populationOf(config)),
     objects,
     tileCount: new Uint16Array(map.width * map.height),
     prices: { meal_cost: config.economy.meal_cost, ingredients_cost: config.economy.ingredients_cost, wage_income: config.economy.wage_income },

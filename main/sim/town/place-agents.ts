@@ -24,13 +24,14 @@ export function placeAgents(world: World, config: ShardConfig): TownProblem[] {
   const workFill = new Int32Array(params.workplaces.length)
   const { needs_min, needs_max, wallet } = config.world.initial
   const draw = () => needs_min + (needs_max - needs_min) * nextFloat(state.rng.world)
-  const a = state.agents.cols
   const stations = stationsByWorkplace(world)
 
   for (let n = 0; n < population; n++) {
     const spec = specs[n]
     const at = (...rest: (string | number)[]) => ['world', 'agents', n, ...rest]
     const i = state.agents.add(spec?.id ?? names[n - specs.length] ?? `agent_${n}`)
+    // Read the columns after add(): growing the store replaces them.
+    const a = state.agents.cols
     const home = spec?.home !== undefined ? params.homes.findIndex((h) => h.id === spec.home) : perHousehold ? Math.floor(n / perHousehold) : n % params.homes.length
     a.home[i] = home
     const homeArea = params.homes[home]
