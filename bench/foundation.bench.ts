@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: figures for the foundation, printed as a table. Not a test: nothing here
  * asserts a speed. Measures
- *   - the empty shard's tick rate in-process (what `townlet run` does),
+ *   - the default shard's tick rate in-process (what `townlet run` does; no longer empty: 8 agents),
  *   - a contract round trip through the registry to the worker thread and back (a 1-tick step),
  *   - the same round trip over the browser-mode WebSocket,
- *   - frames per second a client receives while the shard runs at max speed (coalescing).
+ *   - frames per second a client receives while the shard runs at max speed (coalescing),
+ * then the engine at scale (bench/engine-report.ts): 10 … 10,000 agents in a generated town.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,6 +16,8 @@ import { createAppHost } from '../main/host/app-host'
 import { startBrowserServer } from '../main/server/browser-server'
 import { realScheduler } from '../main/shard/scheduler'
 import { Shard } from '../main/shard/shard'
+import { formatEngineReport, runEngineBench } from './engine-report'
+import { measureRate, warmUp } from './measure'
 
 // Built to out/main/bench.js, beside the shard worker bundle.
 const root = join(__dirname, '../..')
@@ -23,19 +26,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN
 }
 
-function emptyShardTickRate(): string {
+/** The default shard's in-process tick rate, and how many agents its world has. */
+function defaultShardTickRate(): { rate: string; agents: number } {
   const shard = new Shard(loadEmbeddedDefault(), { scheduler: realScheduler })
-  shard.step(100_000) // warm-up
-  const ticks = 20_000_000
-  const start = performance.now()
-  shard.step(ticks)
-  const seconds = (performance.now() - start) / 1000
-  return `${Math.round(ticks / seconds).toLocaleString('en-US')} ticks/s`
+  // Stepped in batches of 100 (townlet run steps in chunks too); time-boxed, as the world has agents now.
+  const batch = () => void shard.step(100)
+  warmUp(batch, 1_000, 2_000)
+  const rate = measureRate(batch, { budgetMs: 3_000 })
+  return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: shard.simulation.world.state.agents.count }
 }
 
 async function main(): Promise<void> {
   const rows: [string, string][] = []
-  rows.push(['empty shard, in-process (townlet run)', emptyShardTickRate()])
+  const inProcess = defaultShardTickRate()
+  const shardName = `default shard (${inProcess.agents} agents)`
+  rows.push([`${shardName}, in-process (townlet run)`, inProcess.rate])
 
   const host = createAppHost({
     mode: 'browser',
@@ -87,7 +92,7 @@ async function main(): Promise<void> {
   const status = (await host.registry.dispatch('shard.pause', {}, ctx)) as { ok: boolean; value?: { tick: number } }
   const seconds = (performance.now() - before) / 1000
   rows.push(['frames a client receives at max speed', `${(frames / seconds).toFixed(1)} frames/s`])
-  rows.push(['empty shard in the worker at max speed', `${Math.round((status.value?.tick ?? 0) / seconds).toLocaleString('en-US')} ticks/s (incl. start-up)`])
+  rows.push([`${shardName} in the worker at max speed`, `${Math.round((status.value?.tick ?? 0) / seconds).toLocaleString('en-US')} ticks/s (incl. start-up)`])
 
   ws.close()
   await server.close()
@@ -97,6 +102,10 @@ async function main(): Promise<void> {
   console.log(`\nTownlet foundation bench (node ${process.version}, ${new Date().toISOString()})\n`)
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
+
+  console.log('')
+  for (const line of formatEngineReport(runEngineBench())) console.log(line)
+  console.log(`\npeak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
 }
 
 void main()

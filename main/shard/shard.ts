@@ -230,13 +230,15 @@ export class Shard {
   }
 
   private changed(): ShardView {
-    this.emit(this.options.scheduler.now())
-    return this.view()
+    return this.emit(this.options.scheduler.now())
   }
 
-  private emit(now: number): void {
+  /** Send a frame; the view is built once (its world summary walks every agent). */
+  private emit(now: number): ShardView {
     this.lastFrameAt = now
-    this.options.onFrame?.(this.view())
+    const view = this.view()
+    this.options.onFrame?.(view)
+    return view
   }
 }
 
