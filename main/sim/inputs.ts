@@ -12,12 +12,24 @@ export interface Decision {
   object: number
 }
 
-/** Engine-level operations the console (and tests) apply at a tick boundary. */
-export type ConsoleOp =
-  | { op: 'set_need'; agent: number; need: 'hunger' | 'hygiene' | 'energy'; value: number }
+export type NeedName = 'hunger' | 'hygiene' | 'energy'
+export type PriceKey = 'meal_cost' | 'ingredients_cost' | 'wage_income'
+
+/**
+ * Engine-level operations the console (and tests) apply at a tick boundary. Agents are named by
+ * slot; the console pipeline resolves ids and checks arguments first, and the engine checks again
+ * what only the live world can tell (the agent is still there, the tile is free). `cmd_id` ties
+ * the `console.result` event back to the command.
+ */
+export type ConsoleOp = { cmd_id?: string } & (
+  | { op: 'set_need'; agent: number; need: NeedName; value: number }
   | { op: 'set_wallet'; agent: number; value: number }
-  | { op: 'set_price'; key: 'meal_cost' | 'ingredients_cost' | 'wage_income'; value: number }
+  | { op: 'set_price'; key: PriceKey; value: number; mode?: 'set' | 'add' | 'multiply' }
   | { op: 'set_utility'; utility: 'power' | 'water'; on: boolean }
+  | { op: 'spawn'; id: string; at?: [number, number]; home?: string; job?: string | null; needs?: Partial<Record<NeedName, number>>; wallet?: number }
+  | { op: 'kill'; agent: number; reason?: string }
+  | { op: 'teleport'; agent: number; x: number; y: number }
+)
 
 export interface TickInputs {
   decisions: Decision[]

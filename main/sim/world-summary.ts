@@ -13,7 +13,8 @@ const round = (v: number, places = 4) => Math.round(v * 10 ** places) / 10 ** pl
 export function summarizeWorld(world: World): WorldSummary {
   const { state, params } = world
   const a = state.agents.cols
-  const n = state.agents.count
+  let n = 0
+  for (let i = 0; i < state.agents.count; i++) n += a.alive[i]!
   let hunger = 0
   let hygiene = 0
   let energy = 0
@@ -26,7 +27,8 @@ export function summarizeWorld(world: World): WorldSummary {
   let attendance = 0
   let attendanceCount = 0
   const activity = Object.fromEntries(AGENT_OPTIONS.map((o) => [o, 0])) as WorldSummary['activity']
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < state.agents.count; i++) {
+    if (a.alive[i] !== 1) continue
     hunger += a.hunger[i]!
     hygiene += a.hygiene[i]!
     energy += a.energy[i]!

@@ -46,7 +46,7 @@ export function decideScripted(world: World): Decision[] {
   const tick = world.state.tick
   for (let i = 0; i < world.state.agents.count; i++) {
     const phase = a.phase[i]!
-    if (phase === Phase.using) continue
+    if (phase === Phase.using || a.alive[i] !== 1) continue
     const inProgress = phase !== Phase.none && phase !== Phase.done && phase !== Phase.failed
     const current = AGENT_OPTIONS[a.option[i]!]!
     if (inProgress && current !== 'idle' && (tick + i) % RECONSIDER_EVERY !== 0) continue

@@ -1,7 +1,8 @@
 /**
  * Per-agent state as columns (typed arrays indexed by agent slot), so a 10,000-agent town stays
  * fast and compact: a tick walks flat arrays instead of chasing objects. Slots are never reused
- * within a run, so a slot index is a stable handle for the input log.
+ * within a run, so a slot index is a stable handle for the input log; a removed agent keeps its
+ * slot with `alive` 0, and every system skips it.
  */
 import type { AgentOption } from '../../../shared/contract/dto/world-summary'
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
@@ -18,7 +19,7 @@ export const SHIFT_NAMES = ['off', 'await', 'on_time', 'late', 'absent'] as cons
 
 const F64 = ['hunger', 'hygiene', 'energy', 'wallet', 'wagesEarned', 'wagesWithheld', 'attendance'] as const
 const I32 = [
-  'x', 'y', 'home', 'homeTile', 'job', 'workplace', 'workTile',
+  'alive', 'x', 'y', 'home', 'homeTile', 'job', 'workplace', 'workTile',
   'option', 'optionSince', 'target', 'phase', 'dest', 'pathPos', 'blocked', 'lastMoved',
   'avoidObject', 'avoidUntil', 'shift', 'shiftTicks', 'shiftPresent', 'shiftArrived', 'latenessCount', 'shiftsDone',
   'mealsEaten', 'mealsCooked', 'showers', 'sleeps'
@@ -59,6 +60,7 @@ export class AgentStore {
     this.attendanceSamples.push([])
     const c = this.cols
     for (const k of ['home', 'homeTile', 'job', 'workplace', 'workTile', 'target', 'dest', 'avoidObject', 'lastMoved'] as const) c[k][i] = -1
+    c.alive[i] = 1
     return i
   }
 
@@ -79,4 +81,10 @@ function allocate(n: number): AgentColumns {
 
 export function optionOf(store: AgentStore, agent: number): AgentOption {
   return AGENT_OPTIONS[store.cols.option[agent] ?? 0] ?? 'idle'
+}
+
+/** Slot of a living agent by id, or -1 (a removed agent's id may be taken again by a newer slot). */
+export function findAgent(store: AgentStore, id: string): number {
+  const i = store.ids.lastIndexOf(id)
+  return i >= 0 && store.cols.alive[i] === 1 ? i : -1
 }

@@ -35,6 +35,8 @@ export interface WorldParams {
   jobs: JobParams[]
   attendanceWindow: number
   tileCapacity: number
+  /** Wallet of an agent the config or console adds without naming one. */
+  startingWallet: number
   map: TownMap
   /** 1 where a wall or an object stands. */
   blocked: Uint8Array
@@ -55,11 +57,13 @@ export interface Totals {
   shifts_late: number
 }
 
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
 /** One thing that happened in a tick. Plain JSON: the shard streams these as they are. */
 export interface SimEvent {
   type: string
   tick: number
-  [field: string]: string | number | boolean | null | string[]
+  [field: string]: JsonValue
 }
 
 export interface WorldState {

@@ -1,32 +1,91 @@
 /**
  * Apply console operations at the tick boundary, first in the tick so the rest of the tick sees
- * them. Inputs arrive validated (the console pipeline checks ids and ranges); the engine still
- * clamps, so no input can push a need out of [0, 1].
+ * them. Each operation answers with one `console.result` event (status ok with a payload, or
+ * error with a code), so the result is part of the tick's record and replays with it. Arguments
+ * arrive checked by the console pipeline; what only the live world can tell (the agent is still
+ * there, the tile is free) is checked here, and a refused operation changes nothing.
  */
 import type { ConsoleOp } from '../inputs'
-import { emit, type World } from '../state/world'
+import { Phase } from '../state/agent-store'
+import { emit, type JsonValue, type World } from '../state/world'
+import { dropCurrent } from './decisions'
+import { spawnAgent } from './spawn-agent'
+
+export type OpOutcome = { ok: true; value: { [key: string]: JsonValue } } | { ok: false; code: string; message: string }
 
 export function applyConsoleOps(world: World, ops: readonly ConsoleOp[]): void {
-  const { state } = world
-  const a = state.agents.cols
   for (const op of ops) {
-    switch (op.op) {
-      case 'set_need':
-        if (op.agent < 0 || op.agent >= state.agents.count) break
-        a[op.need][op.agent] = Math.min(1, Math.max(0, op.value))
-        break
-      case 'set_wallet':
-        if (op.agent < 0 || op.agent >= state.agents.count) break
-        a.wallet[op.agent] = op.value
-        break
-      case 'set_price':
-        state.prices[op.key] = Math.max(0, op.value)
-        emit(state, 'price_changed', { key: op.key, value: state.prices[op.key] })
-        break
-      case 'set_utility':
-        state.utilities[op.utility] = op.on
-        emit(state, 'utility_changed', { utility: op.utility, on: op.on })
-        break
+    const outcome = applyOp(world, op)
+    emit(world.state, 'console.result', {
+      cmd_id: op.cmd_id ?? null,
+      op: op.op,
+      status: outcome.ok ? 'ok' : 'error',
+      ...(outcome.ok ? { result: outcome.value } : { code: outcome.code, message: outcome.message })
+    })
+  }
+}
+
+const missing = (agent: number): OpOutcome => ({ ok: false, code: 'console.not_found', message: `agent slot ${agent} is not in the town (it may have left): list agents with telemetry_snapshot` })
+
+function living(world: World, agent: number): boolean {
+  return agent >= 0 && agent < world.state.agents.count && world.state.agents.cols.alive[agent] === 1
+}
+
+export function applyOp(world: World, op: ConsoleOp): OpOutcome {
+  const { state, params } = world
+  const a = state.agents.cols
+  const ids = state.agents.ids
+  switch (op.op) {
+    case 'set_need': {
+      if (!living(world, op.agent)) return missing(op.agent)
+      a[op.need][op.agent] = Math.min(1, Math.max(0, op.value))
+      return { ok: true, value: { agent_id: ids[op.agent]!, need: op.need, value: a[op.need][op.agent]! } }
+    }
+    case 'set_wallet': {
+      if (!living(world, op.agent)) return missing(op.agent)
+      a.wallet[op.agent] = op.value
+      return { ok: true, value: { agent_id: ids[op.agent]!, wallet: op.value } }
+    }
+    case 'set_price': {
+      const before = state.prices[op.key]
+      const after = op.mode === 'add' ? before + op.value : op.mode === 'multiply' ? before * op.value : op.value
+      state.prices[op.key] = Math.max(0, Math.round(after * 1e6) / 1e6)
+      emit(state, 'price_changed', { key: op.key, before, value: state.prices[op.key] })
+      return { ok: true, value: { key: op.key, before, value: state.prices[op.key] } }
+    }
+    case 'set_utility': {
+      state.utilities[op.utility] = op.on
+      emit(state, 'utility_changed', { utility: op.utility, on: op.on })
+      return { ok: true, value: { utility: op.utility, on: op.on } }
+    }
+    case 'spawn':
+      return spawnAgent(world, op)
+    case 'kill': {
+      if (!living(world, op.agent)) return missing(op.agent)
+      dropCurrent(world, op.agent)
+      const tile = a.y[op.agent]! * params.map.width + a.x[op.agent]!
+      state.tileCount[tile]!--
+      a.alive[op.agent] = 0
+      a.job[op.agent] = -1
+      a.phase[op.agent] = Phase.none
+      emit(state, 'agent_killed', { agent_id: ids[op.agent]!, reason: op.reason ?? 'console' })
+      return { ok: true, value: { agent_id: ids[op.agent]!, killed: true } }
+    }
+    case 'teleport': {
+      if (!living(world, op.agent)) return missing(op.agent)
+      const { width, height } = params.map
+      const to = op.y * width + op.x
+      if (op.x < 0 || op.y < 0 || op.x >= width || op.y >= height || params.blocked[to] === 1) {
+        return { ok: false, code: 'console.invalid_args', message: `(${op.x}, ${op.y}) is not an open floor tile: pick a '.' tile inside the ${width}×${height} map` }
+      }
+      if (state.tileCount[to]! >= params.tileCapacity) return { ok: false, code: 'console.invalid_args', message: `(${op.x}, ${op.y}) already holds ${params.tileCapacity} people (the tile capacity): pick another tile` }
+      dropCurrent(world, op.agent)
+      state.tileCount[a.y[op.agent]! * width + a.x[op.agent]!]!--
+      state.tileCount[to]!++
+      a.x[op.agent] = op.x
+      a.y[op.agent] = op.y
+      emit(state, 'agent_teleported', { agent_id: ids[op.agent]!, x: op.x, y: op.y })
+      return { ok: true, value: { agent_id: ids[op.agent]!, x: op.x, y: op.y } }
     }
   }
 }

@@ -75,6 +75,7 @@ function compileParams(config: ShardConfig, map: TownMap, blocked: Uint8Array): 
     jobs,
     attendanceWindow: config.employment.attendance_window,
     tileCapacity: config.world.tile_capacity,
+    startingWallet: config.world.initial.wallet,
     map,
     blocked,
     homes: map.homes,

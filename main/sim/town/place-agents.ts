@@ -71,7 +71,7 @@ export function placeAgents(world: World, config: ShardConfig): TownProblem[] {
 }
 
 /** The k-th open floor tile of an area (wrapping), so housemates spread out instead of stacking. */
-function nthFloorTile(world: World, area: Area, k: number): number {
+export function nthFloorTile(world: World, area: Area, k: number): number {
   const tiles = floorTiles(world, area)
   return tiles.length === 0 ? -1 : (tiles[k % tiles.length] ?? -1)
 }
@@ -86,7 +86,7 @@ function floorTiles(world: World, area: Area): number[] {
 }
 
 /** Usable workstations per workplace, in map order. */
-function stationsByWorkplace(world: World): number[][] {
+export function stationsByWorkplace(world: World): number[][] {
   const objects = world.state.objects
   const out: number[][] = world.params.workplaces.map(() => [])
   for (let o = 0; o < objects.count; o++) {
@@ -97,7 +97,7 @@ function stationsByWorkplace(world: World): number[][] {
 }
 
 /** Where the k-th worker of a workplace stands: beside the (k mod n)-th workstation, else on its floor. */
-function workTile(world: World, stations: readonly number[], workplace: number, k: number): number {
+export function workTile(world: World, stations: readonly number[], workplace: number, k: number): number {
   const area = world.params.workplaces[workplace]
   if (!area) return -1
   const objects = world.state.objects
