@@ -18,6 +18,15 @@ export const ERROR_CODES = [
   'shard.not_ready',
   'shard.timeout',
   'shard.failed',
+  // operator console
+  'console.unknown_command',
+  'console.invalid_args',
+  'console.forbidden',
+  'console.unauthorized',
+  'console.cmd_id_required',
+  'console.cmd_id_conflict',
+  'console.not_found',
+  'console.conflict',
   // host services
   'app.unsupported',
   'app.forbidden',

@@ -6,6 +6,7 @@ import { createEventBus } from '../host/event-bus'
 import { createRegistry } from '../host/registry'
 import type * as FakeElectronModule from './test-support/fake-electron'
 import { fakeHandlers } from './test-support/fake-handlers'
+import { INVOKE_CHANNEL_NAMES } from '../../shared/contract/channel-names'
 
 type FakeElectron = typeof FakeElectronModule
 
@@ -73,7 +74,7 @@ describe('electron entry', () => {
       'whenReady',
       'createAppHost',
       'ipcMain.handle',
-      'host.start (handlers: 12)',
+      `host.start (handlers: ${INVOKE_CHANNEL_NAMES.length})`,
       'setApplicationMenu'
     ])
     // Security is installed before the first window; IPC is bound before the page loads.

@@ -50,6 +50,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { path: await deps.pickFile() }
     },
+    // Wired by the console pipeline and the observer stream (issue 4, in progress in this change).
+    'console.run': () => notYet(),
+    'console.session': () => notYet(),
+    'console.auth': () => notYet(),
+    'console.commands': () => notYet(),
+    'observer.full': () => shard.observerFull(),
     'debug.crash-worker': async () => {
       if (!deps.testHooks) {
         throw new HostError('app.forbidden', 'test hooks are disabled; start the host with TOWNLET_TEST_HOOKS=1 to crash the worker on purpose')
@@ -58,4 +64,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { crashing: true as const }
     }
   }
+}
+
+function notYet(): never {
+  throw new HostError('app.unsupported', 'not wired yet')
 }

@@ -16,6 +16,8 @@ import { createCoalescer, type Coalescer } from './frame-coalescer'
 import { watchFileChanges, type FileWatch } from './file-watcher'
 import { HostError } from './host-error'
 import { ShardWorkerClient } from './shard-worker-client'
+import type { ObserverFull } from '../../shared/contract/dto/observer'
+import { ObserverHub } from './observer-hub'
 
 export interface ShardServiceOptions {
   workerPath: string
@@ -43,6 +45,7 @@ export class ShardService {
   private failure: LoopFailure | undefined
   private restarts = 0
   private frameSeq = 0
+  private readonly observer = new ObserverHub()
   private readonly frames: Coalescer<ShardViewDto>
   private configPath: string | undefined
   private watching: AffordanceWatch | undefined
@@ -77,9 +80,20 @@ export class ShardService {
         this.frames.push(view)
       },
       onLog: (level, message) => this.options.log(level, 'shard', message),
+      onObserver: (frame) => {
+        const out = this.observer.receive(frame)
+        if (out) this.options.events.emit('observer.frame', out)
+      },
       onFailure: (failure) => this.onFailure(failure)
     })
     return this.command({ type: 'init', loaded })
+  }
+
+  /** The whole town for a client that subscribes (or lost a diff); refused before the first frame. */
+  observerFull(): ObserverFull {
+    const full = this.observer.full()
+    if (!full) throw new HostError('shard.not_ready', 'the shard has not sent its first frame yet: try again in a moment')
+    return full
   }
 
   get config(): ConfigSummary | undefined {

@@ -9,10 +9,13 @@ import type { ErrorCode } from '../../shared/error-codes'
 import { err, type Result } from '../../shared/result'
 import { WorkerToHostSchema, type HostRequest, type ShardViewDto } from '../shard/protocol'
 import { formatZodIssues } from '../../shared/zod-issues'
+import type { ObserverFrame } from '../../shared/contract/dto/observer'
 
 export interface ShardWorkerOptions {
   workerPath: string
   onFrame(view: ShardViewDto): void
+  /** Observer stream frames (full after a load, then diffs). */
+  onObserver?(frame: ObserverFrame): void
   onLog(level: LogLevel, message: string): void
   /** Called once if the thread dies or throws; every pending request is answered `shard.crashed`. */
   onFailure(failure: LoopFailure): void
@@ -81,6 +84,9 @@ export class ShardWorkerClient {
         return
       case 'log':
         this.options.onLog(message.level, message.message)
+        return
+      case 'observer':
+        this.options.onObserver?.(message.frame)
         return
       case 'reply': {
         const pending = this.pending.get(message.seq)

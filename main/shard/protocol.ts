@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { ConfigSummarySchema } from '../../shared/contract/dto/config-summary'
 import { LogLevelSchema } from '../../shared/contract/dto/events'
 import { FrameSchema } from '../../shared/contract/dto/frame'
+import { ObserverFrameSchema } from '../../shared/contract/dto/observer'
 import { ShardStatusSchema, SpeedSchema } from '../../shared/contract/dto/shard-status'
 import { resultSchema } from '../../shared/result-schema'
 import { ShardConfigSchema } from '../config/shard-config-schema'
@@ -46,6 +47,7 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     result: resultSchema(ShardViewSchema)
   }),
   z.object({ type: z.literal('frame'), view: ShardViewSchema }),
+  z.object({ type: z.literal('observer'), frame: ObserverFrameSchema }),
   z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() })
 ])
 export type WorkerToHost = z.infer<typeof WorkerToHostSchema>

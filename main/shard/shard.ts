@@ -13,6 +13,8 @@ import type { ShardConfig } from '../config/shard-config-schema'
 import type { WorldSummary } from '../../shared/contract/dto/world-summary'
 import type { SimEvent } from '../sim/state/world'
 import { summarizeWorld } from '../sim/world-summary'
+import type { ObserverFrame } from '../../shared/contract/dto/observer'
+import { ObserverEmitter } from './observer-emitter'
 import { Simulation } from './simulation'
 import type { Scheduler } from './scheduler'
 import { TickRateMeter } from './tick-rate-meter'
@@ -36,6 +38,9 @@ export interface ShardOptions {
   onEvents?: (events: SimEvent[]) => void
   /** Ticks of inputs the input log keeps in memory (default 10,000: a long run must not grow without bound). */
   logLimit?: number
+  /** Called with observer frames (full after a load, then diffs): on every state change and, while running, at most once per `observerIntervalMs`. */
+  onObserver?: (frame: ObserverFrame) => void
+  observerIntervalMs?: number
 }
 
 /** Longest stretch of ticks between yields, so pause and step requests are served promptly. */
@@ -54,6 +59,8 @@ export class Shard {
   private anchorAt = 0
   private anchorTick = 0
   private lastFrameAt = -Infinity
+  private lastObserverAt = -Infinity
+  private readonly observer = new ObserverEmitter()
 
   constructor(
     loaded: LoadedConfig,
@@ -71,7 +78,17 @@ export class Shard {
   }
 
   private createSimulation(loaded: LoadedConfig): Simulation {
-    return new Simulation(loaded, { onEvents: this.options.onEvents, logLimit: this.options.logLimit ?? 10_000 })
+    this.observer.reset()
+    const onEvents = (events: SimEvent[]) => {
+      if (this.options.onObserver) this.observer.record(events)
+      this.options.onEvents?.(events)
+    }
+    return new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000 })
+  }
+
+  /** A full observer frame on the next emission (a client lost the thread of diffs). */
+  resetObserver(): void {
+    this.observer.reset()
   }
 
   /** Replace the world with a fresh one built from a new config; the clock stops. */
@@ -229,15 +246,25 @@ export class Shard {
     this.cancelTimer = undefined
   }
 
+  /** Send the current frames now (a new shard announcing itself). */
+  publish(): ShardView {
+    return this.changed()
+  }
+
   private changed(): ShardView {
-    return this.emit(this.options.scheduler.now())
+    return this.emit(this.options.scheduler.now(), true)
   }
 
   /** Send a frame; the view is built once (its world summary walks every agent). */
-  private emit(now: number): ShardView {
+  private emit(now: number, stateChanged = false): ShardView {
     this.lastFrameAt = now
     const view = this.view()
     this.options.onFrame?.(view)
+    const { onObserver, observerIntervalMs = 33 } = this.options
+    if (onObserver && (stateChanged || now - this.lastObserverAt >= observerIntervalMs)) {
+      this.lastObserverAt = now
+      onObserver(this.observer.frame(this.sim.world, this.summary.config_id))
+    }
     return view
   }
 }

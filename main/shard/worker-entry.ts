@@ -25,10 +25,14 @@ function log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void 
 function handle(message: HostToWorker): void {
   if (message.type === 'init') {
     shard?.dispose()
-    shard = new Shard(message.loaded, { scheduler: realScheduler, onFrame: (view) => post({ type: 'frame', view }) })
+    shard = new Shard(message.loaded, {
+      scheduler: realScheduler,
+      onFrame: (view) => post({ type: 'frame', view }),
+      onObserver: (frame) => post({ type: 'observer', frame })
+    })
     log('info', `shard ready with config ${message.loaded.summary.config_id}`)
-    // Clients learn of a (re)started shard from its first frame, like any other change.
-    post({ type: 'frame', view: shard.view() })
+    // Clients learn of a (re)started shard from its first frames, like any other change.
+    shard.publish()
     post({ type: 'reply', seq: message.seq, result: { ok: true, value: shard.view() } })
     return
   }

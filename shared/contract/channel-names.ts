@@ -14,7 +14,12 @@ export const INVOKE_CHANNEL_NAMES = [
   'config.load',
   'config.list',
   'config.pick',
+  'console.run',
+  'console.session',
+  'console.auth',
+  'console.commands',
+  'observer.full',
   'debug.crash-worker'
 ] as const
 
-export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry'] as const
+export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'observer.frame'] as const

@@ -6,6 +6,8 @@
 import { z } from 'zod'
 import { event, invoke } from './channel'
 import { AppInfoSchema } from './dto/app-info'
+import { CommandInfoSchema, ConsoleResultSchema, ConsoleRunSchema, ConsoleSessionSchema } from './dto/console'
+import { ObserverFrameSchema, ObserverFullSchema } from './dto/observer'
 import { ConfigFileSchema, ConfigSummarySchema } from './dto/config-summary'
 import { LogEntrySchema, LoopFailureSchema } from './dto/events'
 import { FrameSchema } from './dto/frame'
@@ -44,6 +46,19 @@ export const invokeChannels = {
     z.object({ path: z.string().nullable() }),
     'Open the native file dialog (Electron only); null when cancelled.'
   ),
+  'console.run': invoke(
+    ConsoleRunSchema,
+    ConsoleResultSchema,
+    'Run an operator command. Mutating commands answer `queued` and apply at the next tick boundary; the final result follows as a console.result event.'
+  ),
+  'console.session': invoke(Empty, ConsoleSessionSchema, "This session's role (viewer unless an admin token was given) and whether admin is available."),
+  'console.auth': invoke(
+    z.object({ token: z.string().max(4096).nullable() }).strict(),
+    ConsoleSessionSchema,
+    'Present the admin token to become admin for this session; null returns to viewer.'
+  ),
+  'console.commands': invoke(Empty, z.array(CommandInfoSchema), 'Every console command with its role, arguments and help.'),
+  'observer.full': invoke(Empty, ObserverFullSchema, 'A full observer frame now (on subscribe, or after a gap in the diffs).'),
   'debug.crash-worker': invoke(
     Empty,
     z.object({ crashing: z.literal(true) }),
@@ -55,7 +70,9 @@ export const eventChannels = {
   'shard.frame': event(FrameSchema, 'Coalesced shard view, at most about 30 a second.'),
   'loop.failure': event(LoopFailureSchema, 'The shard worker crashed or its loop threw.'),
   'config.loaded': event(ConfigSummarySchema, 'A new config is live in the shard.'),
-  'log.entry': event(LogEntrySchema, 'A log line from the host or the shard worker.')
+  'log.entry': event(LogEntrySchema, 'A log line from the host or the shard worker.'),
+  'console.result': event(ConsoleResultSchema, 'The final result of a console command (applied, refused or answered from the cache).'),
+  'observer.frame': event(ObserverFrameSchema, 'The town for the observer panels: a full frame after a load, then diffs, at most about 30 a second.')
 } as const
 
 export type InvokeChannels = typeof invokeChannels

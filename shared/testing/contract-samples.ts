@@ -6,6 +6,8 @@ import type { ConfigSummary } from '../contract/dto/config-summary'
 import { FRAME_SCHEMA_VERSION, type Frame } from '../contract/dto/frame'
 import type { ShardStatus } from '../contract/dto/shard-status'
 import { emptyWorldSummary } from '../contract/dto/world-summary'
+import type { ConsoleResult, ConsoleSession } from '../contract/dto/console'
+import { OBSERVER_SCHEMA_VERSION, type AgentRow, type EconomyRow, type ObserverFull } from '../contract/dto/observer'
 
 export const sampleConfig: ConfigSummary = {
   config_id: 'default-v1',
@@ -21,4 +23,61 @@ export function sampleStatus(overrides: Partial<ShardStatus> = {}): ShardStatus 
 
 export function sampleFrame(frameSeq: number, status: Partial<ShardStatus> = {}, agents = 0): Frame {
   return { schema_version: FRAME_SCHEMA_VERSION, frame_seq: frameSeq, status: sampleStatus(status), world: { ...emptyWorldSummary(), agents } }
+}
+
+export const sampleSession: ConsoleSession = { role: 'viewer', admin_available: true, issuer: 'window 1' }
+
+export function sampleConsoleResult(overrides: Partial<ConsoleResult> = {}): ConsoleResult {
+  return { cmd_id: 'c-1', name: 'help', status: 'ok', tick: 0, issuer: 'window 1', role: 'viewer', replayed: false, result: {}, ...overrides }
+}
+
+export function sampleEconomy(): EconomyRow {
+  return {
+    prices: { meal_cost: 0.4, ingredients_cost: 0.15, wage_income: 0.02 },
+    utilities: { power: true, water: true },
+    queue_counters: { cooldown_events: 0, ghost_step_events: 0, rotation_events: 0 },
+    stock_by_type: { fridge: { meals: 4 } },
+    restock_interval_ticks: 200,
+    jobs: []
+  }
+}
+
+export function sampleAgentRow(overrides: Partial<AgentRow> = {}): AgentRow {
+  return {
+    id: 'alice',
+    x: 2,
+    y: 1,
+    hunger: 0.8,
+    hygiene: 0.7,
+    energy: 0.6,
+    wallet: 5,
+    option: 'idle',
+    phase: 'arrived',
+    target: null,
+    action: null,
+    queue_pos: null,
+    home: 'house',
+    job: null,
+    shift: 'off',
+    fail_reason: '',
+    ...overrides
+  }
+}
+
+/** A 5×3 room with a fridge and one agent. */
+export function sampleObserverFull(seq = 0, agents: AgentRow[] = [sampleAgentRow()]): ObserverFull {
+  return {
+    schema_version: OBSERVER_SCHEMA_VERSION,
+    kind: 'full',
+    seq,
+    tick: 0,
+    day: 0,
+    clock: '06:00',
+    config_id: 'sample',
+    economy: sampleEconomy(),
+    events: [],
+    map: { width: 5, height: 3, rows: ['#####', '#...#', '#####'], homes: [{ id: 'house', x: 1, y: 1, w: 3, h: 1 }], workplaces: [] },
+    agents,
+    objects: [{ id: 'fridge_1', type: 'fridge', x: 3, y: 1, home: 'house', workplace: null, holder: null, queue: [], running: null, remaining: 0, stock: { meals: 4 } }]
+  }
 }

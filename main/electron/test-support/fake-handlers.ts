@@ -2,7 +2,7 @@
  * Simple handlers for every invoke channel, valid against the contract, so tests can run the
  * real registry. Each records the channels it was called on in `calls`.
  */
-import { sampleConfig, sampleStatus } from '../../../shared/testing/contract-samples'
+import { sampleConfig, sampleConsoleResult, sampleObserverFull, sampleSession, sampleStatus } from '../../../shared/testing/contract-samples'
 import type { CallContext, Handlers } from '../../host/registry'
 
 export const fakeStatus = sampleStatus({ state: 'paused' })
@@ -28,6 +28,11 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
     'config.load': rec('config.load', sampleConfig),
     'config.list': rec('config.list', []),
     'config.pick': rec('config.pick', { path: null }),
+    'console.run': rec('console.run', sampleConsoleResult()),
+    'console.session': rec('console.session', sampleSession),
+    'console.auth': rec('console.auth', sampleSession),
+    'console.commands': rec('console.commands', []),
+    'observer.full': rec('observer.full', sampleObserverFull()),
     'debug.crash-worker': rec('debug.crash-worker', { crashing: true as const })
   }
   return { handlers, calls }
