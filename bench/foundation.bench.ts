@@ -18,6 +18,7 @@ import { realScheduler } from '../main/shard/scheduler'
 import { Shard } from '../main/shard/shard'
 import { formatEngineReport, runEngineBench } from './engine-report'
 import { measureRate, warmUp } from './measure'
+import { observerReport } from './observer-bench'
 
 // Built to out/main/bench.js, beside the shard worker bundle.
 const root = join(__dirname, '../..')
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     cwd: root
   })
   await host.start()
-  const ctx = { trusted: true, sender: 'bench' }
+  const ctx = { trusted: true, sender: 'bench', session: 'bench' }
   const samples: number[] = []
   for (let i = 0; i < 2000; i++) {
     const t = performance.now()
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
 
   console.log('')
   for (const line of formatEngineReport(runEngineBench())) console.log(line)
+  console.log('')
+  for (const line of await observerReport(root)) console.log(line)
   console.log(`\npeak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
 }
 

@@ -3,6 +3,7 @@ export const MAIN_HELP = `townlet — operator tooling for the Townlet town simu
 
 Usage:
   townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
+              [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
   townlet serve [--config FILE] [--port P] [--host H]
   townlet affordances validate [--file F | --config C] [--manifest M] [--strict] [--write-manifest] [--json]
   townlet help [COMMAND]
@@ -18,6 +19,7 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 
 export const COMMAND_HELP: Record<string, string> = {
   run: `townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
+            [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
 
 Runs the shard described by FILE (YAML) for N ticks as fast as it goes, in this process.
 Shows a progress bar on a terminal and prints the agent count and ticks per second at the end.
@@ -38,12 +40,29 @@ Options:
   --events FILE   write every event of every tick to FILE, one JSON object per line; the file
                   appears only when the run finishes (no half files)
   --json          print the summary as one JSON object instead of text: config_id, seed, agents,
-                  ticks, final_tick, seconds, ticks_per_second, hash and events (null unless asked)
+                  ticks, final_tick, seconds, ticks_per_second, hash, events and commands (null
+                  unless asked)
+
+Console drills:
+  --commands F    run operator console commands during the run. F has one JSON object per line:
+                  {"tick": T, "cmd_id": "ID", "name": "COMMAND", "args": {...}} (cmd_id optional,
+                  except for destructive commands such as kill and utility). Commands at tick T
+                  go in, in file order, when the shard is at tick T, i.e. they apply at tick T+1.
+                  T runs from 0 to --ticks. They take the same path as the app's console: role
+                  check, cmd_id idempotency, argument checks, the tick boundary. A line that is
+                  not such an object is a usage error naming its line number.
+  --role R        viewer (default) or admin. admin needs TOWNLET_ADMIN_TOKEN set in the
+                  environment; as viewer, admin commands come back console.forbidden
+  --results FILE  every command's final result (a ConsoleResult) as one JSON line, in the order
+                  they finished; the file appears whole at the end of the run
+  --audit FILE    append one audit line per command (time, issuer, role, cmd_id, command, args,
+                  status, tick, result or error, replayed); its folder is created
 
 Examples:
   townlet run --config configs/default.yaml --ticks 1000
   townlet run --agents 500 --ticks 5000 --hash
   townlet run --agents 50 --seed 7 --ticks 1440 --events day.jsonl --json
+  TOWNLET_ADMIN_TOKEN=t townlet run --ticks 100 --commands drill.jsonl --role admin --results out.jsonl
 `,
   serve: `townlet serve [--config FILE] [--port P] [--host H]
 

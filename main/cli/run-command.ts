@@ -5,7 +5,8 @@
  * `--events` records every event, so two runs can be compared without the app.
  */
 import { createHash } from 'node:crypto'
-import { resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { describeConfigError } from '../config/describe-config-error'
 import { withOverrides, type ConfigOverrides } from '../config/config-overrides'
 import type { LoadedConfig } from '../config/load-config'
@@ -17,6 +18,9 @@ import { EventsFile } from './events-file'
 import { loadCliConfig } from './load-cli-config'
 import { integerOption, parseCommandArgs } from './parse-args'
 import { ProgressBar } from './progress-bar'
+import { CommandDrill, resolvedPath } from './command-drill'
+import { readCommandsFile } from './commands-file'
+import { ADMIN_TOKEN_ENV } from '../host/admin-token'
 
 const CHUNK_TARGET_MS = 20
 /** The schema's population limit: beyond it a town takes minutes to build and gigabytes to hold. */
@@ -30,7 +34,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     seed: { type: 'string' },
     hash: { type: 'boolean', default: false },
     events: { type: 'string' },
-    json: { type: 'boolean', default: false }
+    json: { type: 'boolean', default: false },
+    commands: { type: 'string' },
+    role: { type: 'string' },
+    results: { type: 'string' },
+    audit: { type: 'string' }
   })
   const ticks = integerOption('ticks', args.ticks, { min: 1, max: 1_000_000_000 })
   if (ticks === undefined) throw new UsageError('townlet run needs --ticks N (how many ticks to run)\nSee: townlet help run')
@@ -44,11 +52,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (!overridden.ok) throw new UsageError(describeConfigError(overridden.error))
   noteDroppedAgents(loaded, overridden.value, io)
 
+  const drillLines = await drillOptions(args, ticks, io)
   const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events))
   const shard = new Shard(overridden.value, { scheduler: realScheduler, ...(events ? { onEvents: (list) => events.add(list) } : {}) })
+  const drill = drillLines && new CommandDrill(shard, drillLines.lines, { ...drillLines.options, onWarning: (m) => io.stderr.write(`warning: ${m}\n`) })
   let seconds: number
   try {
-    seconds = await stepAll(shard, ticks, io, events)
+    seconds = await stepAll(shard, ticks, io, events, drill)
+    await drill?.finish(shard.simulation.world.state.tick)
     await events?.commit()
   } catch (e) {
     await events?.abort()
@@ -71,7 +82,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       seconds,
       ticks_per_second: tps,
       hash,
-      events: events ? events.count : null
+      events: events ? events.count : null,
+      commands: drill ? { submitted: drill.results.length, ok: drill.count('ok'), error: drill.count('error') } : null
     }
     io.stdout.write(`${JSON.stringify(summary)}\n`)
   } else {
@@ -79,20 +91,28 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       `ran ${ticks} ticks of ${view.config.config_id} (seed ${view.config.seed}, ${agents} agents) in ${seconds.toFixed(3)} s: ${formatRate(tps)} ticks/s, final tick ${view.tick}\n`
     )
     if (events) io.stdout.write(`wrote ${events.count} events to ${args.events}\n`)
+    if (drill) io.stdout.write(`ran ${drill.results.length} console commands: ${drill.count('ok')} ok, ${drill.count('error')} error${args.results ? `; results in ${args.results}` : ''}\n`)
     if (hash !== null) io.stdout.write(`sha256 ${hash}\n`)
   }
   return EXIT.ok
 }
 
 /** Step the shard `ticks` ticks in chunks of about CHUNK_TARGET_MS; returns the seconds spent. */
-async function stepAll(shard: Shard, ticks: number, io: CliIo, events: EventsFile | undefined): Promise<number> {
+async function stepAll(shard: Shard, ticks: number, io: CliIo, events: EventsFile | undefined, drill?: CommandDrill): Promise<number> {
   const now = () => performance.now()
   const bar = new ProgressBar(io.stderr, ticks, now)
   const started = now()
   let done = 0
   let chunk = 1
   while (done < ticks) {
-    const size = Math.min(chunk, ticks - done)
+    let size = Math.min(chunk, ticks - done)
+    if (drill) {
+      // Stop at every tick that has commands: they go in just before the next tick runs.
+      const at = shard.simulation.world.state.tick
+      drill.submitDue(at)
+      const due = drill.nextTick
+      if (due !== undefined && due > at) size = Math.min(size, due - at)
+    }
     const chunkStart = now()
     shard.step(size)
     done += size
@@ -120,6 +140,30 @@ function noteDroppedAgents(before: LoadedConfig, after: LoadedConfig, io: CliIo)
   if (mapBound > 0) parts.push(`${mapBound} hand-placed agent${mapBound === 1 ? '' : 's'} naming a home or tile on the drawn map ${mapBound === 1 ? 'is' : 'are'} left out`)
   if (beyond > 0) parts.push(`${beyond} hand-placed agent${beyond === 1 ? '' : 's'} beyond --agents ${beyond === 1 ? 'is' : 'are'} left out`)
   if (parts.length > 0) io.stderr.write(`note: ${parts.join('; ')}\n`)
+}
+
+/** --commands and its companions: usage errors for combinations that cannot work, before the run starts. */
+async function drillOptions(args: { commands?: string; role?: string; results?: string; audit?: string }, ticks: number, io: CliIo) {
+  if (args.commands === undefined) {
+    const stray = (['role', 'results', 'audit'] as const).filter((k) => args[k] !== undefined)
+    if (stray.length > 0) throw new UsageError(`${stray.map((k) => `--${k}`).join(', ')} only apply with --commands F.jsonl (a console drill)`)
+    return undefined
+  }
+  const role = args.role ?? 'viewer'
+  if (role !== 'viewer' && role !== 'admin') throw new UsageError(`--role must be viewer or admin, got "${role}"`)
+  if (role === 'admin' && !io.env[ADMIN_TOKEN_ENV]?.trim()) {
+    throw new UsageError(`--role admin needs ${ADMIN_TOKEN_ENV} set in the environment: admin commands run only for whoever holds the admin token`)
+  }
+  if (args.results === '' || args.audit === '') throw new UsageError(`--${args.results === '' ? 'results' : 'audit'} needs a file name, e.g. out.jsonl`)
+  // The results file is written whole at the end: find out now, not after the run, that it cannot be.
+  if (args.results !== undefined) {
+    const folder = await stat(dirname(resolve(io.cwd, args.results))).catch(() => undefined)
+    if (!folder?.isDirectory()) throw new UsageError(`--results ${args.results}: the folder ${dirname(args.results)} does not exist: create it first`)
+  }
+  const lines = await readCommandsFile(resolve(io.cwd, args.commands), ticks)
+  const resultsPath = resolvedPath(io.cwd, args.results)
+  const auditPath = resolvedPath(io.cwd, args.audit)
+  return { lines, options: { role: role as 'viewer' | 'admin', ...(resultsPath ? { resultsPath } : {}), ...(auditPath ? { auditPath } : {}) } }
 }
 
 function sha256hex(text: string): string {

@@ -27,6 +27,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     workerPath: paths.workerPath,
     configsDir: paths.configsDir,
     cwd: io.cwd,
+    env: io.env,
+    auditPath: join(io.cwd, 'logs', 'console-audit.jsonl'),
     testHooks: io.env.TOWNLET_TEST_HOOKS === '1',
     ...(args.config ? { initialConfigPath: args.config } : {}),
     log: (entry) => {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { BehaviorSchema, QueueFairnessSchema } from './sections/behavior'
+import { ConsoleSectionSchema } from './sections/console'
 import { EconomySchema } from './sections/economy'
 import { FeaturesSchema } from './sections/features'
 import { EmploymentSchema, JobsSchema } from './sections/jobs'
@@ -39,7 +40,8 @@ export const ShardConfigSchema = z
     behavior: BehaviorSchema.default(() => BehaviorSchema.parse({})),
     queue_fairness: QueueFairnessSchema.default(() => QueueFairnessSchema.parse({})),
     world: WorldSchema.default(() => WorldSchema.parse({ generate: {} })),
-    affordances: AffordancesSectionSchema.default(() => AffordancesSectionSchema.parse({}))
+    affordances: AffordancesSectionSchema.default(() => AffordancesSectionSchema.parse({})),
+    console: ConsoleSectionSchema.default({})
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -66,6 +66,7 @@ async function start(): Promise<void> {
       pickFile,
       testHooks: env.TOWNLET_TEST_HOOKS === '1',
       initialConfigPath: env.TOWNLET_CONFIG || undefined,
+      auditPath: join(app.getPath('userData'), 'logs', 'console-audit.jsonl'),
       log: logToStderr
     },
     (h) => bindIpc({ registry: h.registry, events: h.events, windows, rendererUrl }),

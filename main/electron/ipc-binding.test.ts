@@ -46,7 +46,7 @@ describe('bindIpc: invoke channels', () => {
     const { win, calls } = setup()
     const reply = await invokeFrom(win, win.webContents.mainFrame, 'shard.step', { ticks: 10 })
     expect(reply).toEqual({ ok: true, value: fakeStatus })
-    expect(calls).toEqual([{ channel: 'shard.step', req: { ticks: 10 }, ctx: { trusted: true, sender: `window ${win.webContents.id}` } }])
+    expect(calls).toEqual([{ channel: 'shard.step', req: { ticks: 10 }, ctx: { trusted: true, sender: `window ${win.webContents.id}`, session: `window-${win.webContents.id}` } }])
   })
 
   it('trusts a re-created top-frame wrapper of the same webContents', async () => {

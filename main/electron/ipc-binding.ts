@@ -24,7 +24,8 @@ export function bindIpc(opts: IpcBindingOptions): () => void {
     ipcMain.handle(channel, (event, payload: unknown) => {
       const { trusted, sender } = checkSender(event, opts.windows(), opts.rendererUrl)
       // The registry refuses untrusted callers before parsing; dispatch never throws.
-      return opts.registry.dispatch(channel, payload, { trusted, sender })
+      // A webContents keeps its id for its life (and ids are not reused), so it names the session.
+      return opts.registry.dispatch(channel, payload, { trusted, sender, session: `window-${event.sender.id}` })
     })
   }
 

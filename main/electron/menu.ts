@@ -58,7 +58,7 @@ export function buildMenuTemplate(actions: MenuActions, info: MenuInfo): MenuIte
 }
 
 /** Registry calls from the menu are internal: the operator chose them in our own process. */
-export const MENU_CONTEXT: CallContext = { trusted: true, sender: 'app menu' }
+export const MENU_CONTEXT: CallContext = { trusted: true, sender: 'app menu', session: 'app-menu' }
 
 export interface MenuSetup {
   registry: Registry

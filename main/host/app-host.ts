@@ -10,6 +10,7 @@ import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { createRegistry, type Registry } from './registry'
 import { ShardService } from './shard-service'
+import { ConsoleService } from './console-service'
 
 export interface HostOptions {
   mode: 'electron' | 'browser'
@@ -28,6 +29,13 @@ export interface HostOptions {
   log?: (entry: LogEntry) => void
   /** Relative config paths resolve from here; the process's working directory by default. */
   cwd?: string
+  /** Environment the host reads TOWNLET_ADMIN_TOKEN from; the process's by default. */
+  env?: Record<string, string | undefined>
+  /**
+   * The console audit log (JSONL, append-only): browser mode and `townlet serve` use
+   * logs/console-audit.jsonl under the working directory, Electron userData/logs. None when absent.
+   */
+  auditPath?: string
 }
 
 export interface AppHost {
@@ -49,7 +57,16 @@ export function createAppHost(options: HostOptions): AppHost {
   const shard = new ShardService({
     workerPath: options.workerPath,
     events,
-    log
+    log,
+    onConsoleResult: (result) => operatorConsole.applied(result),
+    onWorkerStart: () => operatorConsole.workerStarted()
+  })
+  const operatorConsole = new ConsoleService({
+    shard,
+    events,
+    log,
+    env: options.env ?? process.env,
+    ...(options.auditPath === undefined ? {} : { auditPath: options.auditPath })
   })
   const registry = createRegistry(
     createHandlers({
@@ -59,6 +76,7 @@ export function createAppHost(options: HostOptions): AppHost {
       configsDir: options.configsDir,
       testHooks: options.testHooks ?? false,
       cwd,
+      console: operatorConsole,
       ...(options.pickFile ? { pickFile: options.pickFile } : {})
     }),
     (channel, error) => log('error', 'host', `handler '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
@@ -77,8 +95,13 @@ export function createAppHost(options: HostOptions): AppHost {
         loaded = result.value
       }
       await shard.boot(loaded, file)
+      await operatorConsole.useConfig(loaded.config, file)
       log('info', 'host', `shard started with config ${loaded.summary.config_id} (${loaded.summary.source})`)
     },
-    dispose: () => shard.dispose()
+    async dispose() {
+      await shard.dispose()
+      operatorConsole.dispose()
+      await operatorConsole.flush()
+    }
   }
 }

@@ -7,6 +7,7 @@ import { listConfigFiles, resolveConfigPath } from './config-files'
 import { HostError } from './host-error'
 import type { Handlers } from './registry'
 import type { ShardService } from './shard-service'
+import type { ConsoleService } from './console-service'
 
 export interface HandlerDeps {
   shard: ShardService
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   testHooks: boolean
   cwd: string
   pickFile?: () => Promise<string | null>
+  console: ConsoleService
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -41,6 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const loaded = await loadConfigFile(file)
       if (!loaded.ok) throw new HostError(loaded.error.code, loaded.error.message, loaded.error.details)
       await shard.loadConfig(loaded.value, file)
+      await deps.console.useConfig(loaded.value.config, file)
       return loaded.value.summary
     },
     'config.list': () => listConfigFiles(deps.configsDir),
@@ -50,11 +53,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { path: await deps.pickFile() }
     },
-    // Wired by the console pipeline and the observer stream (issue 4, in progress in this change).
-    'console.run': () => notYet(),
-    'console.session': () => notYet(),
-    'console.auth': () => notYet(),
-    'console.commands': () => notYet(),
+    'console.run': (req, ctx) => deps.console.run(ctx, req),
+    'console.session': (_req, ctx) => deps.console.session(ctx),
+    'console.auth': ({ token }, ctx) => deps.console.auth(ctx, token),
+    'console.commands': () => deps.console.commands(),
     'observer.full': () => shard.observerFull(),
     'debug.crash-worker': async () => {
       if (!deps.testHooks) {
@@ -64,8 +66,4 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { crashing: true as const }
     }
   }
-}
-
-function notYet(): never {
-  throw new HostError('app.unsupported', 'not wired yet')
 }

@@ -5,16 +5,18 @@ import { createHandlers } from './handlers'
 import { HostError } from './host-error'
 import { createRegistry, type Handlers } from './registry'
 import type { ShardService } from './shard-service'
+import type { ConsoleService } from './console-service'
 
 const status = sampleStatus({ speed: 4 })
 
 /** Real handlers over a fake shard service: enough to exercise the registry's checks. */
 function handlers(): Handlers {
   const shard = { status: () => status, command: async () => status, restart: async () => status } as unknown as ShardService
-  return createHandlers({ shard, mode: 'browser', version: '1', configsDir: '/nope', testHooks: false, cwd: '/' })
+  const console = {} as ConsoleService
+  return createHandlers({ shard, mode: 'browser', version: '1', configsDir: '/nope', testHooks: false, cwd: '/', console })
 }
 
-const trusted = { trusted: true, sender: 'test' }
+const trusted = { trusted: true, sender: 'test', session: 'test' }
 
 describe('handler registry', () => {
   it('has exactly one handler for every invoke channel of the contract', () => {
@@ -54,7 +56,7 @@ describe('handler registry', () => {
   it('refuses a foreign sender before looking at the request', async () => {
     const step = vi.fn(() => status)
     const registry = createRegistry({ ...handlers(), 'shard.step': step })
-    const result = await registry.dispatch('shard.step', { ticks: 1 }, { trusted: false, sender: 'frame https://evil.example' })
+    const result = await registry.dispatch('shard.step', { ticks: 1 }, { trusted: false, sender: 'frame https://evil.example', session: 'evil' })
     expect(result).toEqual({ ok: false, error: { code: 'ipc.forbidden_sender', message: expect.stringContaining('https://evil.example') } })
     expect(step).not.toHaveBeenCalled()
   })

@@ -15,6 +15,11 @@ export interface CallContext {
   trusted: boolean
   /** Short description of the sender for error messages and logs, e.g. `window 1` or `socket 127.0.0.1`. */
   sender: string
+  /**
+   * A stable id for the client across its calls (one per browser socket, one per Electron
+   * webContents), chosen by the transport, never by the client: the console keys roles on it.
+   */
+  session: string
 }
 
 export type Handler<K extends InvokeName> = (req: InvokeReq<K>, ctx: CallContext) => Promise<InvokeRes<K>> | InvokeRes<K>

@@ -18,6 +18,8 @@ import { HostError } from './host-error'
 import { ShardWorkerClient } from './shard-worker-client'
 import type { ObserverFull } from '../../shared/contract/dto/observer'
 import { ObserverHub } from './observer-hub'
+import type { ConsoleResult } from '../../shared/contract/dto/console'
+import type { ConsoleEnvelope } from '../console/envelope'
 
 export interface ShardServiceOptions {
   workerPath: string
@@ -27,6 +29,10 @@ export interface ShardServiceOptions {
   frameIntervalMs?: number
   /** Quiet time after an affordance file changes before it is reloaded (default 150 ms). */
   reloadDebounceMs?: number
+  /** Final results of queued console commands, from the worker. */
+  onConsoleResult?: (result: ConsoleResult) => void
+  /** A new worker is starting: whatever the previous one had queued is gone. */
+  onWorkerStart?: () => void
 }
 
 /** The affordance file being watched for the live config, and whether its last edit was refused. */
@@ -73,6 +79,7 @@ export class ShardService {
 
   private spawn(loaded: LoadedConfig): Promise<ShardStatus> {
     this.failure = undefined
+    this.options.onWorkerStart?.()
     this.client = new ShardWorkerClient({
       workerPath: this.options.workerPath,
       onFrame: (view) => {
@@ -84,7 +91,8 @@ export class ShardService {
         const out = this.observer.receive(frame)
         if (out) this.options.events.emit('observer.frame', out)
       },
-      onFailure: (failure) => this.onFailure(failure)
+      onFailure: (failure) => this.onFailure(failure),
+      onConsoleResult: (result) => this.options.onConsoleResult?.(result)
     })
     return this.command({ type: 'init', loaded })
   }
@@ -94,6 +102,22 @@ export class ShardService {
     const full = this.observer.full()
     if (!full) throw new HostError('shard.not_ready', 'the shard has not sent its first frame yet: try again in a moment')
     return full
+  }
+
+  /** Send an operator command to the shard; a failed or missing worker is refused like a clock command. */
+  async console(envelope: ConsoleEnvelope): Promise<ConsoleResult> {
+    if (this.failure || !this.client) {
+      const reason = this.failure ? `: ${this.failure.reason}` : ''
+      throw new HostError('shard.failed', `the shard worker has failed${reason}. Restart it to continue (the Restart button, or shard.restart).`)
+    }
+    const result = await this.client.console(envelope)
+    if (!result.ok) throw new HostError(result.error.code, result.error.message)
+    return result.value
+  }
+
+  /** The last tick the shard reported (0 before the first frame). */
+  get lastTick(): number {
+    return this.lastView?.tick ?? 0
   }
 
   get config(): ConfigSummary | undefined {

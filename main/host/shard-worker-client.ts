@@ -10,6 +10,9 @@ import { err, type Result } from '../../shared/result'
 import { WorkerToHostSchema, type HostRequest, type ShardViewDto } from '../shard/protocol'
 import { formatZodIssues } from '../../shared/zod-issues'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
+import type { ConsoleResult } from '../../shared/contract/dto/console'
+import type { ConsoleEnvelope } from '../console/envelope'
+import { ADMIN_TOKEN_ENV } from './admin-token'
 
 export interface ShardWorkerOptions {
   workerPath: string
@@ -21,6 +24,8 @@ export interface ShardWorkerOptions {
   onFailure(failure: LoopFailure): void
   /** How long a request may wait for its reply before it is answered `shard.timeout`. */
   requestTimeoutMs?: number
+  /** Final results of queued console commands. */
+  onConsoleResult?(result: ConsoleResult): void
 }
 
 interface Pending {
@@ -31,13 +36,15 @@ interface Pending {
 export class ShardWorkerClient {
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
+  /** Console requests: answered by `console-reply` (a ConsoleResult), not by a view. */
+  private readonly consolePending = new Map<number, { resolve(result: Result<ConsoleResult>): void; timer: NodeJS.Timeout }>()
   private nextSeq = 1
   private dead = false
   private terminating = false
   private lastTick: number | null = null
 
   constructor(private readonly options: ShardWorkerOptions) {
-    this.worker = new Worker(options.workerPath, { stderr: false, stdout: false })
+    this.worker = new Worker(options.workerPath, { stderr: false, stdout: false, env: workerEnv() })
     this.worker.on('message', (raw: unknown) => this.receive(raw))
     this.worker.on('error', (e) => this.fail({ reason: e.message, tick: this.lastTick, exit_code: null, ...(e.stack ? { stack: e.stack } : {}) }))
     this.worker.on('exit', (code) => {
@@ -60,6 +67,21 @@ export class ShardWorkerClient {
       }, timeoutMs)
       this.pending.set(seq, { resolve, timer })
       this.worker.postMessage({ ...message, seq })
+    })
+  }
+
+  /** Send an operator command; its answer is the ConsoleResult (final, or `queued`). */
+  console(envelope: ConsoleEnvelope): Promise<Result<ConsoleResult>> {
+    if (this.dead) return Promise.resolve(err('shard.crashed', 'the shard worker is not running; restart it to continue'))
+    const seq = this.nextSeq++
+    return new Promise((resolve) => {
+      const timeoutMs = this.options.requestTimeoutMs ?? 15_000
+      const timer = setTimeout(() => {
+        this.consolePending.delete(seq)
+        resolve(err('shard.timeout', `the shard did not answer console command '${envelope.name}' within ${timeoutMs} ms; it may still apply: check with its cmd_id`))
+      }, timeoutMs)
+      this.consolePending.set(seq, { resolve, timer })
+      this.worker.postMessage({ type: 'console', seq, envelope })
     })
   }
 
@@ -88,8 +110,16 @@ export class ShardWorkerClient {
       case 'observer':
         this.options.onObserver?.(message.frame)
         return
+      case 'console-reply':
+        this.settleConsole(message.seq, { ok: true, value: message.result })
+        return
+      case 'console-result':
+        this.options.onConsoleResult?.(message.result)
+        return
       case 'reply': {
         const pending = this.pending.get(message.seq)
+        // A console request the worker could not take (no config yet, a malformed message) is refused with a plain reply.
+        if (!pending && !message.result.ok) this.settleConsole(message.seq, err(message.result.error.code, message.result.error.message))
         if (!pending) return
         this.pending.delete(message.seq)
         clearTimeout(pending.timer)
@@ -110,11 +140,26 @@ export class ShardWorkerClient {
     this.options.onFailure(failure)
   }
 
+  private settleConsole(seq: number, result: Result<ConsoleResult>): void {
+    const pending = this.consolePending.get(seq)
+    if (!pending) return
+    this.consolePending.delete(seq)
+    clearTimeout(pending.timer)
+    pending.resolve(result)
+  }
+
   private settleAll(code: ErrorCode, message: string): void {
     for (const [seq, pending] of this.pending) {
       clearTimeout(pending.timer)
       pending.resolve(err(code, message))
       this.pending.delete(seq)
     }
+    for (const seq of [...this.consolePending.keys()]) this.settleConsole(seq, err(code, message))
   }
+}
+
+/** The worker's environment: the host's, less the admin token (the shard never needs it). */
+function workerEnv(): NodeJS.ProcessEnv {
+  const { [ADMIN_TOKEN_ENV]: _token, ...rest } = process.env
+  return rest
 }

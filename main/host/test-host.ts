@@ -2,6 +2,8 @@
  * Test helper: a real AppHost whose worker runs the TypeScript source through tsx (source-worker.cjs), so host tests
  * exercise a real worker thread without a build.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { EventName } from '../../shared/contract/channels'
 import { createAppHost, type AppHost, type HostOptions } from './app-host'
@@ -11,12 +13,20 @@ export const repoRoot = join(__dirname, '../..')
 export interface TestHost extends AppHost {
   received: { name: EventName; payload: unknown }[]
   call(channel: string, payload?: unknown): ReturnType<AppHost['registry']['dispatch']>
+  /** The same as `call`, from another session (its console role is its own). */
+  callAs(session: string, channel: string, payload?: unknown): ReturnType<AppHost['registry']['dispatch']>
+  /** The console audit log of this host (in a fresh temp folder unless overridden). */
+  auditPath: string
   /** Resolves with the first event matching the predicate (already received or future). */
   waitFor(name: EventName, predicate?: (payload: never) => boolean, timeoutMs?: number): Promise<unknown>
 }
 
 export function createTestHost(overrides: Partial<HostOptions> = {}): TestHost {
+  const auditPath = overrides.auditPath ?? join(mkdtempSync(join(tmpdir(), 'townlet-audit-')), 'console-audit.jsonl')
   const host = createAppHost({
+    // Tests see no admin token unless they pass one: the developer's environment must not leak in.
+    env: {},
+    auditPath,
     mode: 'browser',
     version: '0.0.0-test',
     workerPath: join(repoRoot, 'main/host/source-worker.cjs'),
@@ -29,7 +39,9 @@ export function createTestHost(overrides: Partial<HostOptions> = {}): TestHost {
   return {
     ...host,
     received,
-    call: (channel, payload = {}) => host.registry.dispatch(channel, payload, { trusted: true, sender: 'test' }),
+    auditPath,
+    call: (channel, payload = {}) => host.registry.dispatch(channel, payload, { trusted: true, sender: 'test', session: 'test' }),
+    callAs: (session, channel, payload = {}) => host.registry.dispatch(channel, payload, { trusted: true, sender: `test ${session}`, session }),
     waitFor(name, predicate = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const hit = received.find((e) => e.name === name && predicate(e.payload as never))

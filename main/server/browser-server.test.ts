@@ -15,12 +15,12 @@ afterEach(async () => {
   server = host = undefined
 })
 
-async function serve(): Promise<BrowserServer> {
+async function serve(hostOptions: Parameters<typeof createTestHost>[0] = {}): Promise<BrowserServer> {
   const rendererDir = await mkdtemp(join(tmpdir(), 'townlet-renderer-'))
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>')
   await mkdir(join(rendererDir, 'assets'))
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
-  host = createTestHost()
+  host = createTestHost(hostOptions)
   await host.start()
   server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir, port: 0 })
   return server
@@ -75,6 +75,26 @@ describe('browser-mode server', () => {
     expect(reply.result).toMatchObject({ ok: true, value: { tick: 10 } })
     await until(() => messages.find((m) => (m as { channel?: string }).channel === 'shard.frame'))
     ws.close()
+  })
+
+  it('gives each socket its own, stable console session', async () => {
+    const s = await serve({ env: { TOWNLET_ADMIN_TOKEN: 'socket-secret' } })
+    const a = await connect(socketUrl(s))
+    const b = await connect(socketUrl(s))
+    const ask = async (c: typeof a, id: number, channel: string, payload: unknown) => {
+      c.ws.send(JSON.stringify({ type: 'invoke', id, channel, payload }))
+      const reply = await until(() => c.messages.find((m) => (m as { type: string; id?: number }).type === 'reply' && (m as { id: number }).id === id) as { result: { ok: boolean; value: { role: string; issuer: string } } } | undefined)
+      return reply.result
+    }
+    expect(await ask(a, 1, 'console.auth', { token: 'socket-secret' })).toMatchObject({ ok: true, value: { role: 'admin' } })
+    const sessionA = await ask(a, 2, 'console.session', {})
+    const sessionB = await ask(b, 3, 'console.session', {})
+    expect(sessionA.value.role).toBe('admin')
+    expect(sessionB.value.role).toBe('viewer')
+    expect(sessionA.value.issuer).toMatch(/^socket-\d+$/)
+    expect(sessionB.value.issuer).not.toBe(sessionA.value.issuer)
+    a.ws.close()
+    b.ws.close()
   })
 
   it('answers unknown channels and bad payloads with Result errors', async () => {

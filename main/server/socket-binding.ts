@@ -16,7 +16,12 @@ export interface SocketStats {
   droppedEvents: number
 }
 
+/** Numbers socket sessions within this process: `socket-1`, `socket-2` … (never reused). */
+let socketSessions = 0
+
 export function bindSocket(socket: WebSocket, registry: Registry, events: EventBus, sender: string, stats: SocketStats): void {
+  // One session per socket for as long as it stays open: the console's role is keyed on it.
+  const session = `socket-${++socketSessions}`
   const send = (message: SocketServerMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
@@ -45,6 +50,6 @@ export function bindSocket(socket: WebSocket, registry: Registry, events: EventB
       return
     }
     const { id, channel, payload } = request.data
-    void registry.dispatch(channel, payload, { trusted: true, sender }).then((result) => send({ type: 'reply', id, result }))
+    void registry.dispatch(channel, payload, { trusted: true, sender, session }).then((result) => send({ type: 'reply', id, result }))
   })
 }

@@ -12,6 +12,8 @@ import { ShardStatusSchema, SpeedSchema } from '../../shared/contract/dto/shard-
 import { resultSchema } from '../../shared/result-schema'
 import { ShardConfigSchema } from '../config/shard-config-schema'
 import { AffordanceManifestSchema } from '../sim/affordances/manifest-schema'
+import { ConsoleResultSchema } from '../../shared/contract/dto/console'
+import { ConsoleEnvelopeSchema } from '../console/envelope'
 
 export const AffordanceSourceSchema = z.object({ source: z.string(), sha256: z.string(), manifest: AffordanceManifestSchema })
 export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema, affordances: AffordanceSourceSchema })
@@ -33,7 +35,9 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** Swap in a new affordance registry between ticks (hot reload); refused if the map uses an object type it lacks. */
   z.object({ type: z.literal('reload-affordances'), seq, affordances: AffordanceSourceSchema }),
   /** Test-only: throw from the worker's loop so the crash path can be exercised for real. */
-  z.object({ type: z.literal('crash'), seq })
+  z.object({ type: z.literal('crash'), seq }),
+  /** An operator command, role and issuer stamped by the host; answered by a `console-reply`. */
+  z.object({ type: z.literal('console'), seq, envelope: ConsoleEnvelopeSchema })
 ])
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -48,7 +52,11 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('frame'), view: ShardViewSchema }),
   z.object({ type: z.literal('observer'), frame: ObserverFrameSchema }),
-  z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() })
+  z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() }),
+  /** The immediate answer to a `console` request: final, or `queued`. */
+  z.object({ type: z.literal('console-reply'), seq, result: ConsoleResultSchema }),
+  /** The final result of a queued console command, after its tick ran. */
+  z.object({ type: z.literal('console-result'), result: ConsoleResultSchema })
 ])
 export type WorkerToHost = z.infer<typeof WorkerToHostSchema>
 export type ShardViewDto = z.infer<typeof ShardViewSchema>

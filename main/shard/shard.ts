@@ -18,6 +18,9 @@ import { ObserverEmitter } from './observer-emitter'
 import { Simulation } from './simulation'
 import type { Scheduler } from './scheduler'
 import { TickRateMeter } from './tick-rate-meter'
+import type { ConsoleResult } from '../../shared/contract/dto/console'
+import { ConsoleRouter } from '../console/console-router'
+import type { ConsoleEnvelope } from '../console/envelope'
 
 /** What the shard reports about itself; the host adds its own fields to make a ShardStatus. */
 export interface ShardView {
@@ -94,6 +97,7 @@ export class Shard {
   /** Replace the world with a fresh one built from a new config; the clock stops. */
   loadConfig(loaded: LoadedConfig): ShardView {
     this.stopLoop()
+    this.consoleRouter?.abandon(`a new config (${loaded.summary.config_id}) was loaded before it reached a tick boundary`)
     this.config = loaded.config
     this.summary = loaded.summary
     this.sim = this.createSimulation(loaded)
@@ -182,6 +186,28 @@ export class Shard {
   /** Stop timers; the shard can be dropped afterwards. */
   dispose(): void {
     this.stopLoop()
+  }
+
+  // ---- operator console (main/console): one router per world, so a config load starts afresh ----
+  private consoleRouter: ConsoleRouter | undefined
+  private consoleListener: ((result: ConsoleResult) => void) | undefined
+
+  /** The console router of the live world. */
+  get console(): ConsoleRouter {
+    if (this.consoleRouter?.simulation !== this.sim) {
+      this.consoleRouter = new ConsoleRouter(this.sim, { onResult: (result) => this.consoleListener?.(result) })
+    }
+    return this.consoleRouter
+  }
+
+  /** Run an operator command (see ConsoleRouter): answered now, refused, or queued for the next tick. */
+  submitConsole(envelope: ConsoleEnvelope): ConsoleResult {
+    return this.console.submit(envelope)
+  }
+
+  /** Where final results of queued console commands go (the worker posts them to the host). */
+  onConsoleResult(listener: (result: ConsoleResult) => void): void {
+    this.consoleListener = listener
   }
 
   private runSlice(): void {

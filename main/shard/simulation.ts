@@ -25,6 +25,7 @@ export class Simulation {
   readonly world: World
   readonly log: InputLog
   private pending: ConsoleOp[] = []
+  private readonly tickListeners = new Set<(events: readonly SimEvent[]) => void>()
 
   constructor(
     loaded: LoadedConfig,
@@ -50,7 +51,14 @@ export class Simulation {
     const events = tick(this.world, inputs)
     this.log.record(this.world.state.tick, inputs)
     if (events.length > 0) this.options.onEvents?.(events)
+    for (const listener of this.tickListeners) listener(events)
     return events
+  }
+
+  /** Listen to every tick's events (the console router finalises its queued commands here); returns the unsubscribe. */
+  onTick(listener: (events: readonly SimEvent[]) => void): () => void {
+    this.tickListeners.add(listener)
+    return () => this.tickListeners.delete(listener)
   }
 
   /** Swap in a new affordance registry; running affordances carry on under their new definitions. */

@@ -30,6 +30,7 @@ function handle(message: HostToWorker): void {
       onFrame: (view) => post({ type: 'frame', view }),
       onObserver: (frame) => post({ type: 'observer', frame })
     })
+    shard.onConsoleResult((result) => post({ type: 'console-result', result }))
     log('info', `shard ready with config ${message.loaded.summary.config_id}`)
     // Clients learn of a (re)started shard from its first frames, like any other change.
     shard.publish()
@@ -43,6 +44,11 @@ function handle(message: HostToWorker): void {
   if (message.type === 'reload-affordances') {
     // A message handler never runs inside a tick: the registry is swapped between ticks.
     post({ type: 'reply', seq: message.seq, result: shard.reloadAffordances(message.affordances) })
+    return
+  }
+  if (message.type === 'console') {
+    // Also between ticks: the command is answered now, or queued for the next tick boundary.
+    post({ type: 'console-reply', seq: message.seq, result: shard.submitConsole(message.envelope) })
     return
   }
   const view = (() => {

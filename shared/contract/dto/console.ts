@@ -31,7 +31,7 @@ export const ConsoleResultSchema = z.object({
   cmd_id: z.string(),
   name: z.string(),
   status: z.enum(['ok', 'error', 'queued']),
-  /** The tick the command applied at (or will apply after, when queued). */
+  /** The tick the command applied at; when `queued`, the tick it will apply at (the next one). */
   tick: z.number().int().nonnegative(),
   issuer: z.string(),
   role: RoleSchema,

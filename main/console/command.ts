@@ -1,0 +1,61 @@
+/**
+ * What a console command is: a name, the role it needs, whether it destroys something (then it
+ * must carry a cmd_id), its help, a strict zod schema for its named arguments, and `run`, which
+ * reads the live world and answers at once, or hands back an engine operation to queue for the
+ * next tick boundary. `run` never mutates the world: every change goes through the tick, so it is
+ * recorded in the input log and replays.
+ */
+import type { z } from 'zod'
+import type { CommandInfo, Role } from '../../shared/contract/dto/console'
+import type { ErrorCode } from '../../shared/error-codes'
+import type { ConsoleOp } from '../sim/inputs'
+import type { JsonValue, World } from '../sim/state/world'
+
+/** What `run` decided. */
+export type CommandOutcome =
+  /** Read-only: the answer, now. */
+  | { kind: 'now'; value: JsonValue }
+  /** A change: queued as a tick input; the engine's `console.result` event is the final answer. */
+  | { kind: 'op'; op: ConsoleOp }
+  /** Refused before anything was queued (an unknown id, a tile off the map …). */
+  | { kind: 'error'; code: ErrorCode; message: string }
+
+/** The commands a command can look up (for `help`). */
+export interface CommandCatalog {
+  names(): string[]
+  info(name: string): CommandInfo | undefined
+  list(): CommandInfo[]
+}
+
+/** What `run` may read. */
+export interface CommandContext {
+  readonly world: World
+  readonly catalog: CommandCatalog
+}
+
+export interface ConsoleCommand<S extends z.ZodObject = z.ZodObject> {
+  /** Lowercase letters, digits and `_`. */
+  name: string
+  role: Role
+  /** Destructive commands (kill, utility outages) must carry a cmd_id, so a retry cannot apply them twice. */
+  destructive: boolean
+  /** One line: what it does. */
+  help: string
+  /** Strict object schema; every field has a `.describe()` that `help` and `console.commands` show. */
+  args: S
+  // Method syntax on purpose: a registry holds commands of many schemas (bivariant parameters).
+  run(ctx: CommandContext, args: z.infer<S>): CommandOutcome
+}
+
+/** Any registered command, whatever its argument schema. */
+export type AnyCommand = ConsoleCommand<z.ZodObject>
+
+/** Identity helper that infers the argument type of `run` from the schema. */
+export function defineCommand<S extends z.ZodObject>(command: ConsoleCommand<S>): ConsoleCommand<S> {
+  return command
+}
+
+/** Shorthands for outcomes. */
+export const now = (value: JsonValue): CommandOutcome => ({ kind: 'now', value })
+export const queue = (op: ConsoleOp): CommandOutcome => ({ kind: 'op', op })
+export const refuse = (code: ErrorCode, message: string): CommandOutcome => ({ kind: 'error', code, message })

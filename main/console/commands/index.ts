@@ -1,0 +1,25 @@
+/**
+ * Every console command, in the order `help` lists them. A new command is one module under
+ * this folder plus one line here; the registry refuses duplicate names.
+ */
+import type { AnyCommand } from '../command'
+import { killCommand, setNeedCommand, setWalletCommand, teleportCommand } from './agent-ops'
+import { priceCommand, utilityCommand } from './economy-ops'
+import { helpCommand } from './help'
+import { debugQueuesCommand, queueInspectCommand } from './queue-inspect'
+import { spawnCommand } from './spawn'
+import { telemetrySnapshotCommand } from './telemetry-snapshot'
+
+export const CONSOLE_COMMANDS: readonly AnyCommand[] = [
+  helpCommand,
+  telemetrySnapshotCommand,
+  queueInspectCommand,
+  debugQueuesCommand,
+  spawnCommand,
+  killCommand,
+  teleportCommand,
+  setNeedCommand,
+  setWalletCommand,
+  priceCommand,
+  utilityCommand
+] as AnyCommand[]

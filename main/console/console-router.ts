@@ -1,0 +1,204 @@
+/**
+ * The single path every operator command takes inside the shard, in this order:
+ *
+ *   unknown command → role (before the arguments: a viewer learns nothing about an admin
+ *   command's arguments) → cmd_id (well formed; required for destructive commands) → size limits
+ *   → idempotency (a known cmd_id answers from the cache, or is refused if it named another
+ *   command) → argument schema → run.
+ *
+ * `run` answers at once (read-only), refuses, or hands back an engine operation: that is queued
+ * on the simulation for the next tick boundary, answered `queued` with the tick it applies at,
+ * and finalised from the engine's own `console.result` event of that tick (matched by cmd_id),
+ * which goes to `onResult`. Every queued command gets exactly one final result: from its tick, or
+ * from `abandon` when the world it was meant for goes away. Never throws.
+ */
+import { CmdIdSchema, type ConsoleResult } from '../../shared/contract/dto/console'
+import { didYouMean } from '../../shared/did-you-mean'
+import type { ErrorCode } from '../../shared/error-codes'
+import { canonicalJson } from '../sim/hash/canonical-json'
+import type { ConsoleOp } from '../sim/inputs'
+import type { JsonValue, SimEvent, World } from '../sim/state/world'
+import { describeArgIssues } from './args-errors'
+import { argsLimitProblem } from './args-limits'
+import { defaultCommandRegistry, type CommandRegistry } from './command-registry'
+import type { ConsoleEnvelope } from './envelope'
+import { IdempotencyCache } from './idempotency-cache'
+
+/** What the router needs of the simulation (Simulation provides it). */
+export interface ConsoleTarget {
+  readonly world: World
+  enqueue(op: ConsoleOp): void
+  /** Listen to every tick's events; returns the unsubscribe. */
+  onTick(listener: (events: readonly SimEvent[]) => void): () => void
+}
+
+export interface ConsoleRouterOptions {
+  registry?: CommandRegistry
+  /** Final results of queued commands, once their tick has run (or they were abandoned). */
+  onResult?: (result: ConsoleResult) => void
+  cache?: IdempotencyCache
+}
+
+/** Generated ids for commands sent without one; clients may not use the prefix. */
+export const AUTO_ID_PREFIX = 'auto-'
+
+interface PendingCommand {
+  result: ConsoleResult
+  /** Whether the client named the cmd_id (then the cache holds it too). */
+  cached: boolean
+  key: string
+}
+
+export class ConsoleRouter {
+  private readonly registry: CommandRegistry
+  private readonly cache: IdempotencyCache
+  private readonly pending = new Map<string, PendingCommand>()
+  private autoIds = 0
+  private readonly unsubscribe: () => void
+
+  constructor(
+    readonly simulation: ConsoleTarget,
+    private readonly options: ConsoleRouterOptions = {}
+  ) {
+    this.registry = options.registry ?? defaultCommandRegistry()
+    this.cache = options.cache ?? new IdempotencyCache()
+    this.unsubscribe = simulation.onTick((events) => this.observe(events))
+  }
+
+  /** Commands queued and not yet applied. */
+  get pendingCount(): number {
+    return this.pending.size
+  }
+
+  /** The idempotency cache, for snapshots (`toJSON`). */
+  get idempotency(): IdempotencyCache {
+    return this.cache
+  }
+
+  submit(envelope: ConsoleEnvelope): ConsoleResult {
+    const cmdId = envelope.cmd_id ?? `${AUTO_ID_PREFIX}${++this.autoIds}`
+    try {
+      return this.route(envelope, cmdId)
+    } catch (e) {
+      // A command's run threw: a bug, not bad input. It changed nothing (run only reads).
+      const message = e instanceof Error ? e.message : String(e)
+      return this.answer(envelope, cmdId, { status: 'error', error: { code: 'internal.error', message: `"${envelope.name}" failed inside the shard: ${message}. Nothing was changed; please report this` } })
+    }
+  }
+
+  private route(envelope: ConsoleEnvelope, cmdId: string): ConsoleResult {
+    const { name } = envelope
+    const refuse = (code: ErrorCode, message: string) => this.answer(envelope, cmdId, { status: 'error', error: { code, message } })
+
+    const command = this.registry.get(name)
+    if (!command) {
+      const hint = didYouMean(name, this.registry.names())
+      return refuse('console.unknown_command', `unknown command "${name}"${hint ? `: did you mean "${hint}"?` : ''} (list every command with help)`)
+    }
+    if (command.role === 'admin' && envelope.role !== 'admin') {
+      return refuse('console.forbidden', `"${name}" needs the admin role and this session is a ${envelope.role}: present the admin token (console.auth) first`)
+    }
+    if (envelope.cmd_id !== undefined) {
+      const idProblem = cmdIdProblem(envelope.cmd_id)
+      if (idProblem) return refuse('console.invalid_args', idProblem)
+    } else if (command.destructive) {
+      return refuse('console.cmd_id_required', `"${name}" is destructive, so it needs a cmd_id (e.g. "${name}-1"): a retry with the same cmd_id is then answered from the first result instead of applying twice`)
+    }
+    const args = envelope.args ?? {}
+    const tooBig = argsLimitProblem(args)
+    if (tooBig) return refuse('console.invalid_args', `${name}: ${tooBig}`)
+
+    const key = `${name}\n${canonicalJson(args)}`
+    if (envelope.cmd_id !== undefined) {
+      const seen = this.pending.get(cmdId) ?? this.cache.get(cmdId)
+      if (seen) {
+        if (seen.key !== key) {
+          return refuse('console.cmd_id_conflict', `cmd_id "${cmdId}" was already used for a different command or arguments (same id, different command): use a new cmd_id for a new command`)
+        }
+        return { ...seen.result, issuer: envelope.issuer, role: envelope.role, replayed: true }
+      }
+    }
+
+    const parsed = command.args.safeParse(args)
+    if (!parsed.success) return refuse('console.invalid_args', describeArgIssues(name, command.args, parsed.error.issues, args))
+    const outcome = command.run({ world: this.world, catalog: this.registry }, parsed.data)
+    switch (outcome.kind) {
+      case 'error':
+        return refuse(outcome.code, outcome.message)
+      case 'now':
+        return this.remember(cmdId, key, envelope, this.answer(envelope, cmdId, { status: 'ok', result: outcome.value }))
+      case 'op': {
+        this.simulation.enqueue({ ...outcome.op, cmd_id: cmdId })
+        // The engine advances the tick, then applies console inputs first: they land at tick + 1.
+        const queued = this.answer(envelope, cmdId, { status: 'queued', tick: this.world.state.tick + 1 })
+        this.pending.set(cmdId, { result: queued, cached: envelope.cmd_id !== undefined, key })
+        return this.remember(cmdId, key, envelope, queued)
+      }
+    }
+  }
+
+  /**
+   * Match this tick's `console.result` events to queued commands and hand out their final
+   * results, in the order the engine applied them.
+   */
+  observe(events: readonly SimEvent[]): void {
+    for (const event of events) {
+      if (event.type !== 'console.result' || typeof event.cmd_id !== 'string') continue
+      const pending = this.pending.get(event.cmd_id)
+      if (!pending) continue
+      this.pending.delete(event.cmd_id)
+      const ok = event.status === 'ok'
+      const final: ConsoleResult = {
+        ...pending.result,
+        status: ok ? 'ok' : 'error',
+        tick: event.tick,
+        replayed: false,
+        ...(ok
+          ? { result: (event.result ?? {}) as JsonValue }
+          : { error: { code: String(event.code ?? 'internal.error'), message: String(event.message ?? 'the engine refused the operation') } })
+      }
+      if (pending.cached) this.cache.settle(event.cmd_id, final)
+      this.options.onResult?.(final)
+    }
+  }
+
+  /**
+   * The world these commands were meant for is going away (a new config, the end of a run):
+   * each queued command gets its final result now, an error saying it never applied.
+   */
+  abandon(reason: string): void {
+    this.unsubscribe()
+    const tick = this.world.state.tick
+    for (const [cmdId, pending] of this.pending) {
+      this.pending.delete(cmdId)
+      this.options.onResult?.({
+        ...pending.result,
+        status: 'error',
+        tick,
+        replayed: false,
+        error: { code: 'console.conflict', message: `"${pending.result.name}" never applied: ${reason}. Check the town and send it again if it is still wanted` }
+      })
+    }
+  }
+
+  private get world(): World {
+    return this.simulation.world
+  }
+
+  private answer(envelope: ConsoleEnvelope, cmdId: string, outcome: Partial<ConsoleResult> & Pick<ConsoleResult, 'status'>): ConsoleResult {
+    return { cmd_id: cmdId, name: envelope.name, tick: this.world.state.tick, issuer: envelope.issuer, role: envelope.role, replayed: false, ...outcome }
+  }
+
+  /** Cache what a client-named command answered; generated ids cannot be replayed, so they are not kept. */
+  private remember(cmdId: string, key: string, envelope: ConsoleEnvelope, result: ConsoleResult): ConsoleResult {
+    if (envelope.cmd_id !== undefined) this.cache.set(cmdId, { key, result })
+    return result
+  }
+}
+
+function cmdIdProblem(cmdId: string): string | undefined {
+  const parsed = CmdIdSchema.safeParse(cmdId)
+  if (!parsed.success) return `cmd_id "${cmdId.slice(0, 40)}" is not valid: use 1 to 128 letters, digits and _ . : -`
+  if (cmdId.startsWith(AUTO_ID_PREFIX)) return `cmd_id "${cmdId}" starts with "${AUTO_ID_PREFIX}", which is kept for ids the console generates: choose another`
+  return undefined
+}

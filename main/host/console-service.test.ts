@@ -1,0 +1,150 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CommandInfo, ConsoleResult, ConsoleSession } from '../../shared/contract/dto/console'
+import type { ObserverFull } from '../../shared/contract/dto/observer'
+import type { AuditLine } from '../console/audit-line'
+import { createTestHost, type TestHost } from './test-host'
+
+const TOKEN = 'correct horse battery staple'
+
+let host: TestHost | undefined
+afterEach(async () => {
+  await host?.dispose()
+  host = undefined
+})
+
+async function started(options: Parameters<typeof createTestHost>[0] = {}): Promise<TestHost> {
+  host = createTestHost(options)
+  await host.start()
+  return host
+}
+
+function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
+  return result.value as T
+}
+
+async function auditLines(h: TestHost, count: number): Promise<AuditLine[]> {
+  let lines: AuditLine[] = []
+  await vi.waitFor(async () => {
+    const text = await readFile(h.auditPath, 'utf8').catch(() => '')
+    lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditLine)
+    expect(lines.length).toBeGreaterThanOrEqual(count)
+  })
+  return lines
+}
+
+async function hungerOf(h: TestHost, agent: string): Promise<number> {
+  const full = value<ObserverFull>(await h.call('observer.full'))
+  const row = full.agents.find((a) => a.id === agent)
+  if (!row) throw new Error(`no agent ${agent}`)
+  return row.hunger
+}
+
+describe('console sessions and roles', () => {
+  it('starts every session as a viewer and says when no admin token is configured', async () => {
+    const h = await started()
+    expect(value<ConsoleSession>(await h.call('console.session'))).toEqual({ role: 'viewer', admin_available: false, issuer: 'test' })
+    const refused = await h.call('console.auth', { token: 'anything' })
+    expect(!refused.ok && refused.error).toMatchObject({ code: 'console.unauthorized', message: expect.stringContaining('TOWNLET_ADMIN_TOKEN') })
+  })
+
+  it('refuses a wrong token, grants admin for the right one, per session, and null goes back to viewer', async () => {
+    const h = await started({ env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
+    expect(value<ConsoleSession>(await h.call('console.session'))).toMatchObject({ role: 'viewer', admin_available: true })
+    const wrong = await h.call('console.auth', { token: 'guess' })
+    expect(!wrong.ok && wrong.error).toMatchObject({ code: 'console.unauthorized', message: expect.stringContaining('stays a viewer') })
+    expect(value<ConsoleSession>(await h.call('console.session')).role).toBe('viewer')
+    expect(value<ConsoleSession>(await h.call('console.auth', { token: TOKEN })).role).toBe('admin')
+    expect(value<ConsoleSession>(await h.callAs('other', 'console.session')).role).toBe('viewer')
+    // A wrong token later leaves the admin an admin.
+    expect((await h.call('console.auth', { token: 'guess' })).ok).toBe(false)
+    expect(value<ConsoleSession>(await h.call('console.session')).role).toBe('admin')
+    expect(value<ConsoleSession>(await h.call('console.auth', { token: null })).role).toBe('viewer')
+  })
+
+  it('reads the admin token from the file the config names, relative to the config', async () => {
+    const h = await started()
+    const dir = await mkdtemp(join(tmpdir(), 'townlet-token-'))
+    await writeFile(join(dir, 'admin.token'), 'file-token\n')
+    await writeFile(join(dir, 'town.yaml'), 'config_id: tokened\nseed: 3\nconsole:\n  token_file: admin.token\n')
+    value(await h.call('config.load', { path: join(dir, 'town.yaml') }))
+    expect(value<ConsoleSession>(await h.call('console.session')).admin_available).toBe(true)
+    expect((await h.call('console.auth', { token: 'wrong' })).ok).toBe(false)
+    expect(value<ConsoleSession>(await h.call('console.auth', { token: 'file-token' })).role).toBe('admin')
+  })
+
+  it('lists every command with its role, arguments and help', async () => {
+    const h = await started()
+    const commands = value<CommandInfo[]>(await h.call('console.commands'))
+    const byName = Object.fromEntries(commands.map((c) => [c.name, c]))
+    expect(byName.setneed).toMatchObject({ role: 'admin', destructive: false, args: [{ name: 'agent', required: true }, { name: 'need' }, { name: 'value' }] })
+    expect(byName.kill).toMatchObject({ role: 'admin', destructive: true })
+    expect(byName.telemetry_snapshot).toMatchObject({ role: 'viewer' })
+  })
+})
+
+describe('console commands through the real worker', () => {
+  it('refuses setneed to a viewer, applies it for an admin at the next tick, and audits every command once', async () => {
+    const h = await started({ env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
+    const before = await hungerOf(h, 'alice')
+
+    const forbidden = value<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 } }))
+    expect(forbidden).toMatchObject({ status: 'error', role: 'viewer', issuer: 'test', error: { code: 'console.forbidden' } })
+    await h.waitFor('console.result', (r: ConsoleResult) => r.cmd_id === forbidden.cmd_id)
+
+    value(await h.call('console.auth', { token: TOKEN }))
+    const queued = value<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 }, cmd_id: 'hunger-1' }))
+    expect(queued).toMatchObject({ status: 'queued', cmd_id: 'hunger-1', role: 'admin', tick: 1 })
+    expect(await hungerOf(h, 'alice')).toBe(before)
+
+    value(await h.call('shard.step', { ticks: 1 }))
+    const final = (await h.waitFor('console.result', (r: ConsoleResult) => r.cmd_id === 'hunger-1')) as ConsoleResult
+    expect(final).toMatchObject({ status: 'ok', tick: 1, name: 'setneed', result: { agent_id: 'alice', need: 'hunger', value: 0.05 } })
+    expect(await hungerOf(h, 'alice')).toBeLessThan(0.06)
+
+    // A replay is answered from the cache; a read-only command at once.
+    expect(value<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 }, cmd_id: 'hunger-1' }))).toMatchObject({ status: 'ok', replayed: true })
+    expect(value<ConsoleResult>(await h.call('console.run', { name: 'help', args: { command: 'setnee' } }))).toMatchObject({ status: 'error', error: { code: 'console.unknown_command' } })
+
+    const lines = await auditLines(h, 4)
+    expect(lines).toHaveLength(4)
+    expect(lines.map((l) => [l.command, l.status, l.role, l.replayed])).toEqual([
+      ['setneed', 'error', 'viewer', false],
+      ['setneed', 'ok', 'admin', false],
+      ['setneed', 'ok', 'admin', true],
+      ['help', 'error', 'admin', false]
+    ])
+    expect(lines[0]).toMatchObject({ issuer: 'test', args: { agent: 'alice', need: 'hunger', value: 0.05 }, error: { code: 'console.forbidden' } })
+    expect(lines[1]).toMatchObject({ cmd_id: 'hunger-1', tick: 1, result: { value: 0.05 } })
+    expect(new Date(lines[0]!.time).toISOString()).toBe(lines[0]!.time)
+    // One console.result event per command, too.
+    expect(h.received.filter((e) => e.name === 'console.result')).toHaveLength(4)
+  })
+
+  it('finalises queued commands with an error when a new config replaces the town', async () => {
+    const h = await started({ env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
+    value(await h.call('console.auth', { token: TOKEN }))
+    expect(value<ConsoleResult>(await h.call('console.run', { name: 'utility', args: { utility: 'water', on: false }, cmd_id: 'outage-1' })).status).toBe('queued')
+    value(await h.call('config.load', { path: 'configs/default.yaml' }))
+    const final = (await h.waitFor('console.result', (r: ConsoleResult) => r.cmd_id === 'outage-1')) as ConsoleResult
+    expect(final).toMatchObject({ status: 'error', error: { code: 'console.conflict', message: expect.stringContaining('never applied') } })
+    const lines = await auditLines(h, 1)
+    expect(lines).toHaveLength(1)
+  })
+
+  it('audits a command the shard could not take, and keeps going when the audit file cannot be written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'townlet-audit-'))
+    await writeFile(join(dir, 'blocker'), 'a file where the folder should be')
+    const logs: string[] = []
+    const h = await started({ testHooks: true, auditPath: join(dir, 'blocker', 'audit.jsonl'), log: (e) => logs.push(e.message) })
+    value(await h.call('debug.crash-worker'))
+    await h.waitFor('loop.failure')
+    const refused = value<ConsoleResult>(await h.call('console.run', { name: 'help', args: {} }))
+    expect(refused).toMatchObject({ status: 'error', error: { code: 'shard.failed' } })
+    await vi.waitFor(() => expect(logs.some((m) => m.includes('could not append to the console audit log'))).toBe(true))
+    expect(value<{ tick: number }>(await h.call('shard.restart')).tick).toBe(0)
+  })
+})
