@@ -2,21 +2,22 @@
  * The shell: header strip, panel navigation, the error surfaces, then the active panel.
  * `data-app-state` on the root is the marker e2e tests wait on.
  */
-import { useState } from 'react'
 import { ConfigErrorsPanel } from '../features/errors/config-errors-panel'
 import { FailureBanner } from '../features/errors/failure-banner'
 import { NoticeList } from '../features/errors/notice-list'
 import { HeaderBar } from '../features/header/header-bar'
 import { appState } from './app-state'
 import { PANELS } from './panels'
-import { useConnection, useShard } from './session-context'
+import { useConnection, useShard, useUi } from './session-context'
 import { SideNav } from './side-nav'
 
 export function App() {
   const connection = useConnection((s) => s.info)
   const everConnected = useConnection((s) => s.everConnected)
   const fresh = useShard((s) => s.fresh)
-  const [activeId, setActiveId] = useState(PANELS[0]?.id ?? '')
+  // In the UI store, so a panel can send the operator to another (e.g. "pick on map").
+  const activeId = useUi((s) => s.activePanel)
+  const setActiveId = useUi((s) => s.setActivePanel)
   const active = PANELS.find((panel) => panel.id === activeId) ?? PANELS[0]
   const ActivePanel = active?.component
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { err, ok } from '../../../shared/result'
 import { createStores } from '../stores/stores'
 import { FakeClient } from '../testing/fake-client'
-import { sampleConfig, sampleFrame, sampleStatus } from '../../../shared/testing/contract-samples'
+import { sampleConfig, sampleFrame, sampleObserverFull, sampleSession, sampleStatus } from '../../../shared/testing/contract-samples'
 import { createCommands } from './commands'
 import { effectiveState } from './shard-sync'
 import { wireClient } from './wire-client'
@@ -13,7 +13,10 @@ function setup() {
   const client = new FakeClient({
     'app.info': () => ok(appInfo),
     'shard.status': () => ok(sampleStatus()),
-    'config.list': () => ok([{ name: 'default.yaml', path: '/c/default.yaml' }])
+    'config.list': () => ok([{ name: 'default.yaml', path: '/c/default.yaml' }]),
+    'observer.full': () => ok(sampleObserverFull(0)),
+    'console.session': () => ok(sampleSession),
+    'console.commands': () => ok([])
   })
   const stores = createStores()
   const commands = createCommands(client, stores)
@@ -24,11 +27,13 @@ function setup() {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('wiring and commands', () => {
-  it('refreshes app info, status and the config list on connection', async () => {
+  it('refreshes app info, status, the config list, the town and the console session on connection', async () => {
     const { client, stores } = setup()
     client.setConnection({ state: 'connected' })
     await flush()
-    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'shard.status'])
+    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'console.commands', 'console.session', 'observer.full', 'shard.status'])
+    expect(stores.observer.getState().agents.size).toBe(1)
+    expect(stores.console.getState().session).toEqual(sampleSession)
     expect(stores.appInfo.getState().info).toEqual(appInfo)
     expect(stores.shard.getState().fresh).toBe(true)
     expect(stores.config.getState().files).toHaveLength(1)

@@ -8,11 +8,15 @@ import type { AppError } from '../../../shared/result'
 import type { TownletClient } from '../api/townlet-client'
 import { configLoadErrorFrom } from '../stores/config-store'
 import type { Stores } from '../stores/stores'
+import { createConsoleCommands } from './console-commands'
+import { createObserverCommands } from './observer-commands'
 import { acceptStatus } from './shard-sync'
 
 type ClockChannel = 'shard.status' | 'shard.start' | 'shard.pause' | 'shard.resume' | 'shard.restart'
 
 export function createCommands(client: TownletClient, stores: Stores) {
+  const observer = createObserverCommands(client, stores)
+  const consoleCommands = createConsoleCommands(client, stores)
   // A lost connection is already shown by the connection indicator and banner; a notice per
   // pending request would only repeat it.
   const notice = (error: AppError) => {
@@ -54,13 +58,21 @@ export function createCommands(client: TownletClient, stores: Stores) {
   }
 
   return {
-    /** Everything a fresh connection needs; the three requests are independent. */
+    ...observer,
+    ...consoleCommands,
+    /** Everything a fresh connection needs; the requests are independent. */
     async refresh(): Promise<void> {
       const infoRequest = client.invoke('app.info', {}).then((result) => {
         if (result.ok) stores.appInfo.getState().setInfo(result.value)
         else notice(result.error)
       })
-      await Promise.all([infoRequest, clock('shard.status'), listConfigs()])
+      await Promise.all([
+        infoRequest,
+        clock('shard.status'),
+        listConfigs(),
+        observer.refetchObserver({ fresh: true }),
+        consoleCommands.refreshConsole()
+      ])
     },
     start: () => clock('shard.start'),
     pause: () => clock('shard.pause'),

@@ -1,8 +1,12 @@
 /**
- * The navigation's panels, in order. Adding a panel is one entry here (Map, Agents, Conflict,
- * Narration, Policy, Snapshots, Console, Telemetry and Promotion come in later issues).
+ * The navigation's panels, in order. Adding a panel is one entry here (Conflict, Narration,
+ * Policy, Snapshots, Telemetry and Promotion come in later issues).
  */
 import type { ComponentType } from 'react'
+import { AgentsPanel } from '../features/agents/agents-panel'
+import { ConsolePanel } from '../features/console/console-panel'
+import { EconomyPanel } from '../features/economy/economy-panel'
+import { MapPanel } from '../features/map/map-panel'
 import { OverviewPanel } from '../features/overview/overview-panel'
 
 export interface PanelEntry {
@@ -14,4 +18,10 @@ export interface PanelEntry {
   component: ComponentType
 }
 
-export const PANELS: readonly PanelEntry[] = [{ id: 'overview', label: 'Overview', glyph: '◎', component: OverviewPanel }]
+export const PANELS: readonly PanelEntry[] = [
+  { id: 'overview', label: 'Overview', glyph: '◎', component: OverviewPanel },
+  { id: 'map', label: 'Map', glyph: '▦', component: MapPanel },
+  { id: 'agents', label: 'Agents', glyph: '☰', component: AgentsPanel },
+  { id: 'economy', label: 'Economy', glyph: '¤', component: EconomyPanel },
+  { id: 'console', label: 'Console', glyph: '›', component: ConsolePanel }
+]

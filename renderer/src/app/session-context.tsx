@@ -5,14 +5,19 @@
 import { createContext, useContext } from 'react'
 import type { ReactNode } from 'react'
 import { useStore } from 'zustand'
+import { useSampled } from '../components/use-sampled'
 import type { AppInfoStore } from '../stores/app-info-store'
 import type { ConfigStore } from '../stores/config-store'
 import type { ConnectionStore } from '../stores/connection-store'
+import type { ConsoleStore } from '../stores/console-store'
 import type { FailureStore } from '../stores/failure-store'
 import type { LogStore } from '../stores/log-store'
+import type { ObserverStore } from '../stores/observer-store'
 import type { ShardStore } from '../stores/shard-store'
+import type { Stores } from '../stores/stores'
+import type { UiStore } from '../stores/ui-store'
 import type { Commands } from './commands'
-import type { Session } from './session'
+import type { Session } from './session-type'
 
 const SessionContext = createContext<Session | null>(null)
 
@@ -30,6 +35,11 @@ export function useCommands(): Commands {
   return useSession().commands
 }
 
+/** The stores themselves, for code that subscribes imperatively (the map canvas draws outside React). */
+export function useStores(): Stores {
+  return useSession().stores
+}
+
 /* One hook per store, each with a selector, typed by its store. */
 export const useShard = <T,>(select: (s: ShardStore) => T): T => useStore(useSession().stores.shard, select)
 export const useConfig = <T,>(select: (s: ConfigStore) => T): T => useStore(useSession().stores.config, select)
@@ -38,3 +48,9 @@ export const useConnection = <T,>(select: (s: ConnectionStore) => T): T =>
 export const useAppInfo = <T,>(select: (s: AppInfoStore) => T): T => useStore(useSession().stores.appInfo, select)
 export const useFailures = <T,>(select: (s: FailureStore) => T): T => useStore(useSession().stores.failures, select)
 export const useLogs = <T,>(select: (s: LogStore) => T): T => useStore(useSession().stores.logs, select)
+export const useObserver = <T,>(select: (s: ObserverStore) => T): T => useStore(useSession().stores.observer, select)
+export const useConsole = <T,>(select: (s: ConsoleStore) => T): T => useStore(useSession().stores.console, select)
+export const useUi = <T,>(select: (s: UiStore) => T): T => useStore(useSession().stores.ui, select)
+
+/** An observer slice re-read at most every `ms` (see useSampled): for views of the whole town. */
+export const useObserverSampled = <T,>(select: (s: ObserverStore) => T, ms: number): T => useSampled(useSession().stores.observer, select, ms)

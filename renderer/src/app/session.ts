@@ -4,16 +4,11 @@
  */
 import { createClient } from '../api/create-client'
 import { createStores } from '../stores/stores'
-import type { Stores } from '../stores/stores'
 import { createCommands } from './commands'
-import type { Commands } from './commands'
+import type { Session } from './session-type'
 import { wireClient } from './wire-client'
 
-export interface Session {
-  stores: Stores
-  commands: Commands
-  dispose(): void
-}
+export type { Session }
 
 export function createSession(): Session {
   const client = createClient()

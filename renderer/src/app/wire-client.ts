@@ -6,14 +6,23 @@ import type { Stores } from '../stores/stores'
 import type { Commands } from './commands'
 import { acceptFrame } from './shard-sync'
 
-export function wireClient(client: TownletClient, stores: Stores, commands: Pick<Commands, 'refresh'>): () => void {
+export type WiredCommands = Pick<Commands, 'refresh' | 'receiveObserverFrame' | 'refetchObserver'>
+
+export function wireClient(client: TownletClient, stores: Stores, commands: WiredCommands): () => void {
   const offs = [
     client.on('shard.frame', (frame) => acceptFrame(stores, frame)),
+    client.on('observer.frame', (frame) => commands.receiveObserverFrame(frame)),
+    client.on('console.result', (result) => stores.console.getState().addResult(result)),
     client.on('loop.failure', (failure) => {
       const restarts = stores.shard.getState().status?.restarts ?? 0
       stores.failures.getState().recordFailure(failure, restarts)
     }),
-    client.on('config.loaded', (summary) => stores.config.getState().setSummary(summary)),
+    client.on('config.loaded', (summary) => {
+      stores.config.getState().setSummary(summary)
+      // Another town: the next diffs would not fit the old one.
+      stores.observer.getState().markStale()
+      void commands.refetchObserver({ fresh: true })
+    }),
     client.on('log.entry', (entry) => stores.logs.getState().append(entry)),
     client.onConnection((info) => {
       const wasConnected = stores.connection.getState().info.state === 'connected'
@@ -21,6 +30,7 @@ export function wireClient(client: TownletClient, stores: Stores, commands: Pick
       if (info.state === 'connected' && !wasConnected) {
         // A (re)connection may reach a new host session: forget frame numbering and refetch.
         stores.shard.getState().markStale()
+        stores.observer.getState().markStale()
         void commands.refresh()
       }
     })

@@ -2,9 +2,12 @@
 import { createAppInfoStore } from './app-info-store'
 import { createConfigStore } from './config-store'
 import { createConnectionStore } from './connection-store'
+import { createConsoleStore } from './console-store'
 import { createFailureStore } from './failure-store'
 import { createLogStore } from './log-store'
+import { createObserverStore } from './observer-store'
 import { createShardStore } from './shard-store'
+import { createUiStore } from './ui-store'
 
 export function createStores() {
   return {
@@ -13,7 +16,10 @@ export function createStores() {
     connection: createConnectionStore(),
     appInfo: createAppInfoStore(),
     failures: createFailureStore(),
-    logs: createLogStore()
+    logs: createLogStore(),
+    observer: createObserverStore(),
+    console: createConsoleStore(),
+    ui: createUiStore()
   }
 }
 

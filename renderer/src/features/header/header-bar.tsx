@@ -3,10 +3,11 @@
  * controls that change it.
  */
 import { effectiveState } from '../../app/shard-sync'
-import { useConfig, useConnection, useFailures, useShard } from '../../app/session-context'
+import { useConfig, useConnection, useConsole, useFailures, useShard } from '../../app/session-context'
 import { ConnectionIndicator } from '../../components/connection-indicator'
 import { formatSpeed, formatTps, shortSha } from '../../components/format'
 import { Readout } from '../../components/readout'
+import { RoleBadge } from '../../components/role-badge'
 import { StateBadge } from '../../components/state-badge'
 import { TimeControls } from '../time-controls/time-controls'
 
@@ -15,6 +16,7 @@ export function HeaderBar() {
   const failure = useFailures((s) => s.failure)
   const summary = useConfig((s) => s.summary)
   const connection = useConnection((s) => s.info)
+  const role = useConsole((s) => s.session?.role ?? 'viewer')
   const config = status?.config ?? summary
 
   return (
@@ -41,6 +43,7 @@ export function HeaderBar() {
       </Readout>
       <TimeControls />
       <div className="header-spacer" />
+      <RoleBadge role={role} />
       <ConnectionIndicator info={connection} />
     </header>
   )

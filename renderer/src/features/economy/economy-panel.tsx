@@ -1,0 +1,44 @@
+/** The Economy & jobs panel: prices, utilities, queues, stock and the jobs table, from the observer stream. */
+import { useObserverSampled } from '../../app/session-context'
+import { Card } from '../../components/card'
+import { DisabledReason } from '../operator/disabled-reason'
+import { useOperator } from '../operator/use-operator'
+import { ObserverStatus } from '../inspector/observer-status'
+import { PriceFacts, QueueFacts, StockTable } from './economy-facts'
+import { JobsTable } from './jobs-table'
+import { UtilitiesControl } from './utilities-control'
+
+/** Re-reads the economy at most twice a second. */
+export function EconomyPanel() {
+  const economy = useObserverSampled((s) => s.economy, 500)
+  const gate = useOperator().gate
+  if (!economy) {
+    return (
+      <div className="panel-grid">
+        <Card title="Economy" testId="economy-panel">
+          <ObserverStatus />
+        </Card>
+      </div>
+    )
+  }
+  return (
+    <div className="panel-grid" data-testid="economy-panel">
+      <Card title="Prices" testId="economy-prices">
+        <PriceFacts economy={economy} />
+      </Card>
+      <Card title="Utilities" testId="economy-utilities">
+        <UtilitiesControl utilities={economy.utilities} />
+        <DisabledReason gate={gate} />
+      </Card>
+      <Card title="Queues" testId="economy-queues">
+        <QueueFacts economy={economy} />
+      </Card>
+      <Card title="Stock by type" testId="economy-stock">
+        <StockTable stock={economy.stock_by_type} />
+      </Card>
+      <Card title="Jobs" testId="economy-jobs" className="span-3">
+        <JobsTable jobs={economy.jobs} />
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+/**
+ * The selected agent, beside the Map or the Agents table: needs (bars and history), what it is
+ * doing, who it is, its recent events and the commands that named it, and the admin actions.
+ */
+import { useMemo } from 'react'
+import { useConsole, useObserver, useObserverSampled, useUi } from '../../app/session-context'
+import { mentionsAgent } from '../../stores/console-state'
+import type { ObserverEvent } from '../../../../shared/contract/dto/observer'
+import { AgentCommands, AgentEvents } from './agent-activity'
+import { AgentNeedsChart } from './agent-needs-chart'
+import { InspectorActions } from './inspector-actions'
+import { InspectorFacts, InspectorNeeds } from './inspector-facts'
+import { fieldChecked } from '../../components/field-value'
+
+const NO_EVENTS: readonly ObserverEvent[] = []
+
+/** The inspector for the selected agent; nothing when none is selected. */
+export function AgentInspector() {
+  const id = useUi((s) => s.selectedAgentId)
+  return id === null ? null : <InspectorBody key={id} id={id} />
+}
+
+function InspectorBody({ id }: { id: string }) {
+  const select = useUi((s) => s.select)
+  const follow = useUi((s) => s.followSelected)
+  const setFollow = useUi((s) => s.setFollow)
+  const agent = useObserverSampled((s) => s.agents.get(id) ?? null, 250)
+  const events = useObserver((s) => s.agentEvents.get(id) ?? NO_EVENTS)
+  const results = useConsole((s) => s.results)
+  const commands = useMemo(() => results.filter((entry) => mentionsAgent(entry, id)), [results, id])
+
+  return (
+    <aside className="inspector card" data-testid="inspector" data-agent-id={id} aria-label={`Agent ${id}`}>
+      <header className="card-title">
+        <h2 className="inspector-title mono">{id}</h2>
+        <div className="card-actions">
+          <label className="toolbar-field" title="Keep this agent centred on the map">
+            <input type="checkbox" data-testid="inspector-follow" checked={follow} onChange={(e) => setFollow(fieldChecked(e))} />
+            follow
+          </label>
+          <button type="button" className="icon" data-testid="inspector-close" aria-label="Close the inspector" title="Close" onClick={() => select(null)}>
+            ×
+          </button>
+        </div>
+      </header>
+      <div className="card-body inspector-body">
+        {agent ? (
+          <>
+            <InspectorNeeds agent={agent} />
+            <AgentNeedsChart agentId={id} />
+            <InspectorFacts agent={agent} />
+            <InspectorActions agent={agent} />
+          </>
+        ) : (
+          <p className="dim" data-testid="inspector-missing">
+            {id} is not in the town (it left, or has not arrived yet).
+          </p>
+        )}
+        <AgentEvents events={events} />
+        <AgentCommands entries={commands} />
+      </div>
+    </aside>
+  )
+}
