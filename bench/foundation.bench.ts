@@ -18,6 +18,7 @@ import { realScheduler } from '../main/shard/scheduler'
 import { Shard } from '../main/shard/shard'
 import { formatEngineReport, runEngineBench } from './engine-report'
 import { measureRate, warmUp } from './measure'
+import { mapFpsReport } from './map-fps-bench'
 import { observerReport } from './observer-bench'
 
 // Built to out/main/bench.js, beside the shard worker bundle.
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
   for (const line of formatEngineReport(runEngineBench())) console.log(line)
   console.log('')
   for (const line of await observerReport(root)) console.log(line)
+  console.log('')
+  for (const line of await mapFpsReport(root)) console.log(line)
   console.log(`\npeak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
 }
 

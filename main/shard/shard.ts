@@ -41,7 +41,10 @@ export interface ShardOptions {
   onEvents?: (events: SimEvent[]) => void
   /** Ticks of inputs the input log keeps in memory (default 10,000: a long run must not grow without bound). */
   logLimit?: number
-  /** Called with observer frames (full after a load, then diffs): on every state change and, while running, at most once per `observerIntervalMs`. */
+  /**
+   * Called with observer frames (full after a load, then diffs): on every state change and, while
+   * running, about once per `observerIntervalMs` on average (default 33: about 30 a second).
+   */
   onObserver?: (frame: ObserverFrame) => void
   observerIntervalMs?: number
 }
@@ -62,7 +65,7 @@ export class Shard {
   private anchorAt = 0
   private anchorTick = 0
   private lastFrameAt = -Infinity
-  private lastObserverAt = -Infinity
+  private nextObserverAt = -Infinity
   private readonly observer = new ObserverEmitter()
 
   constructor(
@@ -287,8 +290,11 @@ export class Shard {
     const view = this.view()
     this.options.onFrame?.(view)
     const { onObserver, observerIntervalMs = 33 } = this.options
-    if (onObserver && (stateChanged || now - this.lastObserverAt >= observerIntervalMs)) {
-      this.lastObserverAt = now
+    // Frames can only go out between slices, so aim at a schedule (due times a fixed interval
+    // apart, half a slice early allowed) rather than "interval since the last one", which would
+    // round every gap up to whole slices and fall well short of the rate.
+    if (onObserver && (stateChanged || now >= this.nextObserverAt - SLICE_MS / 2)) {
+      this.nextObserverAt = now - this.nextObserverAt > observerIntervalMs ? now + observerIntervalMs : this.nextObserverAt + observerIntervalMs
       onObserver(this.observer.frame(this.sim.world, this.summary.config_id))
     }
     return view
