@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
+import type * as PlaywrightTest from '@playwright/test'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures/chromium'
 import { createAppHost } from '../main/host/app-host'
@@ -28,7 +29,7 @@ export async function mapFpsReport(root: string): Promise<string[]> {
   await host.registry.dispatch('config.load', { path: join(dir, 'town.yaml') }, ctx)
   const server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: join(root, 'out/renderer'), port: 0 })
   // Loaded at run time from node_modules, not bundled: Playwright is a dev tool, not part of the app.
-  const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test')
+  const { chromium } = createRequire(__filename)('@playwright/test') as typeof PlaywrightTest
   const browser = await chromium.launch({ executablePath: browserPath, args: [...CHROMIUM_ARGS] })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
