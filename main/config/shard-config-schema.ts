@@ -11,7 +11,11 @@ import { ConsoleSectionSchema } from './sections/console'
 import { EconomySchema } from './sections/economy'
 import { FeaturesSchema } from './sections/features'
 import { EmploymentSchema, JobsSchema } from './sections/jobs'
+import { LifecycleSchema } from './sections/lifecycle'
+import { PerturbationsSchema } from './sections/perturbations'
 import { RewardsSchema } from './sections/rewards'
+import { SocietySchema } from './sections/society'
+import { NarrationSchema, StabilitySchema } from './sections/telemetry'
 import { AffordancesSectionSchema, WorldSchema } from './sections/world'
 
 export const DEFAULT_TICK_MS = 250
@@ -41,6 +45,11 @@ export const ShardConfigSchema = z
     queue_fairness: QueueFairnessSchema.default(() => QueueFairnessSchema.parse({})),
     world: WorldSchema.default(() => WorldSchema.parse({ generate: {} })),
     affordances: AffordancesSectionSchema.default(() => AffordancesSectionSchema.parse({})),
+    society: SocietySchema.default(() => SocietySchema.parse({})),
+    lifecycle: LifecycleSchema.default(() => LifecycleSchema.parse({})),
+    perturbations: PerturbationsSchema.default(() => PerturbationsSchema.parse({})),
+    stability: StabilitySchema.default(() => StabilitySchema.parse({})),
+    narration: NarrationSchema.default(() => NarrationSchema.parse({})),
     console: ConsoleSectionSchema.default({})
   })
   .strict()

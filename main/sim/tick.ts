@@ -14,6 +14,10 @@ import { runJobs } from './systems/job-system'
 import { moveAgents } from './systems/movement'
 import { decayNeeds } from './systems/need-decay'
 import { runQueues } from './systems/queue-system'
+import { runLifecycle } from './lifecycle/lifecycle-system'
+import { runPerturbations } from './perturbations/perturbation-system'
+import { computeRewards } from './rewards/reward-system'
+import { runSociety } from './society/society-system'
 
 /** Advance the world by exactly one tick; returns that tick's events, each listed once. */
 export function tick(world: World, inputs: TickInputs): SimEvent[] {
@@ -21,6 +25,7 @@ export function tick(world: World, inputs: TickInputs): SimEvent[] {
   state.tick += 1
   state.events = []
   applyConsoleOps(world, inputs.console) // inputs
+  runPerturbations(world) // perturbations: events end, start, or are drawn (prices, utilities)
   applyDecisions(world, inputs.decisions) // actions
   moveAgents(world) // movement
   runQueues(world) // queues: cooldowns, requests, deadlock breaker
@@ -28,5 +33,8 @@ export function tick(world: World, inputs: TickInputs): SimEvent[] {
   decayNeeds(world) // need decay
   runJobs(world) // jobs: shifts, wages, lateness
   runEconomy(world) // economy: restocking
+  runSociety(world) // relationships: decay, chat, rivalry from queue conflicts
+  runLifecycle(world) // lifecycle: employment exits, fainting, respawns
+  computeRewards(world) // rewards: per agent, with components and clips
   return state.events // events
 }

@@ -3,7 +3,11 @@
  * state. This is what `hash(state)` hashes (and what snapshots will carry); the runtime caches
  * (paths, indexes) are left out because they are derived.
  */
+import { lifecycleSnapshot } from '../lifecycle/lifecycle-state'
+import { perturbationsSnapshot } from '../perturbations/perturbations-state'
+import { rewardsSnapshot } from '../rewards/rewards-state'
 import { streamsState } from '../rng/rng-streams'
+import { societySnapshot } from '../society/society-state'
 import type { World } from '../state/world'
 
 export function worldSnapshot(world: World): Record<string, unknown> {
@@ -39,6 +43,10 @@ export function worldSnapshot(world: World): Record<string, unknown> {
     prices: state.prices,
     utilities: state.utilities,
     counters: state.counters,
-    totals: state.totals
+    totals: state.totals,
+    society: societySnapshot(state.society),
+    lifecycle: lifecycleSnapshot(state.lifecycle),
+    perturbations: perturbationsSnapshot(state.perturbations),
+    rewards: rewardsSnapshot(state.rewards)
   }
 }

@@ -4,6 +4,10 @@
  * path cache, indexes), so hashing and snapshots see only what determines the future.
  */
 import type { ShardConfig } from '../../config/shard-config-schema'
+import type { LifecycleState } from '../lifecycle/lifecycle-state'
+import type { PerturbationsState } from '../perturbations/perturbations-state'
+import type { RewardsState } from '../rewards/rewards-state'
+import type { SocietyState } from '../society/society-state'
 import type { AffordanceRegistry } from '../affordances/registry'
 import type { Area, TownMap } from '../map/town-map'
 import type { PathFinder } from '../map/path-finder'
@@ -25,6 +29,8 @@ export interface JobParams {
 }
 
 export interface WorldParams {
+  /** The whole validated config, for systems that read their own section. */
+  config: ShardConfig
   configId: string
   seed: number
   clock: SimClock
@@ -79,6 +85,10 @@ export interface WorldState {
   totals: Totals
   /** This tick's events, in order; cleared at the start of every tick. */
   events: SimEvent[]
+  society: SocietyState
+  lifecycle: LifecycleState
+  perturbations: PerturbationsState
+  rewards: RewardsState
 }
 
 export interface WorldCache {

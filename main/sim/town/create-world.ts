@@ -11,6 +11,10 @@ import { createStreams } from '../rng/rng-streams'
 import { AgentStore } from '../state/agent-store'
 import { createObjectStore, type ObjectStore } from '../state/object-store'
 import type { JobParams, World, WorldParams } from '../state/world'
+import { createLifecycleState } from '../lifecycle/lifecycle-state'
+import { createPerturbationsState } from '../perturbations/perturbations-state'
+import { createRewardsState } from '../rewards/rewards-state'
+import { createSocietyState } from '../society/society-state'
 import { createClock, tickOfClock } from '../time/clock'
 import { placeAgents } from './place-agents'
 import { buildLayout, populationOf, type TownProblem } from './town-layout'
@@ -37,7 +41,11 @@ export function createWorld(config: ShardConfig, registry: AffordanceRegistry): 
     utilities: { ...config.economy.utilities },
     counters: { cooldown_events: 0, ghost_step_events: 0, rotation_events: 0 },
     totals: { meals: 0, showers: 0, sleeps: 0, shifts_late: 0 },
-    events: []
+    events: [],
+    society: createSocietyState(config),
+    lifecycle: createLifecycleState(config),
+    perturbations: createPerturbationsState(config),
+    rewards: createRewardsState(config)
   }
   const objectsByType = new Map<string, number[]>()
   const objectsByHome = map.homes.map(() => new Map<string, number[]>())
@@ -65,6 +73,7 @@ function compileParams(config: ShardConfig, map: TownMap, blocked: Uint8Array): 
     graceTicks: job.grace_ticks
   }))
   return {
+    config,
     configId: config.config_id,
     seed: config.seed,
     clock: createClock(tpd, config.world.start_time),

@@ -1,0 +1,18 @@
+/**
+ * The rewards system's state (engine issue II). Part of the world, so it is hashed and will go into
+ * snapshots; plain data only.
+ */
+import type { ShardConfig } from '../../config/shard-config-schema'
+import type { JsonValue } from '../state/world'
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the rewards system
+export interface RewardsState {}
+
+export function createRewardsState(_config: ShardConfig): RewardsState {
+  return {}
+}
+
+/** The state as canonical-JSON-ready data, for hashing and snapshots. */
+export function rewardsSnapshot(_state: RewardsState): JsonValue {
+  return {}
+}
