@@ -58,6 +58,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'console.auth': ({ token }, ctx) => deps.console.auth(ctx, token),
     'console.commands': () => deps.console.commands(),
     'observer.full': () => shard.observerFull(),
+    'observer.agent': ({ id }) => shard.agentDetail(id),
     'debug.crash-worker': async () => {
       if (!deps.testHooks) {
         throw new HostError('app.forbidden', 'test hooks are disabled; start the host with TOWNLET_TEST_HOOKS=1 to crash the worker on purpose')

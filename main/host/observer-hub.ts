@@ -29,7 +29,7 @@ export class ObserverHub {
     for (const a of frame.agents) this.agents.set(a.id, a)
     for (const id of frame.removed) this.agents.delete(id)
     for (const o of frame.objects) this.objects.set(o.id, o)
-    this.base = { ...this.base, tick: frame.tick, day: frame.day, clock: frame.clock, economy: frame.economy, events: [] }
+    this.base = { ...this.base, tick: frame.tick, day: frame.day, clock: frame.clock, economy: frame.economy, society: frame.society, events: [] }
     this.seq += 1
     const diff: ObserverDiff = { ...frame, seq: this.seq, base_seq: this.seq - 1 }
     return diff

@@ -20,6 +20,7 @@ import type { ObserverFull } from '../../shared/contract/dto/observer'
 import { ObserverHub } from './observer-hub'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import type { ConsoleEnvelope } from '../console/envelope'
+import type { AgentDetail } from '../../shared/contract/dto/society'
 
 export interface ShardServiceOptions {
   workerPath: string
@@ -95,6 +96,14 @@ export class ShardService {
       onConsoleResult: (result) => this.options.onConsoleResult?.(result)
     })
     return this.command({ type: 'init', loaded })
+  }
+
+  /** One agent in depth for the inspector. */
+  async agentDetail(id: string): Promise<AgentDetail> {
+    if (this.failure || !this.client) throw new HostError('shard.failed', 'the shard worker has failed: restart it to inspect agents')
+    const result = await this.client.agentDetail(id)
+    if (!result.ok) throw new HostError(result.error.code, result.error.message)
+    return result.value
   }
 
   /** The whole town for a client that subscribes (or lost a diff); refused before the first frame. */

@@ -11,6 +11,7 @@ import { WorkerToHostSchema, type HostRequest, type ShardViewDto } from '../shar
 import { formatZodIssues } from '../../shared/zod-issues'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
+import type { AgentDetail } from '../../shared/contract/dto/society'
 import type { ConsoleEnvelope } from '../console/envelope'
 import { ADMIN_TOKEN_ENV } from './admin-token'
 
@@ -36,8 +37,8 @@ interface Pending {
 export class ShardWorkerClient {
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
-  /** Console requests: answered by `console-reply` (a ConsoleResult), not by a view. */
-  private readonly consolePending = new Map<number, { resolve(result: Result<ConsoleResult>): void; timer: NodeJS.Timeout }>()
+  /** Queries answered by their own reply type (a ConsoleResult, an agent's detail), not by a view. */
+  private readonly queries = new Map<number, { resolve(result: Result<unknown>): void; timer: NodeJS.Timeout }>()
   private nextSeq = 1
   private dead = false
   private terminating = false
@@ -72,16 +73,25 @@ export class ShardWorkerClient {
 
   /** Send an operator command; its answer is the ConsoleResult (final, or `queued`). */
   console(envelope: ConsoleEnvelope): Promise<Result<ConsoleResult>> {
+    return this.query({ type: 'console', envelope }, `console command '${envelope.name}'; it may still apply: check with its cmd_id`)
+  }
+
+  /** One agent in depth (relationships, reward), for the inspector. */
+  agentDetail(id: string): Promise<Result<AgentDetail>> {
+    return this.query({ type: 'agent-detail', id }, `the detail of agent '${id}'`)
+  }
+
+  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' }>, what: string): Promise<Result<T>> {
     if (this.dead) return Promise.resolve(err('shard.crashed', 'the shard worker is not running; restart it to continue'))
     const seq = this.nextSeq++
     return new Promise((resolve) => {
       const timeoutMs = this.options.requestTimeoutMs ?? 15_000
       const timer = setTimeout(() => {
-        this.consolePending.delete(seq)
-        resolve(err('shard.timeout', `the shard did not answer console command '${envelope.name}' within ${timeoutMs} ms; it may still apply: check with its cmd_id`))
+        this.queries.delete(seq)
+        resolve(err('shard.timeout', `the shard did not answer ${what} within ${timeoutMs} ms`))
       }, timeoutMs)
-      this.consolePending.set(seq, { resolve, timer })
-      this.worker.postMessage({ type: 'console', seq, envelope })
+      this.queries.set(seq, { resolve: resolve as (result: Result<unknown>) => void, timer })
+      this.worker.postMessage({ ...message, seq })
     })
   }
 
@@ -111,7 +121,10 @@ export class ShardWorkerClient {
         this.options.onObserver?.(message.frame)
         return
       case 'console-reply':
-        this.settleConsole(message.seq, { ok: true, value: message.result })
+        this.settleQuery(message.seq, { ok: true, value: message.result })
+        return
+      case 'agent-detail-reply':
+        this.settleQuery(message.seq, message.result.ok ? message.result : err(message.result.error.code, message.result.error.message))
         return
       case 'console-result':
         this.options.onConsoleResult?.(message.result)
@@ -119,7 +132,7 @@ export class ShardWorkerClient {
       case 'reply': {
         const pending = this.pending.get(message.seq)
         // A console request the worker could not take (no config yet, a malformed message) is refused with a plain reply.
-        if (!pending && !message.result.ok) this.settleConsole(message.seq, err(message.result.error.code, message.result.error.message))
+        if (!pending && !message.result.ok) this.settleQuery(message.seq, err(message.result.error.code, message.result.error.message))
         if (!pending) return
         this.pending.delete(message.seq)
         clearTimeout(pending.timer)
@@ -140,10 +153,10 @@ export class ShardWorkerClient {
     this.options.onFailure(failure)
   }
 
-  private settleConsole(seq: number, result: Result<ConsoleResult>): void {
-    const pending = this.consolePending.get(seq)
+  private settleQuery(seq: number, result: Result<unknown>): void {
+    const pending = this.queries.get(seq)
     if (!pending) return
-    this.consolePending.delete(seq)
+    this.queries.delete(seq)
     clearTimeout(pending.timer)
     pending.resolve(result)
   }
@@ -154,7 +167,7 @@ export class ShardWorkerClient {
       pending.resolve(err(code, message))
       this.pending.delete(seq)
     }
-    for (const seq of [...this.consolePending.keys()]) this.settleConsole(seq, err(code, message))
+    for (const seq of [...this.queries.keys()]) this.settleQuery(seq, err(code, message))
   }
 }
 

@@ -8,6 +8,8 @@ import { OBSERVER_SCHEMA_VERSION, type ObserverEvent, type ObserverFrame } from 
 import type { SimEvent, World } from '../sim/state/world'
 import { clockText, dayOf } from '../sim/time/clock'
 import { agentRow, economyRow, objectRow, townMap } from './observer-rows'
+import { societyExtras } from './society-extras'
+import { SocietyTracker, type TelemetryView } from './society-view'
 
 /** Events carried per frame at most (newest kept): a burst must not make a frame huge. */
 export const MAX_EVENTS_PER_FRAME = 200
@@ -22,21 +24,24 @@ export class ObserverEmitter {
   private failReasons: string[] = []
   private objectKeys: string[] = []
   private events: ObserverEvent[] = []
+  private readonly society = new SocietyTracker()
 
   /** The next frame will be full (a new world, or a client that lost the thread). */
   reset(): void {
     this.seq = -1
     this.knownCount = 0
     this.events = []
+    this.society.reset()
   }
 
   /** Remember a tick's events for the next frame. */
   record(events: readonly SimEvent[]): void {
+    this.society.record(events)
     for (const e of events) this.events.push(e as ObserverEvent)
     if (this.events.length > MAX_EVENTS_PER_FRAME * 2) this.events = this.events.slice(-MAX_EVENTS_PER_FRAME)
   }
 
-  frame(world: World, configId: string): ObserverFrame {
+  frame(world: World, configId: string, telemetry?: TelemetryView): ObserverFrame {
     const { state, params } = world
     const full = this.seq < 0
     const base = this.seq
@@ -50,7 +55,8 @@ export class ObserverEmitter {
       day: dayOf(params.clock, state.tick),
       clock: clockText(params.clock, state.tick),
       economy: economyRow(world),
-      events
+      events,
+      society: this.society.view(world, telemetry, societyExtras(world))
     }
     const n = state.agents.count
     if (this.known.length < n * FIELDS) {

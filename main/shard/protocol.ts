@@ -14,6 +14,7 @@ import { ShardConfigSchema } from '../config/shard-config-schema'
 import { AffordanceManifestSchema } from '../sim/affordances/manifest-schema'
 import { ConsoleResultSchema } from '../../shared/contract/dto/console'
 import { ConsoleEnvelopeSchema } from '../console/envelope'
+import { AgentDetailSchema } from '../../shared/contract/dto/society'
 
 export const AffordanceSourceSchema = z.object({ source: z.string(), sha256: z.string(), manifest: AffordanceManifestSchema })
 export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema, affordances: AffordanceSourceSchema })
@@ -37,7 +38,9 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** Test-only: throw from the worker's loop so the crash path can be exercised for real. */
   z.object({ type: z.literal('crash'), seq }),
   /** An operator command, role and issuer stamped by the host; answered by a `console-reply`. */
-  z.object({ type: z.literal('console'), seq, envelope: ConsoleEnvelopeSchema })
+  z.object({ type: z.literal('console'), seq, envelope: ConsoleEnvelopeSchema }),
+  /** One agent in depth for the inspector; answered by an `agent-detail-reply`. */
+  z.object({ type: z.literal('agent-detail'), seq, id: z.string() })
 ])
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -55,6 +58,7 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() }),
   /** The immediate answer to a `console` request: final, or `queued`. */
   z.object({ type: z.literal('console-reply'), seq, result: ConsoleResultSchema }),
+  z.object({ type: z.literal('agent-detail-reply'), seq, result: resultSchema(AgentDetailSchema) }),
   /** The final result of a queued console command, after its tick ran. */
   z.object({ type: z.literal('console-result'), result: ConsoleResultSchema })
 ])

@@ -21,6 +21,8 @@ import { TickRateMeter } from './tick-rate-meter'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import { ConsoleRouter } from '../console/console-router'
 import type { ConsoleEnvelope } from '../console/envelope'
+import type { AgentDetail } from '../../shared/contract/dto/society'
+import { agentDetail } from './agent-detail'
 
 /** What the shard reports about itself; the host adds its own fields to make a ShardStatus. */
 export interface ShardView {
@@ -273,6 +275,11 @@ export class Shard {
   private stopLoop(): void {
     this.cancelTimer?.()
     this.cancelTimer = undefined
+  }
+
+  /** One agent in depth (relationships, reward) for the inspector. */
+  agentDetail(id: string): Result<AgentDetail> {
+    return agentDetail(this.sim.world, id)
   }
 
   /** Send the current frames now (a new shard announcing itself). */

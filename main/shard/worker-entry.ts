@@ -46,6 +46,10 @@ function handle(message: HostToWorker): void {
     post({ type: 'reply', seq: message.seq, result: shard.reloadAffordances(message.affordances) })
     return
   }
+  if (message.type === 'agent-detail') {
+    post({ type: 'agent-detail-reply', seq: message.seq, result: shard.agentDetail(message.id) })
+    return
+  }
   if (message.type === 'console') {
     // Also between ticks: the command is answered now, or queued for the next tick boundary.
     post({ type: 'console-reply', seq: message.seq, result: shard.submitConsole(message.envelope) })

@@ -19,6 +19,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'console.auth',
   'console.commands',
   'observer.full',
+  'observer.agent',
   'debug.crash-worker'
 ] as const
 

@@ -8,6 +8,7 @@ import { event, invoke } from './channel'
 import { AppInfoSchema } from './dto/app-info'
 import { CommandInfoSchema, ConsoleResultSchema, ConsoleRunSchema, ConsoleSessionSchema } from './dto/console'
 import { ObserverFrameSchema, ObserverFullSchema } from './dto/observer'
+import { AgentDetailSchema } from './dto/society'
 import { ConfigFileSchema, ConfigSummarySchema } from './dto/config-summary'
 import { LogEntrySchema, LoopFailureSchema } from './dto/events'
 import { FrameSchema } from './dto/frame'
@@ -59,6 +60,11 @@ export const invokeChannels = {
   ),
   'console.commands': invoke(Empty, z.array(CommandInfoSchema), 'Every console command with its role, arguments and help.'),
   'observer.full': invoke(Empty, ObserverFullSchema, 'A full observer frame now (on subscribe, or after a gap in the diffs).'),
+  'observer.agent': invoke(
+    z.object({ id: z.string().min(1).max(128) }).strict(),
+    AgentDetailSchema,
+    "One agent in depth for the inspector: personality, relationships and this tick's reward breakdown."
+  ),
   'debug.crash-worker': invoke(
     Empty,
     z.object({ crashing: z.literal(true) }),

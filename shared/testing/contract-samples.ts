@@ -8,6 +8,7 @@ import type { ShardStatus } from '../contract/dto/shard-status'
 import { emptyWorldSummary } from '../contract/dto/world-summary'
 import type { ConsoleResult, ConsoleSession } from '../contract/dto/console'
 import { OBSERVER_SCHEMA_VERSION, type AgentRow, type EconomyRow, type ObserverFull } from '../contract/dto/observer'
+import type { AgentDetail, SocietyView } from '../contract/dto/society'
 
 export const sampleConfig: ConfigSummary = {
   config_id: 'default-v1',
@@ -76,8 +77,38 @@ export function sampleObserverFull(seq = 0, agents: AgentRow[] = [sampleAgentRow
     config_id: 'sample',
     economy: sampleEconomy(),
     events: [],
+    society: sampleSociety(),
     map: { width: 5, height: 3, rows: ['#####', '#...#', '#####'], homes: [{ id: 'house', x: 1, y: 1, w: 3, h: 1 }], workplaces: [] },
     agents,
     objects: [{ id: 'fridge_1', type: 'fridge', x: 3, y: 1, home: 'house', workplace: null, holder: null, queue: [], running: null, remaining: 0, stock: { meals: 4 } }]
+  }
+}
+
+/** A quiet society: no alerts, nothing pending, one rivalry. */
+export function sampleSociety(overrides: Partial<SocietyView> = {}): SocietyView {
+  return {
+    kpis: null,
+    alerts: [],
+    promotion: { windows: [], candidate_ready: false },
+    narrations: [],
+    perturbations: { active: [], pending: [], cooldowns: [], specs: [] },
+    employment: { pending: [], exits_today: 0, daily_exit_cap: 2 },
+    conflict: {
+      fairness: { ghost_step_events: 0, rotation_events: 0, cooldown_events: 0 },
+      rivalry_leaderboard: [{ a: 'alice', b: 'bob', value: 0.3 }],
+      rivalry_events: [],
+      contention: []
+    },
+    rewards: { mean_total: 0, components: {} },
+    ...overrides
+  }
+}
+
+export function sampleAgentDetail(id = 'alice'): AgentDetail {
+  return {
+    id,
+    personality: { profile: 'balanced', extroversion: 0, forgiveness: 0, ambition: 0 },
+    ties: [{ other: 'bob', trust: 0.2, familiarity: 0.4, rivalry: 0.3 }],
+    reward: { total: -0.05, components: { survival: 0.002, needs_penalty: -0.052 }, episode_total: -1.2 }
   }
 }

@@ -2,7 +2,7 @@
  * Simple handlers for every invoke channel, valid against the contract, so tests can run the
  * real registry. Each records the channels it was called on in `calls`.
  */
-import { sampleConfig, sampleConsoleResult, sampleObserverFull, sampleSession, sampleStatus } from '../../../shared/testing/contract-samples'
+import { sampleAgentDetail, sampleConfig, sampleConsoleResult, sampleObserverFull, sampleSession, sampleStatus } from '../../../shared/testing/contract-samples'
 import type { CallContext, Handlers } from '../../host/registry'
 
 export const fakeStatus = sampleStatus({ state: 'paused' })
@@ -33,6 +33,7 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
     'console.auth': rec('console.auth', sampleSession),
     'console.commands': rec('console.commands', []),
     'observer.full': rec('observer.full', sampleObserverFull()),
+    'observer.agent': rec('observer.agent', sampleAgentDetail()),
     'debug.crash-worker': rec('debug.crash-worker', { crashing: true as const })
   }
   return { handlers, calls }

@@ -4,7 +4,7 @@
  */
 import { OBSERVER_SCHEMA_VERSION } from '../../../shared/contract/dto/observer'
 import type { AgentRow, ObjectRow, ObserverDiff } from '../../../shared/contract/dto/observer'
-import { sampleAgentRow, sampleEconomy } from '../../../shared/testing/contract-samples'
+import { sampleAgentRow, sampleEconomy, sampleSociety } from '../../../shared/testing/contract-samples'
 
 export function sampleDiff(seq: number, baseSeq: number, parts: Partial<Pick<ObserverDiff, 'agents' | 'removed' | 'objects' | 'events' | 'tick'>> = {}): ObserverDiff {
   return {
@@ -17,6 +17,7 @@ export function sampleDiff(seq: number, baseSeq: number, parts: Partial<Pick<Obs
     clock: '06:00',
     economy: sampleEconomy(),
     events: parts.events ?? [],
+    society: sampleSociety(),
     agents: parts.agents ?? [],
     removed: parts.removed ?? [],
     objects: parts.objects ?? []

@@ -4,6 +4,7 @@
  * rounded (needs to 3 places, money to 2) so an unchanged agent is not resent for float noise.
  */
 import { z } from 'zod'
+import { SocietyViewSchema } from './society'
 import { AgentOptionSchema } from './world-summary'
 
 export const OBSERVER_SCHEMA_VERSION = 1
@@ -107,7 +108,9 @@ const common = {
   clock: z.string(),
   economy: EconomyRowSchema,
   /** Notable events since the previous frame (newest last, capped). */
-  events: z.array(ObserverEventSchema)
+  events: z.array(ObserverEventSchema),
+  /** Relationships, rivalry, perturbations, employment exits, KPIs, alerts and narration. */
+  society: SocietyViewSchema
 }
 
 export const ObserverFullSchema = z.object({
