@@ -55,12 +55,15 @@ describe('setupSecurity', () => {
     expect(event.defaultPrevented).toBe(true)
   })
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but notifications (opt-in priority alerts)', () => {
     setupSecurity(rendererUrl)
     const callback = vi.fn()
     session.defaultSession.permissionRequestHandler?.({}, 'media', callback)
     expect(callback).toHaveBeenCalledWith(false)
-    expect(session.defaultSession.permissionCheckHandler?.({}, 'notifications')).toBe(false)
+    session.defaultSession.permissionRequestHandler?.({}, 'notifications', callback)
+    expect(callback).toHaveBeenLastCalledWith(true)
+    expect(session.defaultSession.permissionCheckHandler?.({}, 'notifications')).toBe(true)
+    expect(session.defaultSession.permissionCheckHandler?.({}, 'geolocation')).toBe(false)
   })
 
   it('sets a strict CSP header on every response, keeping the other headers', () => {

@@ -49,9 +49,10 @@ export function setupSecurity(rendererUrl: string): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, rendererUrl))
 
   const ses = session.defaultSession
-  // The workstation needs no camera, notifications, clipboard-read or other permissions.
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
+  // The workstation needs no camera, microphone, clipboard-read or other permissions; only
+  // notifications, which the operator opts into for priority stability alerts.
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'))
+  ses.setPermissionCheckHandler((_contents, permission) => permission === 'notifications')
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders) })
   })

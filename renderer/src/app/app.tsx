@@ -1,11 +1,14 @@
 /**
- * The shell: header strip, panel navigation, the error surfaces, then the active panel.
+ * The shell: header strip, panel navigation, the error surfaces, the perturbation banner, then
+ * the active panel; and the (invisible) notifier of priority alerts, whichever panel is open.
  * `data-app-state` on the root is the marker e2e tests wait on.
  */
 import { ConfigErrorsPanel } from '../features/errors/config-errors-panel'
 import { FailureBanner } from '../features/errors/failure-banner'
 import { NoticeList } from '../features/errors/notice-list'
 import { HeaderBar } from '../features/header/header-bar'
+import { AlertNotifier } from '../features/kpis/alert-notifier'
+import { PerturbationBanner } from '../features/perturbations/perturbation-banner'
 import { appState } from './app-state'
 import { PANELS } from './panels'
 import { useConnection, useShard, useUi } from './session-context'
@@ -34,12 +37,14 @@ export function App() {
         <FailureBanner />
         <ConfigErrorsPanel />
         <NoticeList />
+        <PerturbationBanner />
         {active && ActivePanel ? (
           <section className="panel" aria-label={active.label}>
             <ActivePanel />
           </section>
         ) : null}
       </main>
+      <AlertNotifier />
     </div>
   )
 }

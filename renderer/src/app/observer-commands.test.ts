@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { err, ok } from '../../../shared/result'
-import { sampleConfig, sampleConsoleResult, sampleObserverFull, sampleSession } from '../../../shared/testing/contract-samples'
+import { sampleAgentDetail, sampleConfig, sampleConsoleResult, sampleObserverFull, sampleSession } from '../../../shared/testing/contract-samples'
 import { createStores } from '../stores/stores'
 import { FakeClient } from '../testing/fake-client'
 import { sampleDiff } from '../testing/observer-samples'
@@ -103,5 +103,13 @@ describe('console wiring', () => {
     expect(stores.console.getState().session?.role).toBe('viewer')
     expect(await commands.authConsole('secret')).toBeNull()
     expect(stores.console.getState().session?.role).toBe('admin')
+  })
+
+  it('asks observer.agent for one agent in depth and hands back the reply', async () => {
+    const { client, commands } = setup()
+    client.handlers['observer.agent'] = (req) => (req.id === 'alice' ? ok(sampleAgentDetail('alice')) : err('console.not_found', 'no agent'))
+    expect(await commands.fetchAgentDetail('alice')).toEqual(ok(sampleAgentDetail('alice')))
+    expect(await commands.fetchAgentDetail('ghost')).toMatchObject({ ok: false, error: { code: 'console.not_found' } })
+    expect(client.calls.filter((c) => c.channel === 'observer.agent').map((c) => c.req)).toEqual([{ id: 'alice' }, { id: 'ghost' }])
   })
 })

@@ -3,8 +3,11 @@
  * connection, after a config load and whenever a diff does not fit (a gap). One fetch at a time;
  * after a failed fetch, gaps wait a moment before asking again, so a host that cannot answer is
  * not asked thirty times a second. Failures are shown on the observer panels, not as notices.
+ * The inspector's per-agent detail is a plain request whose reply the inspector keeps.
  */
 import type { ObserverFrame } from '../../../shared/contract/dto/observer'
+import type { AgentDetail } from '../../../shared/contract/dto/society'
+import type { Result } from '../../../shared/result'
 import type { TownletClient } from '../api/townlet-client'
 import type { Stores } from '../stores/stores'
 
@@ -56,5 +59,10 @@ export function createObserverCommands(client: TownletClient, stores: Stores, cl
     void refetchObserver()
   }
 
-  return { refetchObserver, receiveObserverFrame }
+  /** One agent in depth (`observer.agent`) for the inspector; it shows the errors itself (console.not_found: the agent left). */
+  function fetchAgentDetail(id: string): Promise<Result<AgentDetail>> {
+    return client.invoke('observer.agent', { id })
+  }
+
+  return { refetchObserver, receiveObserverFrame, fetchAgentDetail }
 }

@@ -1,12 +1,15 @@
 /**
- * The navigation's panels, in order. Adding a panel is one entry here (Conflict, Narration,
- * Policy, Snapshots, Telemetry and Promotion come in later issues).
+ * The navigation's panels, in order. Adding a panel is one entry here (Policy, Snapshots and
+ * Telemetry come in later issues).
  */
 import type { ComponentType } from 'react'
 import { AgentsPanel } from '../features/agents/agents-panel'
+import { ConflictPanel } from '../features/conflict/conflict-panel'
 import { ConsolePanel } from '../features/console/console-panel'
 import { EconomyPanel } from '../features/economy/economy-panel'
+import { KpiPanel } from '../features/kpis/kpi-panel'
 import { MapPanel } from '../features/map/map-panel'
+import { NarrationPanel } from '../features/narration/narration-panel'
 import { OverviewPanel } from '../features/overview/overview-panel'
 
 export interface PanelEntry {
@@ -23,5 +26,8 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'map', label: 'Map', glyph: '▦', component: MapPanel },
   { id: 'agents', label: 'Agents', glyph: '☰', component: AgentsPanel },
   { id: 'economy', label: 'Economy', glyph: '¤', component: EconomyPanel },
+  { id: 'conflict', label: 'Conflict', glyph: '×', component: ConflictPanel },
+  { id: 'narration', label: 'Narration', glyph: '¶', component: NarrationPanel },
+  { id: 'kpis', label: 'KPIs', glyph: '△', component: KpiPanel },
   { id: 'console', label: 'Console', glyph: '›', component: ConsolePanel }
 ]

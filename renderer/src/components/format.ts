@@ -57,3 +57,15 @@ export function formatMoneyRange(min: number, max: number): string {
 export function formatDayClock(day: number, clock: string): string {
   return `day ${day} · ${clock}`
 }
+
+/** A signed figure with fixed decimals: 0.1 → "+0.10", -0.05 → "-0.05", and zero (or what rounds to it) → "0.00". */
+export function formatSigned(value: number, digits = 2): string {
+  const text = value.toFixed(digits)
+  if (Number(text) === 0) return (0).toFixed(digits)
+  return value > 0 ? `+${text}` : text
+}
+
+/** A figure with fixed decimals (2 by default), "—" for null. */
+export function formatFixed(value: number | null, digits = 2): string {
+  return value === null || !Number.isFinite(value) ? '—' : value.toFixed(digits)
+}

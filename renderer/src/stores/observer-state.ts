@@ -5,10 +5,13 @@
  * caller fetches a full frame. Pure functions; the store and the wiring live elsewhere.
  */
 import type { AgentRow, EconomyRow, ObjectRow, ObserverDiff, ObserverEvent, ObserverFrame, ObserverFull, TownMapDto } from '../../../shared/contract/dto/observer'
+import type { Narration, SocietyView } from '../../../shared/contract/dto/society'
 import { appendAgentEvents, appendBounded, MAX_EVENTS } from './agent-events'
 import type { AgentEvents } from './agent-events'
 import { sampleAgents } from './agent-history'
 import type { AgentHistory } from './agent-history'
+import { appendNarrations, emptySocietyHistory, recordSociety } from './society-history'
+import type { SocietyHistory } from './society-history'
 
 export interface ObserverSlice {
   /** seq of the last applied frame; -1 before the first. */
@@ -28,6 +31,12 @@ export interface ObserverSlice {
   agentEvents: AgentEvents
   history: AgentHistory
   lastSampleAt: number
+  /** The latest frame's society block (conflict, narration, KPIs, perturbations, employment); null before the first. */
+  society: SocietyView | null
+  /** Fairness per frame and KPIs per window, for the charts. */
+  societyHistory: SocietyHistory
+  /** Narration lines accumulated across frames, newest last, bounded. */
+  narrations: readonly Narration[]
   /** Why the last `observer.full` failed; cleared by the next full frame. */
   error: string | null
 }
@@ -51,6 +60,9 @@ export function initialObserver(): ObserverSlice {
     agentEvents: new Map(),
     history: new Map(),
     lastSampleAt: Number.NEGATIVE_INFINITY,
+    society: null,
+    societyHistory: emptySocietyHistory(),
+    narrations: [],
     error: null
   }
 }
@@ -74,7 +86,7 @@ export function receiveFetchedFull(slice: ObserverSlice, full: ObserverFull, now
   return applyFull(slice, full, now)
 }
 
-/** A full frame replaces the town. History and events survive only within the same world. */
+/** A full frame replaces the town. History, events and narration survive only within the same world. */
 export function applyFull(slice: ObserverSlice, full: ObserverFull, now: number): ObserverSlice {
   const sameWorld = slice.configId === full.config_id && full.tick >= slice.tick
   const base = sameWorld ? slice : initialObserver()
@@ -96,11 +108,14 @@ export function applyFull(slice: ObserverSlice, full: ObserverFull, now: number)
     agentEvents: appendAgentEvents(keepKnown(base.agentEvents, agents), full.events, agents),
     history: sampled.history,
     lastSampleAt: sampled.lastSampleAt,
+    society: full.society,
+    societyHistory: recordSociety(base.societyHistory, full.society, full.tick),
+    narrations: appendNarrations(base.narrations, full.society.narrations),
     error: null
   }
 }
 
-/** Upserts agents and objects by id, drops the removed, replaces the economy, appends events. */
+/** Upserts agents and objects by id, drops the removed, replaces the economy and society, appends events and narration. */
 export function applyDiff(slice: ObserverSlice, diff: ObserverDiff, now: number): ObserverSlice {
   let agents = slice.agents
   if (diff.agents.length > 0 || diff.removed.length > 0) {
@@ -129,7 +144,10 @@ export function applyDiff(slice: ObserverSlice, diff: ObserverDiff, now: number)
     events: appendBounded(slice.events, diff.events, MAX_EVENTS),
     agentEvents: keepKnown(appendAgentEvents(slice.agentEvents, diff.events, agents), agents),
     history: keepKnown(sampled.history, agents),
-    lastSampleAt: sampled.lastSampleAt
+    lastSampleAt: sampled.lastSampleAt,
+    society: diff.society,
+    societyHistory: recordSociety(slice.societyHistory, diff.society, diff.tick),
+    narrations: appendNarrations(slice.narrations, diff.society.narrations)
   }
 }
 

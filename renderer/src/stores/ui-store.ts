@@ -1,9 +1,12 @@
 /**
  * What the operator is looking at, shared between panels: the active panel, the selected agent
  * (from the Map or the Agents table), whether the map follows it, how agents are coloured, a
- * tile-picking mode for teleport, and the map's last view (so switching panels keeps the zoom).
+ * tile-picking mode for teleport, the map's last view (so switching panels keeps the zoom), and
+ * whether priority alerts raise a notification (remembered in localStorage).
  */
 import { createStore } from 'zustand/vanilla'
+import { browserStorage, loadNotifyPref, saveNotifyPref } from './notify-pref'
+import type { StorageLike } from './notify-pref'
 
 export type ColorBy = 'option' | 'hunger' | 'hygiene' | 'energy'
 export const COLOR_BY: readonly ColorBy[] = ['option', 'hunger', 'hygiene', 'energy']
@@ -37,6 +40,8 @@ export interface UiStore {
   teleportDraft: TileDraft
   /** The map's view when it was last shown; null until then. */
   mapView: SavedMapView | null
+  /** The operator opted in to notifications of priority alerts. */
+  notifyAlerts: boolean
   setActivePanel(id: string): void
   select(agentId: string | null): void
   setFollow(follow: boolean): void
@@ -46,10 +51,12 @@ export interface UiStore {
   pickTile(x: number, y: number): void
   setTeleportDraft(draft: TileDraft): void
   setMapView(view: SavedMapView | null): void
+  /** Turns notifications of priority alerts on or off, and remembers the choice. */
+  setNotifyAlerts(on: boolean): void
 }
 
-/** A UI store showing `firstPanel` with nothing selected. */
-export function createUiStore(firstPanel = 'overview') {
+/** A UI store showing `firstPanel` with nothing selected; the notification choice is read from `storage`. */
+export function createUiStore(firstPanel = 'overview', storage: StorageLike | null = browserStorage()) {
   return createStore<UiStore>()((set) => ({
     activePanel: firstPanel,
     selectedAgentId: null,
@@ -58,6 +65,7 @@ export function createUiStore(firstPanel = 'overview') {
     picking: false,
     teleportDraft: { x: '', y: '' },
     mapView: null,
+    notifyAlerts: loadNotifyPref(storage),
     setActivePanel: (activePanel) => set({ activePanel }),
     select: (selectedAgentId) =>
       // A new agent starts with empty teleport inputs; picking belongs to the agent it began for.
@@ -68,6 +76,10 @@ export function createUiStore(firstPanel = 'overview') {
     cancelPicking: () => set({ picking: false }),
     pickTile: (x, y) => set({ picking: false, teleportDraft: { x: String(x), y: String(y) } }),
     setTeleportDraft: (teleportDraft) => set({ teleportDraft }),
-    setMapView: (mapView) => set({ mapView })
+    setMapView: (mapView) => set({ mapView }),
+    setNotifyAlerts: (notifyAlerts) => {
+      saveNotifyPref(storage, notifyAlerts)
+      set({ notifyAlerts })
+    }
   }))
 }

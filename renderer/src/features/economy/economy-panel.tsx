@@ -1,16 +1,21 @@
-/** The Economy & jobs panel: prices, utilities, queues, stock and the jobs table, from the observer stream. */
+/**
+ * The Economy & jobs panel: prices, utilities, queues, stock, the jobs table and the employment
+ * exit review, from the observer stream.
+ */
 import { useObserverSampled } from '../../app/session-context'
 import { Card } from '../../components/card'
 import { DisabledReason } from '../operator/disabled-reason'
 import { useOperator } from '../operator/use-operator'
 import { ObserverStatus } from '../inspector/observer-status'
 import { PriceFacts, QueueFacts, StockTable } from './economy-facts'
+import { EmploymentReview } from './employment-review'
 import { JobsTable } from './jobs-table'
 import { UtilitiesControl } from './utilities-control'
 
 /** Re-reads the economy at most twice a second. */
 export function EconomyPanel() {
   const economy = useObserverSampled((s) => s.economy, 500)
+  const employment = useObserverSampled((s) => s.society?.employment ?? null, 500)
   const gate = useOperator().gate
   if (!economy) {
     return (
@@ -39,6 +44,7 @@ export function EconomyPanel() {
       <Card title="Jobs" testId="economy-jobs" className="span-3">
         <JobsTable jobs={economy.jobs} />
       </Card>
+      {employment ? <EmploymentReview view={employment} /> : null}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 /**
  * The selected agent, beside the Map or the Agents table: needs (bars and history), what it is
- * doing, who it is, its recent events and the commands that named it, and the admin actions.
+ * doing, who it is, its relationships and reward (fetched with observer.agent), its recent events
+ * and the commands that named it, and the admin actions.
  */
 import { useMemo } from 'react'
 import { useConsole, useObserver, useObserverSampled, useUi } from '../../app/session-context'
@@ -8,6 +9,7 @@ import { mentionsAgent } from '../../stores/console-state'
 import type { ObserverEvent } from '../../../../shared/contract/dto/observer'
 import { AgentCommands, AgentEvents } from './agent-activity'
 import { AgentNeedsChart } from './agent-needs-chart'
+import { InspectorSociety } from './agent-society'
 import { InspectorActions } from './inspector-actions'
 import { InspectorFacts, InspectorNeeds } from './inspector-facts'
 import { fieldChecked } from '../../components/field-value'
@@ -49,6 +51,7 @@ function InspectorBody({ id }: { id: string }) {
             <InspectorNeeds agent={agent} />
             <AgentNeedsChart agentId={id} />
             <InspectorFacts agent={agent} />
+            <InspectorSociety id={id} />
             <InspectorActions agent={agent} />
           </>
         ) : (

@@ -1,5 +1,6 @@
 /**
- * The console commands behind the inspector, spawn and utility buttons, in one place. Names and
+ * The console commands behind the inspector, spawn, utility, perturbation and employment buttons,
+ * in one place. Names and
  * argument names are the host's to decide (console.commands lists them), so each operation names
  * its likely spellings and its arguments take the name the host's command info uses.
  */
@@ -17,7 +18,11 @@ export const OPERATOR_COMMANDS = {
   teleport: { names: ['teleport'], destructive: false },
   kill: { names: ['kill'], destructive: true },
   spawn: { names: ['spawn'], destructive: false },
-  utility: { names: ['set_utility', 'utility'], destructive: true }
+  utility: { names: ['set_utility', 'utility'], destructive: true },
+  perturbationTrigger: { names: ['perturbation_trigger'], destructive: false },
+  perturbationCancel: { names: ['perturbation_cancel'], destructive: true },
+  /** Approve (destructive: the agent loses its job) or defer a pending exit; the UI confirms approvals only. */
+  employmentExit: { names: ['employment_exit'], destructive: true }
 } as const satisfies Record<string, OperatorCommand>
 
 export type OperatorName = keyof typeof OPERATOR_COMMANDS
@@ -63,4 +68,30 @@ export const utilityArgs = (utility: 'power' | 'water', on: boolean) => ({ utili
 /** Spawn's arguments: id, and home or job only when given. */
 export function spawnArgs(id: string, home: string, job: string): Record<string, unknown> {
   return { id: id.trim(), ...(home.trim() ? { home: home.trim() } : {}), ...(job.trim() ? { job: job.trim() } : {}) }
+}
+
+/** Arguments of perturbation_cancel: the event, active or pending. */
+export const perturbationCancelArgs = (eventId: string) => ({ event_id: eventId })
+
+/** Arguments of employment_exit: approve or defer one agent's pending exit. */
+export const employmentExitArgs = (action: 'approve' | 'defer', agent: string) => ({ action, agent })
+
+/**
+ * perturbation_trigger's arguments from the form: the spec, and magnitude (a finite number) and
+ * duration (whole ticks, at least 1) only when typed. Null when a typed value is not valid.
+ */
+export function perturbationTriggerArgs(spec: string, magnitude: string, duration: string): Record<string, unknown> | null {
+  if (spec.trim() === '') return null
+  const args: Record<string, unknown> = { spec: spec.trim() }
+  if (magnitude.trim() !== '') {
+    const value = Number(magnitude)
+    if (!Number.isFinite(value)) return null
+    args.magnitude = value
+  }
+  if (duration.trim() !== '') {
+    const ticks = Number(duration)
+    if (!Number.isInteger(ticks) || ticks < 1) return null
+    args.duration = ticks
+  }
+  return args
 }
