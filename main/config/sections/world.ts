@@ -52,6 +52,8 @@ export const WorldSchema = z
     start_time: ClockTimeSchema.default('06:00'),
     /** At most this many agents stand on one tile (agents holding a reservation may squeeze past). */
     tile_capacity: z.number().int().min(1).max(64).default(4),
+    /** Someone kept off a full tile this many ticks squeezes through (people make way), so crowds never lock up. */
+    squeeze_after_ticks: z.number().int().min(1).max(1000).default(3),
     /** How many agents live in the town; `agents` places some of them by hand. */
     population: z.number().int().min(0).max(100_000).optional(),
     agents: z.array(AgentSpecSchema).default([]),

@@ -1,8 +1,10 @@
 /**
  * Movement: every walking agent steps one tile along its path. A tile holds at most
- * `world.tile_capacity` agents; an agent facing a full tile waits. A holder on its way to the
- * object it reserved squeezes past, so a crowd waiting at a fridge never locks out the one who
- * is next (which would be a deadlock).
+ * `world.tile_capacity` agents; an agent facing a full tile waits. Two exceptions keep crowds
+ * from locking up: a holder on its way to the object it reserved squeezes past (a crowd waiting
+ * at a fridge never locks out the one who is next), and so does anyone who has waited
+ * `world.squeeze_after_ticks` (people make way), since two full tiles whose occupants each want
+ * the other's — a doorway at the end of a shift — would otherwise wait for ever.
  */
 import { Phase } from '../state/agent-store'
 import type { World } from '../state/world'
@@ -13,6 +15,7 @@ export function moveAgents(world: World): void {
   const a = agents.cols
   const width = params.map.width
   const capacity = params.tileCapacity
+  const squeezeAfter = params.config.world.squeeze_after_ticks
   const counts = state.tileCount
   for (let i = 0; i < agents.count; i++) {
     const phase = a.phase[i]
@@ -22,7 +25,7 @@ export function moveAgents(world: World): void {
     const pos = a.pathPos[i]!
     if (pos >= path.length) continue
     const next = path[pos]!
-    if (counts[next]! >= capacity && phase !== Phase.holding) {
+    if (counts[next]! >= capacity && phase !== Phase.holding && a.blocked[i]! < squeezeAfter) {
       a.blocked[i]!++
       continue
     }
