@@ -3,6 +3,7 @@
  * (0 ok, 1 runtime failure, 2 bad usage or config) with a message on stderr.
  */
 import { affordancesCommand } from './affordances-command'
+import { configCommand } from './config-command'
 import { EXIT, UsageError, type CliIo } from './cli-io'
 import { COMMAND_HELP, MAIN_HELP } from './help'
 import { runCommand } from './run-command'
@@ -10,6 +11,7 @@ import { serveCommand } from './serve-command'
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   affordances: affordancesCommand,
+  config: configCommand,
   run: runCommand,
   serve: serveCommand
 }

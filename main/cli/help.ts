@@ -6,6 +6,8 @@ Usage:
               [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
   townlet serve [--config FILE] [--port P] [--host H]
   townlet affordances validate [--file F | --config C] [--manifest M] [--strict] [--write-manifest] [--json]
+  townlet config set-stage --config F --stage STAGE [--dry-run]
+  townlet config schedule --config F [--add CYCLE:STAGE …] [--remove CYCLE …] [--clear] [--dry-run]
   townlet help [COMMAND]
   townlet --version
 
@@ -13,6 +15,7 @@ Commands:
   run           Run a shard headless in this process for N ticks and print the tick rate.
   serve         Start browser mode: the workstation UI on http://127.0.0.1 with a per-run token.
   affordances   Check an affordance registry file and its pinned checksum.
+  config        Set a config's social reward stage or its per-day schedule, keeping its comments.
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 `
@@ -100,5 +103,33 @@ Examples:
   townlet affordances validate --file configs/affordances/core.yaml
   townlet affordances validate --config configs/default.yaml --strict
   townlet affordances validate --file configs/affordances/core.yaml --write-manifest
+`,
+  config: `townlet config set-stage --config F --stage STAGE [--dry-run]
+townlet config schedule --config F [--add CYCLE:STAGE …] [--remove CYCLE …] [--clear] [--dry-run]
+
+Edits a shard config's social reward stage in place. Stages are cumulative: OFF (no social
+rewards), C1 (chat), C2 (+ avoiding rivals), C3 (+ queue cooperation). Only the edited YAML node
+changes: comments and layout stay. The result is checked with the same loader the shard uses,
+printed as a diff, and written atomically; a result that would not load is refused and nothing
+is written. Exit 0 when done (or nothing to change), 2 for bad usage, an unknown stage or a
+config that would not load.
+
+set-stage     set features.stages.social_rewards, the stage that applies outside any schedule
+schedule      edit rewards.social_schedule: from day CYCLE on (the Overview's day counter, 0
+              first), the stage is STAGE; the latest step that has begun wins. Without --add,
+              --remove or --clear it lists the schedule.
+
+Options:
+  --config F          the shard config YAML to edit (required)
+  --stage STAGE       OFF, C1, C2 or C3 (any case)
+  --add CYCLE:STAGE   add a step, or change the stage of that cycle's step (repeatable)
+  --remove CYCLE      remove that cycle's step (repeatable)
+  --clear             remove the whole schedule first
+  --dry-run           print the diff, write nothing
+
+Examples:
+  townlet config set-stage --config configs/default.yaml --stage C1 --dry-run
+  townlet config schedule --config configs/default.yaml --add 0:OFF --add 1:C1 --add 3:C2
+  townlet config schedule --config configs/default.yaml
 `
 }

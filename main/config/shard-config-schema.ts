@@ -12,7 +12,7 @@ import { EconomySchema } from './sections/economy'
 import { FeaturesSchema } from './sections/features'
 import { EmploymentSchema, JobsSchema } from './sections/jobs'
 import { LifecycleSchema } from './sections/lifecycle'
-import { PerturbationsSchema } from './sections/perturbations'
+import { checkPerturbationsAgainstWorld, PerturbationsSchema } from './sections/perturbations'
 import { RewardsSchema } from './sections/rewards'
 import { SocietySchema } from './sections/society'
 import { NarrationSchema, StabilitySchema } from './sections/telemetry'
@@ -54,6 +54,7 @@ export const ShardConfigSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    checkPerturbationsAgainstWorld(c, ctx)
     const layout = c.world.layout
     const workplaces = new Set(layout?.workplaces.map((w) => w.id) ?? [])
     const homes = new Set(layout?.homes.map((h) => h.id) ?? [])

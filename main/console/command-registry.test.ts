@@ -18,7 +18,16 @@ describe('command registry', () => {
       setneed: 'admin',
       set_wallet: 'admin',
       price: 'admin',
-      utility: 'admin destructive'
+      utility: 'admin destructive',
+      force_chat: 'admin',
+      conflict_status: 'viewer',
+      rivalry_dump: 'viewer',
+      employment_status: 'viewer',
+      employment_exit: 'admin destructive',
+      perturbation_queue: 'viewer',
+      perturbation_trigger: 'admin',
+      perturbation_cancel: 'admin destructive',
+      arrange_meet: 'admin'
     })
   })
 

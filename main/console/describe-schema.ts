@@ -48,6 +48,17 @@ export function typeText(schema: z.ZodType): string {
   if (s instanceof z.ZodBoolean) return 'true or false'
   if (s instanceof z.ZodEnum) return `one of ${s.options.map((o) => JSON.stringify(o)).join(', ')}`
   if (s instanceof z.ZodLiteral) return JSON.stringify(s.value)
+  if (s instanceof z.ZodArray) {
+    let min: number | undefined
+    let max: number | undefined
+    for (const c of s.def.checks ?? []) {
+      const d = c._zod.def as { check: string; minimum?: number; maximum?: number }
+      if (d.check === 'min_length') min = d.minimum
+      if (d.check === 'max_length') max = d.maximum
+    }
+    const n = min !== undefined && max !== undefined ? `${min} to ${max}` : min !== undefined ? `at least ${min}` : 'any number of'
+    return `a list of ${n} items, each ${typeText(s.element as z.ZodType)}`
+  }
   if (s instanceof z.ZodTuple) {
     const items = s.def.items as z.ZodType[]
     return `a list of ${items.length}: [${items.map(typeText).join('; ')}]`
@@ -66,6 +77,7 @@ export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.Zod
     const s = unwrapAll(current)
     if (s instanceof z.ZodObject && typeof segment === 'string') current = (s.shape as Record<string, z.ZodType>)[segment]
     else if (s instanceof z.ZodTuple && typeof segment === 'number') current = (s.def.items as z.ZodType[])[segment]
+    else if (s instanceof z.ZodArray && typeof segment === 'number') current = s.element as z.ZodType
     else return undefined
     if (current === undefined) return undefined
   }

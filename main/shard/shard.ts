@@ -23,6 +23,8 @@ import { ConsoleRouter } from '../console/console-router'
 import type { ConsoleEnvelope } from '../console/envelope'
 import type { AgentDetail } from '../../shared/contract/dto/society'
 import { agentDetail } from './agent-detail'
+import { TelemetryHub, type SocietyTelemetry } from '../telemetry/telemetry-hub'
+import type { TelemetryView } from './society-view'
 
 /** What the shard reports about itself; the host adds its own fields to make a ShardStatus. */
 export interface ShardView {
@@ -58,6 +60,7 @@ const CLOCK_CHECK_EVERY = 1
 
 export class Shard {
   private sim: Simulation
+  private telemetry: SocietyTelemetry | undefined
   private config: ShardConfig
   private summary: ConfigSummary
   private state: ShardState = 'idle'
@@ -91,7 +94,22 @@ export class Shard {
       if (this.options.onObserver) this.observer.record(events)
       this.options.onEvents?.(events)
     }
-    return new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000 })
+    const sim = new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000 })
+    // Telemetry (rewards summary, stability alerts, KPIs, narration) watches every tick; a new
+    // world starts it afresh.
+    const hub = TelemetryHub.create(loaded.config)
+    this.telemetry = undefined
+    sim.onTick((events, decisions) => {
+      this.telemetry = hub.observe({ world: sim.world, events, decisions })
+    })
+    return sim
+  }
+
+  /** The telemetry side's latest view, for observer frames. */
+  private telemetryView(): TelemetryView | undefined {
+    const t = this.telemetry
+    if (!t) return undefined
+    return { kpis: t.kpis, alerts: t.alerts, promotion: t.promotion, narrations: t.recent_narrations, rewards: { mean_total: t.rewards.mean_total, components: t.rewards.components } }
   }
 
   /** A full observer frame on the next emission (a client lost the thread of diffs). */
@@ -302,7 +320,7 @@ export class Shard {
     // round every gap up to whole slices and fall well short of the rate.
     if (onObserver && (stateChanged || now >= this.nextObserverAt - SLICE_MS / 2)) {
       this.nextObserverAt = now - this.nextObserverAt > observerIntervalMs ? now + observerIntervalMs : this.nextObserverAt + observerIntervalMs
-      onObserver(this.observer.frame(this.sim.world, this.summary.config_id))
+      onObserver(this.observer.frame(this.sim.world, this.summary.config_id, this.telemetryView()))
     }
     return view
   }

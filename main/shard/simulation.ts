@@ -8,7 +8,7 @@ import { decideScripted } from '../policy/scripted/scripted-controller'
 import { compileRegistry, type AffordanceRegistry } from '../sim/affordances/registry'
 import type { AffordanceManifest } from '../sim/affordances/manifest-schema'
 import { InputLog } from '../sim/input-log'
-import type { ConsoleOp } from '../sim/inputs'
+import type { ConsoleOp, Decision } from '../sim/inputs'
 import type { SimEvent, World } from '../sim/state/world'
 import { tick } from '../sim/tick'
 import { createWorld } from '../sim/town/create-world'
@@ -21,11 +21,14 @@ export interface SimulationOptions {
   logLimit?: number
 }
 
+/** A listener to every tick: its events (each once) and the policy's decisions for it. */
+export type TickListener = (events: readonly SimEvent[], decisions: readonly Decision[]) => void
+
 export class Simulation {
   readonly world: World
   readonly log: InputLog
   private pending: ConsoleOp[] = []
-  private readonly tickListeners = new Set<(events: readonly SimEvent[]) => void>()
+  private readonly tickListeners = new Set<TickListener>()
 
   constructor(
     loaded: LoadedConfig,
@@ -51,12 +54,15 @@ export class Simulation {
     const events = tick(this.world, inputs)
     this.log.record(this.world.state.tick, inputs)
     if (events.length > 0) this.options.onEvents?.(events)
-    for (const listener of this.tickListeners) listener(events)
+    for (const listener of this.tickListeners) listener(events, decisions)
     return events
   }
 
-  /** Listen to every tick's events (the console router finalises its queued commands here); returns the unsubscribe. */
-  onTick(listener: (events: readonly SimEvent[]) => void): () => void {
+  /**
+   * Listen to every tick's events and the decisions that went into it (the console router
+   * finalises its queued commands here; telemetry watches the town); returns the unsubscribe.
+   */
+  onTick(listener: TickListener): () => void {
     this.tickListeners.add(listener)
     return () => this.tickListeners.delete(listener)
   }

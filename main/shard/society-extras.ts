@@ -4,14 +4,27 @@
  * own state; this gathers them.
  */
 import type { SocietyView } from '../../shared/contract/dto/society'
+import { perturbationsView } from '../sim/perturbations/perturbations-view'
+import { rivalryPairs } from '../sim/society/society-views'
 import type { World } from '../sim/state/world'
+
+const LEADERBOARD_SIZE = 10
 
 export type SocietyExtras = Pick<SocietyView, 'perturbations' | 'employment'> & { leaderboard: SocietyView['conflict']['rivalry_leaderboard'] }
 
-export function societyExtras(_world: World): SocietyExtras {
+export function societyExtras(world: World): SocietyExtras {
   return {
-    perturbations: { active: [], pending: [], cooldowns: [], specs: [] },
-    employment: { pending: [], exits_today: 0, daily_exit_cap: 0 },
-    leaderboard: []
+    perturbations: perturbationsView(world),
+    employment: {
+      pending: world.state.lifecycle.employment.queue.map((q) => ({
+        agent_id: world.state.agents.ids[q.agent]!,
+        job_id: q.job_id,
+        absences: world.state.lifecycle.employment.absences[String(q.agent)]?.length ?? 0,
+        since_tick: q.since
+      })),
+      exits_today: world.state.lifecycle.employment.processed_today,
+      daily_exit_cap: world.params.config.employment.daily_exit_cap
+    },
+    leaderboard: rivalryPairs(world, LEADERBOARD_SIZE).map(({ a, b, value }) => ({ a, b, value }))
   }
 }

@@ -29,6 +29,15 @@ export type ConsoleOp = { cmd_id?: string } & (
   | { op: 'spawn'; id: string; at?: [number, number]; home?: string; job?: string | null; needs?: Partial<Record<NeedName, number>>; wallet?: number }
   | { op: 'kill'; agent: number; reason?: string }
   | { op: 'teleport'; agent: number; x: number; y: number }
+  /** Approve (exit at this tick's lifecycle) or defer (forgive) an agent's employment exit. */
+  | { op: 'employment_exit'; agent: number; action: 'approve' | 'defer' }
+  // Perturbations (main/sim/perturbations/manual-ops.ts): `targets` are economy keys or groups for a
+  // price spike; a meet names its agents by slot in `agents`. Pending events start in the scheduler.
+  | { op: 'perturbation_trigger'; spec: string; starts_in?: number; duration?: number; magnitude?: number; targets?: string[]; agents?: number[] }
+  | { op: 'perturbation_cancel'; event_id: string }
+  | { op: 'arrange_meet'; agents: number[]; location: string; duration?: number }
+  /** A chat between two agents, wherever they stand (main/sim/society/force-chat.ts). */
+  | { op: 'force_chat'; speaker: number; listener: number; quality?: number }
 )
 
 export interface TickInputs {

@@ -1,5 +1,176 @@
 import { z } from 'zod'
 
-/** Stability monitor, KPIs and narration (engine issue II): filled in by the telemetry side. */
-export const StabilitySchema = z.object({}).strict()
-export const NarrationSchema = z.object({}).strict()
+/**
+ * Stability monitor, promotion windows and KPIs (`stability`) and narration throttling
+ * (`narration`), read by main/telemetry. Windows are in ticks (one a minute by default); each
+ * analyzer raises a named alert while its rolling window breaks its threshold.
+ */
+const ticks = (max = 100_000) => z.number().int().min(1).max(max)
+const count = (max = 100_000) => z.number().int().min(0).max(max)
+const ratio = z.number().min(0).max(1)
+
+/** Alert names the monitor raises, so `allowed_alerts` can be checked for typos. */
+export const ALERT_NAMES = [
+  'starvation_spike',
+  'lateness_spike',
+  'option_thrash_detected',
+  'reward_variance_spike',
+  'queue_fairness_pressure',
+  'rivalry_spike',
+  'affordance_failures_exceeded'
+] as const
+export type AlertName = (typeof ALERT_NAMES)[number]
+
+export const StarvationSchema = z
+  .object({
+    window_ticks: ticks().default(1440),
+    /** Hunger at or below this counts as starving. */
+    hunger_threshold: ratio.default(0.05),
+    /** Starving this many ticks in a row is one incident. */
+    min_duration_ticks: ticks(10_000).default(30),
+    /** More incidents than this in the window raise `starvation_spike` (0: any incident). */
+    max_incidents: count(10_000).default(0)
+  })
+  .strict()
+
+export const LatenessSchema = z
+  .object({
+    window_ticks: ticks().default(1440),
+    /**
+     * Late flags per shift started, above which `lateness_spike` is raised. The seeds' bar is
+     * "at most twice the baseline"; the scripted policy runs 20–40 % late in the default town.
+     */
+    max_rate: ratio.default(0.5),
+    /** Fewer shift starts than this in the window say nothing yet. */
+    min_shifts: count(10_000).default(4)
+  })
+  .strict()
+
+export const OptionThrashSchema = z
+  .object({
+    window_ticks: ticks().default(600),
+    /** A decision replacing an option taken fewer than this many ticks ago is a switch. */
+    min_hold_ticks: ticks(10_000).default(15),
+    /** Switches per decision above which `option_thrash_detected` is raised. */
+    max_switch_rate: ratio.default(0.25),
+    min_samples: count(100_000).default(10)
+  })
+  .strict()
+
+export const RewardVarianceSchema = z
+  .object({
+    window_ticks: ticks().default(1440),
+    max_variance: z.number().min(0).max(1000).default(0.25),
+    min_samples: count(10_000_000).default(20)
+  })
+  .strict()
+
+export const QueuePressureSchema = z
+  .object({
+    window_ticks: ticks().default(60),
+    /** Ghost steps (stalled holders evicted) in the window at or above which `queue_fairness_pressure` is raised. */
+    max_ghost_steps: count().default(5),
+    max_rotations: count().default(10)
+  })
+  .strict()
+
+export const RivalrySpikeSchema = z
+  .object({
+    window_ticks: ticks().default(60),
+    /** A `rivalry_changed` event whose value reaches this counts toward a spike. */
+    value_threshold: ratio.default(0.7),
+    max_events: count().default(5)
+  })
+  .strict()
+
+export const AffordanceFailuresSchema = z
+  .object({
+    window_ticks: ticks().default(60),
+    /** More `affordance_fail` events than this in the window raise `affordance_failures_exceeded`. */
+    max_failures: count().default(20)
+  })
+  .strict()
+
+export const PromotionSchema = z
+  .object({
+    window_ticks: ticks().default(1440),
+    /** Consecutive passing windows that make the candidate ready. */
+    required_passes: z.number().int().min(1).max(10).default(2),
+    /** Alerts that do not fail a window. */
+    allowed_alerts: z.array(z.enum(ALERT_NAMES)).default([]),
+    /** Closed windows kept for the panel. */
+    history: z.number().int().min(1).max(100).default(10)
+  })
+  .strict()
+
+/** The charter's KPI targets (seeds: self-sufficiency ≥ 70 %, tenure ≥ 3 days, relationship coverage ≥ 60 %). */
+export const KpiSchema = z
+  .object({
+    window_ticks: ticks().default(1440),
+    /** An agent-tick counts as self-sufficient when every need is at or above this. */
+    need_floor: ratio.default(0.2),
+    targets: z
+      .object({
+        self_sufficiency: ratio.default(0.7),
+        tenure_days: z.number().min(0).max(10_000).default(3),
+        relationship_coverage: ratio.default(0.6)
+      })
+      .strict()
+      .default({ self_sufficiency: 0.7, tenure_days: 3, relationship_coverage: 0.6 })
+  })
+  .strict()
+
+export const StabilitySchema = z
+  .object({
+    starvation: StarvationSchema.default(() => StarvationSchema.parse({})),
+    lateness: LatenessSchema.default(() => LatenessSchema.parse({})),
+    option_thrash: OptionThrashSchema.default(() => OptionThrashSchema.parse({})),
+    reward_variance: RewardVarianceSchema.default(() => RewardVarianceSchema.parse({})),
+    queue_fairness: QueuePressureSchema.default(() => QueuePressureSchema.parse({})),
+    rivalry: RivalrySpikeSchema.default(() => RivalrySpikeSchema.parse({})),
+    affordance_failures: AffordanceFailuresSchema.default(() => AffordanceFailuresSchema.parse({})),
+    promotion: PromotionSchema.default(() => PromotionSchema.parse({})),
+    kpis: KpiSchema.default(() => KpiSchema.parse({}))
+  })
+  .strict()
+export type StabilityConfig = z.infer<typeof StabilitySchema>
+
+/** Narration categories, so per-category settings can be checked for typos. */
+export const NARRATION_CATEGORIES = ['conflict', 'rivalry', 'exit', 'arrival', 'perturbation', 'lateness', 'chat', 'utility', 'employment'] as const
+export type NarrationCategory = (typeof NARRATION_CATEGORIES)[number]
+const CategorySchema = z.enum(NARRATION_CATEGORIES)
+
+export const NarrationSchema = z
+  .object({
+    /** Ticks between any two ordinary lines. */
+    global_cooldown_ticks: count(10_000).default(30),
+    /** Per-category cooldowns; a category not listed uses the global cooldown. */
+    category_cooldown_ticks: z.partialRecord(CategorySchema, count(10_000)).default({}),
+    /** The same line (same key) is not repeated within this many ticks, priority or not. */
+    dedupe_window_ticks: count(10_000).default(20),
+    /** At most `global_window_limit` lines in any `global_window_ticks`, priority or not. */
+    global_window_ticks: ticks(10_000).default(600),
+    global_window_limit: z.number().int().min(1).max(1000).default(10),
+    /** Categories whose every line is priority (bypasses cooldowns). */
+    priority_categories: z.array(CategorySchema).default([]),
+    /** Categories never narrated. */
+    muted_categories: z.array(CategorySchema).default([]),
+    /** Recent lines kept (and carried in snapshots). */
+    recent_limit: z.number().int().min(1).max(1000).default(50),
+    /** A rivalry rising to this is narrated; to `rivalry_priority` it is priority. */
+    rivalry_threshold: ratio.default(0.7),
+    rivalry_priority: ratio.default(0.9),
+    /** Chats below this quality are not worth a line. */
+    chat_quality_min: ratio.default(0.3)
+  })
+  .strict()
+  .superRefine((n, ctx) => {
+    if (n.rivalry_priority < n.rivalry_threshold) {
+      ctx.addIssue({ code: 'custom', path: ['rivalry_priority'], message: `rivalry_priority (${n.rivalry_priority}) must be at least rivalry_threshold (${n.rivalry_threshold})` })
+    }
+    const both = n.priority_categories.filter((c) => n.muted_categories.includes(c))
+    if (both.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['muted_categories'], message: `${both.join(', ')} ${both.length === 1 ? 'is' : 'are'} both muted and priority: pick one` })
+    }
+  })
+export type NarrationConfig = z.infer<typeof NarrationSchema>

@@ -5,8 +5,11 @@
 import type { AnyCommand } from '../command'
 import { killCommand, setNeedCommand, setWalletCommand, teleportCommand } from './agent-ops'
 import { priceCommand, utilityCommand } from './economy-ops'
+import { employmentExitCommand, employmentStatusCommand } from './employment'
 import { helpCommand } from './help'
+import { PERTURBATION_COMMANDS } from './perturbation-commands'
 import { debugQueuesCommand, queueInspectCommand } from './queue-inspect'
+import { SOCIETY_COMMANDS } from './society-commands'
 import { spawnCommand } from './spawn'
 import { telemetrySnapshotCommand } from './telemetry-snapshot'
 
@@ -21,5 +24,8 @@ export const CONSOLE_COMMANDS: readonly AnyCommand[] = [
   setNeedCommand,
   setWalletCommand,
   priceCommand,
-  utilityCommand
+  utilityCommand,
+  ...PERTURBATION_COMMANDS,
+  ...SOCIETY_COMMANDS,
+  employmentStatusCommand, employmentExitCommand
 ] as AnyCommand[]

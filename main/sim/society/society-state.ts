@@ -1,18 +1,126 @@
 /**
- * The society system's state (engine issue II). Part of the world, so it is hashed and will go into
- * snapshots; plain data only.
+ * The society system's state: personalities, bounded tie ledgers, chat cooldowns and the
+ * conflict bookkeeping the console and observer read. Part of the world, so it is hashed and goes
+ * into snapshots; plain data only (number arrays, no typed arrays or maps), so it round-trips
+ * through JSON as it is.
+ *
+ * Per-agent arrays are indexed by agent slot and cover `agents` slots; the agent store can grow
+ * (console `spawn`), so the system extends them at the start of every tick (see sync-agents.ts).
  */
 import type { ShardConfig } from '../../config/shard-config-schema'
 import type { JsonValue } from '../state/world'
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the society system
-export interface SocietyState {}
+/** Fields per tie in a ledger: [other slot, trust, familiarity, rivalry]. */
+export const TIE_STRIDE = 4
+export const TIE_OTHER = 0
+export const TIE_TRUST = 1
+export const TIE_FAMILIARITY = 2
+export const TIE_RIVALRY = 3
 
-export function createSocietyState(_config: ShardConfig): SocietyState {
-  return {}
+/** How many rivalry changes the state remembers for the console and the conflict panel. */
+export const RECENT_RIVALRY_LIMIT = 32
+
+export interface RivalryRecord {
+  tick: number
+  agent_id: string
+  other: string
+  value: number
+  delta: number
+  reason: string
 }
 
-/** The state as canonical-JSON-ready data, for hashing and snapshots. */
-export function societySnapshot(_state: SocietyState): JsonValue {
-  return {}
+export interface SocietyCounters {
+  rivalry_events: number
+  chat_success: number
+  chat_failure: number
+  avoidances: number
+  ties_removed: number
+  queue_conflicts: number
+}
+
+export interface SocietyState {
+  /** Agent slots the per-agent arrays cover. */
+  agents: number
+  /** Per agent: index into PROFILE_NAMES, and the traits in [−1, 1]. */
+  profile: number[]
+  extroversion: number[]
+  forgiveness: number[]
+  ambition: number[]
+  /** Per agent: the first tick it may chat again. */
+  chatReadyAt: number[]
+  /**
+   * Per agent: its ties, flat [other, trust, familiarity, rivalry, other, …] (TIE_STRIDE each),
+   * at most `society.ties.max_per_agent` of them. Flat small arrays keep a tick allocation-free.
+   */
+  ties: number[][]
+  /** Ties over all ledgers: a town without any skips the decay pass. */
+  tieCount: number
+  /** Per object index: queue conflicts seen there. */
+  contention: number[]
+  counters: SocietyCounters
+  /** The latest rivalry changes, newest last, at most RECENT_RIVALRY_LIMIT. */
+  recent: RivalryRecord[]
+}
+
+export function createSocietyState(_config: ShardConfig): SocietyState {
+  return {
+    agents: 0,
+    profile: [],
+    extroversion: [],
+    forgiveness: [],
+    ambition: [],
+    chatReadyAt: [],
+    ties: [],
+    tieCount: 0,
+    contention: [],
+    counters: { rivalry_events: 0, chat_success: 0, chat_failure: 0, avoidances: 0, ties_removed: 0, queue_conflicts: 0 },
+    recent: []
+  }
+}
+
+/** The state as canonical-JSON-ready data, for hashing and snapshots (copies, so later ticks cannot change it). */
+export function societySnapshot(state: SocietyState): JsonValue {
+  return {
+    agents: state.agents,
+    profile: state.profile.slice(),
+    extroversion: state.extroversion.slice(),
+    forgiveness: state.forgiveness.slice(),
+    ambition: state.ambition.slice(),
+    chat_ready_at: state.chatReadyAt.slice(),
+    ties: state.ties.map((ledger) => ledger.slice()),
+    tie_count: state.tieCount,
+    contention: state.contention.slice(),
+    counters: { ...state.counters },
+    recent: state.recent.map((r) => ({ ...r }))
+  }
+}
+
+/** The inverse of societySnapshot (for snapshot loading): the snapshot's data as live state. */
+export function societyFromSnapshot(json: JsonValue): SocietyState {
+  const s = json as unknown as {
+    agents: number
+    profile: number[]
+    extroversion: number[]
+    forgiveness: number[]
+    ambition: number[]
+    chat_ready_at: number[]
+    ties: number[][]
+    tie_count: number
+    contention: number[]
+    counters: SocietyCounters
+    recent: RivalryRecord[]
+  }
+  return {
+    agents: s.agents,
+    profile: s.profile.slice(),
+    extroversion: s.extroversion.slice(),
+    forgiveness: s.forgiveness.slice(),
+    ambition: s.ambition.slice(),
+    chatReadyAt: s.chat_ready_at.slice(),
+    ties: s.ties.map((ledger) => ledger.slice()),
+    tieCount: s.tie_count,
+    contention: s.contention.slice(),
+    counters: { ...s.counters },
+    recent: s.recent.map((r) => ({ ...r }))
+  }
 }

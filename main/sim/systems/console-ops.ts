@@ -8,8 +8,12 @@
 import type { ConsoleOp } from '../inputs'
 import { Phase } from '../state/agent-store'
 import { emit, type JsonValue, type World } from '../state/world'
+import { arrangeMeet, cancelPerturbation, triggerPerturbation } from '../perturbations/manual-ops'
 import { dropCurrent } from './decisions'
 import { spawnAgent } from './spawn-agent'
+import { forceChat } from '../society/force-chat'
+import { applyEmploymentExit } from '../lifecycle/employment-console'
+import { forget } from '../lifecycle/exit-agent'
 
 export type OpOutcome = { ok: true; value: { [key: string]: JsonValue } } | { ok: false; code: string; message: string }
 
@@ -68,6 +72,7 @@ export function applyOp(world: World, op: ConsoleOp): OpOutcome {
       a.alive[op.agent] = 0
       a.job[op.agent] = -1
       a.phase[op.agent] = Phase.none
+      forget(world, op.agent)
       emit(state, 'agent_killed', { agent_id: ids[op.agent]!, reason: op.reason ?? 'console' })
       return { ok: true, value: { agent_id: ids[op.agent]!, killed: true } }
     }
@@ -87,5 +92,18 @@ export function applyOp(world: World, op: ConsoleOp): OpOutcome {
       emit(state, 'agent_teleported', { agent_id: ids[op.agent]!, x: op.x, y: op.y })
       return { ok: true, value: { agent_id: ids[op.agent]!, x: op.x, y: op.y } }
     }
+    case 'force_chat':
+      if (!living(world, op.speaker)) return missing(op.speaker)
+      if (!living(world, op.listener)) return missing(op.listener)
+      return forceChat(world, op)
+    case 'perturbation_trigger':
+      return triggerPerturbation(world, op)
+    case 'perturbation_cancel':
+      return cancelPerturbation(world, op)
+    case 'arrange_meet':
+      return arrangeMeet(world, op)
+    case 'employment_exit':
+      if (!living(world, op.agent)) return missing(op.agent)
+      return applyEmploymentExit(world, op.agent, op.action)
   }
 }

@@ -13,6 +13,7 @@ import { createObjectStore, type ObjectStore } from '../state/object-store'
 import type { JobParams, World, WorldParams } from '../state/world'
 import { createLifecycleState } from '../lifecycle/lifecycle-state'
 import { createPerturbationsState } from '../perturbations/perturbations-state'
+import { perturbationTownProblems } from '../perturbations/town-checks'
 import { createRewardsState } from '../rewards/rewards-state'
 import { createSocietyState } from '../society/society-state'
 import { createClock, tickOfClock } from '../time/clock'
@@ -29,7 +30,7 @@ export function createWorld(config: ShardConfig, registry: AffordanceRegistry): 
   const blocked = buildBlockedMask(map)
   const params = compileParams(config, map, blocked)
   const objects = createObjects(map, blocked, registry)
-  const stockProblems = applyStockOverrides(config, objects)
+  const stockProblems = [...applyStockOverrides(config, objects), ...perturbationTownProblems(config, objects)]
   if (stockProblems.length > 0) return { ok: false, problems: stockProblems }
   const state = {
     tick: 0,

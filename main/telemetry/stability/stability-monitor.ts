@@ -1,0 +1,148 @@
+/**
+ * The stability monitor: runs every analyzer once per tick, keeps the alerts that are active
+ * (with the tick each was first raised) and feeds the promotion windows. Analyzers run in a fixed
+ * order so alerts come out in the same order every time.
+ */
+import type { Alert } from '../../../shared/contract/dto/society'
+import type { AlertName, StabilityConfig } from '../../config/sections/telemetry'
+import type { TickFacts } from '../observe-input'
+import type { RollingWindowJson } from '../rolling-window'
+import { CRITICAL_ALERTS, type AlertSignal } from './alert-signal'
+import { AffordanceFailureAnalyzer, RivalrySpikeAnalyzer } from './event-count-analyzers'
+import { LatenessMonitor } from './lateness-monitor'
+import { OptionThrashDetector, type OptionThrashJson } from './option-thrash'
+import { PromotionTracker, type PromotionJson, type PromotionView } from './promotion-tracker'
+import { QueuePressureAnalyzer, type QueuePressureJson } from './queue-pressure'
+import { RewardVarianceAnalyzer } from './reward-variance'
+import { StarvationDetector, type StarvationJson } from './starvation-detector'
+
+export interface StabilityJson {
+  starvation: StarvationJson
+  lateness: RollingWindowJson
+  option_thrash: OptionThrashJson
+  reward_variance: RollingWindowJson
+  queue_fairness: QueuePressureJson
+  rivalry: RollingWindowJson
+  affordance_failures: RollingWindowJson
+  promotion: PromotionJson
+  /** Active alert name → [tick first raised, message]. */
+  active: [string, number, string][]
+}
+
+/** The numbers behind the alerts, with the thresholds in force (operators check they match the release config). */
+export interface StabilityMetrics {
+  starvation_incidents: number
+  lateness_rate: number | null
+  option_switch_rate: number | null
+  option_decisions: number
+  reward_mean: number | null
+  reward_variance: number | null
+  reward_samples: number
+  queue_deltas: { ghost_step_events: number; rotation_events: number; cooldown_events: number }
+  rivalry_spikes: number
+  affordance_failures: number
+  thresholds: StabilityConfig
+}
+
+export class StabilityMonitor {
+  private active = new Map<string, { since: number; message: string }>()
+
+  private constructor(
+    private readonly cfg: StabilityConfig,
+    readonly starvation: StarvationDetector,
+    private readonly lateness: LatenessMonitor,
+    private readonly thrash: OptionThrashDetector,
+    private readonly variance: RewardVarianceAnalyzer,
+    private readonly queue: QueuePressureAnalyzer,
+    private readonly rivalry: RivalrySpikeAnalyzer,
+    private readonly failures: AffordanceFailureAnalyzer,
+    private readonly promotion: PromotionTracker
+  ) {}
+
+  static create(cfg: StabilityConfig): StabilityMonitor {
+    return new StabilityMonitor(
+      cfg,
+      new StarvationDetector(cfg.starvation),
+      new LatenessMonitor(cfg.lateness),
+      new OptionThrashDetector(cfg.option_thrash),
+      new RewardVarianceAnalyzer(cfg.reward_variance),
+      new QueuePressureAnalyzer(cfg.queue_fairness),
+      new RivalrySpikeAnalyzer(cfg.rivalry),
+      new AffordanceFailureAnalyzer(cfg.affordance_failures),
+      new PromotionTracker(cfg.promotion)
+    )
+  }
+
+  observe(facts: TickFacts): void {
+    const signals = [
+      this.starvation.observe(facts),
+      this.lateness.observe(facts),
+      this.thrash.observe(facts),
+      this.variance.observe(facts),
+      this.queue.observe(facts),
+      this.rivalry.observe(facts),
+      this.failures.observe(facts)
+    ].filter((s): s is AlertSignal => s !== null)
+    const next = new Map<string, { since: number; message: string }>()
+    for (const s of signals) next.set(s.name, { since: this.active.get(s.name)?.since ?? facts.tick, message: s.message })
+    this.active = next
+    this.promotion.observe(facts.tick, signals)
+  }
+
+  alerts(): Alert[] {
+    return [...this.active].map(([name, { since, message }]) => {
+      const critical = CRITICAL_ALERTS.has(name as AlertName)
+      return { name, severity: critical ? 'critical' : 'warn', message, tick: since, priority: critical }
+    })
+  }
+
+  promotionView(): PromotionView {
+    return this.promotion.view()
+  }
+
+  metrics(): StabilityMetrics {
+    return {
+      starvation_incidents: this.starvation.count(),
+      lateness_rate: this.lateness.rate(),
+      option_switch_rate: this.thrash.rate(),
+      option_decisions: this.thrash.decisions(),
+      reward_mean: this.variance.mean(),
+      reward_variance: this.variance.variance(),
+      reward_samples: this.variance.samples(),
+      queue_deltas: this.queue.deltas(),
+      rivalry_spikes: this.rivalry.count(),
+      affordance_failures: this.failures.count(),
+      thresholds: this.cfg
+    }
+  }
+
+  toJSON(): StabilityJson {
+    return {
+      starvation: this.starvation.toJSON(),
+      lateness: this.lateness.toJSON(),
+      option_thrash: this.thrash.toJSON(),
+      reward_variance: this.variance.toJSON(),
+      queue_fairness: this.queue.toJSON(),
+      rivalry: this.rivalry.toJSON(),
+      affordance_failures: this.failures.toJSON(),
+      promotion: this.promotion.toJSON(),
+      active: [...this.active].map(([name, { since, message }]) => [name, since, message])
+    }
+  }
+
+  static fromJSON(cfg: StabilityConfig, json: StabilityJson): StabilityMonitor {
+    const m = new StabilityMonitor(
+      cfg,
+      StarvationDetector.fromJSON(cfg.starvation, json.starvation),
+      LatenessMonitor.fromJSON(cfg.lateness, json.lateness),
+      OptionThrashDetector.fromJSON(cfg.option_thrash, json.option_thrash),
+      RewardVarianceAnalyzer.fromJSON(cfg.reward_variance, json.reward_variance),
+      QueuePressureAnalyzer.fromJSON(cfg.queue_fairness, json.queue_fairness),
+      RivalrySpikeAnalyzer.fromJSON(cfg.rivalry, json.rivalry),
+      AffordanceFailureAnalyzer.fromJSON(cfg.affordance_failures, json.affordance_failures),
+      PromotionTracker.fromJSON(cfg.promotion, json.promotion)
+    )
+    m.active = new Map(json.active.map(([name, since, message]) => [name, { since, message }]))
+    return m
+  }
+}

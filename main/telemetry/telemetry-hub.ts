@@ -1,0 +1,116 @@
+/**
+ * The telemetry hub: what the shard calls once per tick, after the tick, with the world, the
+ * tick's events and the decisions that went into it. It runs the stability monitor, the KPIs and
+ * the narrator, and answers a JSON-safe `society telemetry` snapshot for the observer stream.
+ * Deterministic (no clock, no randomness), and its whole state round-trips through
+ * toJSON/fromJSON, so a shard restored from a snapshot reports exactly what it would have.
+ */
+import type { Alert, Narration } from '../../shared/contract/dto/society'
+import type { ShardConfig } from '../config/shard-config-schema'
+import { TelemetryHubJsonSchema, type TelemetryHubJson } from './hub-json'
+import { KpiTracker, type KpiView } from './kpis/kpi-tracker'
+import { Narrator } from './narration/narrator'
+import { indexEvents, type ObserveInput, type TickFacts } from './observe-input'
+import { rewardSamples, type RewardsSummary } from './rewards-summary'
+import { ShiftTracker } from './shift-tracker'
+import type { PromotionView } from './stability/promotion-tracker'
+import { StabilityMonitor, type StabilityMetrics } from './stability/stability-monitor'
+
+export interface SocietyTelemetry {
+  schema_version: 1
+  tick: number
+  rewards: RewardsSummary
+  kpis: KpiView | null
+  /** Alerts active now, each with the tick it was first raised. */
+  alerts: Alert[]
+  promotion: PromotionView
+  /** Lines narrated since the previous snapshot (observe or snapshot call), oldest first. */
+  narrations: Narration[]
+  /** The last `narration.recent_limit` lines, oldest first. */
+  recent_narrations: Narration[]
+  stability: StabilityMetrics
+}
+
+export class TelemetryHub {
+  private tick = 0
+  private rewards: RewardsSummary = { mean_total: 0, components: {}, agents: 0 }
+
+  private constructor(
+    private readonly shifts: ShiftTracker,
+    private readonly stability: StabilityMonitor,
+    private readonly kpis: KpiTracker,
+    private readonly narrator: Narrator
+  ) {}
+
+  static create(config: ShardConfig): TelemetryHub {
+    return new TelemetryHub(new ShiftTracker(), StabilityMonitor.create(config.stability), new KpiTracker(config.stability.kpis), new Narrator(config.narration))
+  }
+
+  /** Digest one tick; answers the snapshot after it (its narrations are this call's new lines). */
+  observe(input: ObserveInput): SocietyTelemetry {
+    const { world, events } = input
+    const tick = input.tick ?? world.state.tick
+    const samples = rewardSamples(world, tick)
+    const facts: TickFacts = {
+      tick,
+      world,
+      events,
+      decisions: input.decisions ?? [],
+      ofType: indexEvents(events),
+      shiftStarts: this.shifts.observe(world),
+      rewards: samples.totals
+    }
+    this.tick = tick
+    this.rewards = samples.summary
+    this.stability.observe(facts)
+    this.kpis.observe(facts, this.stability.starvation.newIncidents)
+    this.narrator.observe(tick, events)
+    return this.snapshot()
+  }
+
+  /** The current snapshot; hands out (and forgets) the narrations not yet handed out. */
+  snapshot(): SocietyTelemetry {
+    return {
+      schema_version: 1,
+      tick: this.tick,
+      rewards: { ...this.rewards, components: { ...this.rewards.components } },
+      kpis: this.kpis.view(),
+      alerts: this.stability.alerts(),
+      promotion: this.stability.promotionView(),
+      narrations: this.narrator.drain(),
+      recent_narrations: this.narrator.recentLines(),
+      stability: this.stability.metrics()
+    }
+  }
+
+  toJSON(): TelemetryHubJson {
+    return {
+      schema_version: 1,
+      shifts: this.shifts.toJSON(),
+      stability: this.stability.toJSON(),
+      kpis: this.kpis.toJSON(),
+      narrator: this.narrator.toJSON()
+    }
+  }
+
+  /**
+   * Rebuild a hub from `toJSON` output under `config` (the shard's config, which holds the
+   * thresholds). Throws with the failing path when `data` is not such a state.
+   */
+  static fromJSON(config: ShardConfig, data: unknown): TelemetryHub {
+    const parsed = TelemetryHubJsonSchema.safeParse(data)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new Error(`telemetry state is not valid at ${issue?.path.join('.') || '<root>'}: ${issue?.message ?? 'unknown problem'}`)
+    }
+    const json = parsed.data
+    const hub = new TelemetryHub(
+      ShiftTracker.fromJSON(json.shifts),
+      StabilityMonitor.fromJSON(config.stability, json.stability),
+      KpiTracker.fromJSON(config.stability.kpis, json.kpis),
+      Narrator.fromJSON(config.narration, json.narrator)
+    )
+    hub.tick = json.kpis.last.tick
+    return hub
+  }
+}
