@@ -16,6 +16,7 @@ import { createAppHost } from '../main/host/app-host'
 import { startBrowserServer } from '../main/server/browser-server'
 import { realScheduler } from '../main/shard/scheduler'
 import { Shard } from '../main/shard/shard'
+import { summarizeWorld } from '../main/sim/world-summary'
 import { formatEngineReport, runEngineBench } from './engine-report'
 import { measureRate, warmUp } from './measure'
 import { mapFpsReport } from './map-fps-bench'
@@ -35,7 +36,7 @@ function defaultShardTickRate(): { rate: string; agents: number } {
   const batch = () => void shard.step(100)
   warmUp(batch, 1_000, 2_000)
   const rate = measureRate(batch, { budgetMs: 3_000 })
-  return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: shard.simulation.world.state.agents.count }
+  return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: summarizeWorld(shard.simulation.world).agents }
 }
 
 async function main(): Promise<void> {

@@ -24,6 +24,7 @@ import { ensureSlots, type RewardsState } from './rewards-state'
 import { settleReward } from './settle-reward'
 import { socialRewards } from './social-rewards'
 import { socialStageAt } from './social-stage'
+import { indexOfId } from '../society/id-index'
 
 export function computeRewards(world: World): void {
   const { state, params } = world
@@ -128,17 +129,10 @@ function startLife(r: RewardsState, slot: number, wagesEarned: number): void {
 }
 
 /**
- * Agent id → slot, built on first use in a tick (most ticks have no social or life events). The
- * newest slot wins, so a respawn that reuses an id resolves to the living agent.
+ * Agent id → slot through the shared, incrementally extended id index (the newest slot wins, so
+ * a respawn that reuses an id resolves to the living agent).
  */
 function slotLookup(world: World): (id: string) => number {
-  let map: Map<string, number> | undefined
-  return (id) => {
-    if (!map) {
-      map = new Map()
-      const ids = world.state.agents.ids
-      for (let i = 0; i < world.state.agents.count; i++) map.set(ids[i]!, i)
-    }
-    return map.get(id) ?? -1
-  }
+  const ids = world.state.agents.ids
+  return (id) => indexOfId(ids, id)
 }
