@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LogEntry } from '../../shared/contract/dto/events'
 import type { ShardStatus } from '../../shared/contract/dto/shard-status'
-import { createTestHost, repoRoot, type TestHost } from './test-host'
+import { createTestHost, repoRoot, type TestHost, okValue } from './test-host'
 
 const CORE = readFileSync(join(repoRoot, 'configs/affordances/core.yaml'), 'utf8')
 const DEFAULT = readFileSync(join(repoRoot, 'configs/default.yaml'), 'utf8')
@@ -51,10 +51,7 @@ async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
 
 const reloaded = (e: LogEntry) => e.level === 'info' && e.source === 'host' && e.message.startsWith('affordances reloaded from')
 
-function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const value = okValue
 
 describe('affordance hot reload', () => {
   it('reloads a good edit into the running shard, and a restart keeps the reloaded registry', async () => {

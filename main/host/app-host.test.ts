@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FrameSchema, type Frame } from '../../shared/contract/dto/frame'
 import type { ShardStatus } from '../../shared/contract/dto/shard-status'
-import { createTestHost, type TestHost } from './test-host'
+import { createTestHost, type TestHost, okValue } from './test-host'
 
 let host: TestHost | undefined
 afterEach(async () => {
@@ -18,10 +18,7 @@ async function started(options: Parameters<typeof createTestHost>[0] = {}): Prom
   return host
 }
 
-function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const value = okValue
 
 describe('AppHost with a real shard worker', () => {
   it('boots on the embedded default config', async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CommandInfo, ConsoleResult, ConsoleSession } from '../../shared/contract/dto/console'
 import type { ObserverFull } from '../../shared/contract/dto/observer'
 import type { AuditLine } from '../console/audit-line'
-import { createTestHost, type TestHost } from './test-host'
+import { createTestHost, type TestHost, okValue } from './test-host'
 
 const TOKEN = 'correct horse battery staple'
 
@@ -21,10 +21,7 @@ async function started(options: Parameters<typeof createTestHost>[0] = {}): Prom
   return host
 }
 
-function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const value = okValue
 
 async function auditLines(h: TestHost, count: number): Promise<AuditLine[]> {
   let lines: AuditLine[] = []

@@ -61,3 +61,9 @@ export function createTestHost(overrides: Partial<HostOptions> = {}): TestHost {
     }
   }
 }
+
+/** The value of an ok Result envelope; a failed one fails the test with its error. */
+export function okValue<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
+  return result.value as T
+}
