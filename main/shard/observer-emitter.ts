@@ -8,7 +8,6 @@ import { OBSERVER_SCHEMA_VERSION, type ObserverEvent, type ObserverFrame } from 
 import type { SimEvent, World } from '../sim/state/world'
 import { clockText, dayOf } from '../sim/time/clock'
 import { agentRow, economyRow, objectRow, townMap } from './observer-rows'
-import { societyExtras } from './society-extras'
 import { SocietyTracker, type TelemetryView } from './society-view'
 
 /** Events carried per frame at most (newest kept): a burst must not make a frame huge. */
@@ -36,7 +35,6 @@ export class ObserverEmitter {
 
   /** Remember a tick's events for the next frame. */
   record(events: readonly SimEvent[]): void {
-    this.society.record(events)
     for (const e of events) this.events.push(e as ObserverEvent)
     if (this.events.length > MAX_EVENTS_PER_FRAME * 2) this.events = this.events.slice(-MAX_EVENTS_PER_FRAME)
   }
@@ -56,7 +54,7 @@ export class ObserverEmitter {
       clock: clockText(params.clock, state.tick),
       economy: economyRow(world),
       events,
-      society: this.society.view(world, telemetry, societyExtras(world))
+      society: this.society.view(world, telemetry)
     }
     const n = state.agents.count
     if (this.known.length < n * FIELDS) {
