@@ -18,26 +18,25 @@ async function started(options: Parameters<typeof createTestHost>[0] = {}): Prom
   return host
 }
 
-const value = okValue
 
 describe('AppHost with a real shard worker', () => {
   it('boots on the embedded default config', async () => {
     const h = await started()
-    const status = value<ShardStatus>(await h.call('shard.status'))
+    const status = okValue<ShardStatus>(await h.call('shard.status'))
     expect(status).toMatchObject({ state: 'idle', tick: 0, speed: 4, config: { config_id: 'default', source: 'embedded:default' } })
   })
 
   it('steps exactly N ticks, runs, pauses and changes speed', async () => {
     const h = await started()
-    expect(value<ShardStatus>(await h.call('shard.step', { ticks: 10 }))).toMatchObject({ state: 'paused', tick: 10 })
-    expect(value<ShardStatus>(await h.call('shard.set-speed', { speed: 'max' })).speed).toBe('max')
+    expect(okValue<ShardStatus>(await h.call('shard.step', { ticks: 10 }))).toMatchObject({ state: 'paused', tick: 10 })
+    expect(okValue<ShardStatus>(await h.call('shard.set-speed', { speed: 'max' })).speed).toBe('max')
     await h.call('shard.start')
     const running = (await h.waitFor('shard.frame', (f: Frame) => f.status.tick > 1000)) as Frame
     expect(running.status.state).toBe('running')
-    const paused = value<ShardStatus>(await h.call('shard.pause'))
-    const again = value<ShardStatus>(await h.call('shard.status'))
+    const paused = okValue<ShardStatus>(await h.call('shard.pause'))
+    const again = okValue<ShardStatus>(await h.call('shard.status'))
     expect(again.tick).toBe(paused.tick)
-    expect(value<ShardStatus>(await h.call('shard.step', { ticks: 10 })).tick).toBe(paused.tick + 10)
+    expect(okValue<ShardStatus>(await h.call('shard.step', { ticks: 10 })).tick).toBe(paused.tick + 10)
   })
 
   it('sends valid, numbered frames', async () => {
@@ -55,7 +54,7 @@ describe('AppHost with a real shard worker', () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-host-'))
     await writeFile(join(dir, 'good.yaml'), 'config_id: good\nseed: 9\nruntime:\n  tick_ms: 100\n')
     await writeFile(join(dir, 'bad.yaml'), 'config_id: good\nseed: nine\nruntim: {}\n')
-    expect(value<{ config_id: string }>(await h.call('config.load', { path: join(dir, 'good.yaml') })).config_id).toBe('good')
+    expect(okValue<{ config_id: string }>(await h.call('config.load', { path: join(dir, 'good.yaml') })).config_id).toBe('good')
     await h.waitFor('config.loaded')
     await h.call('shard.step', { ticks: 5 })
     const bad = await h.call('config.load', { path: join(dir, 'bad.yaml') })
@@ -63,7 +62,7 @@ describe('AppHost with a real shard worker', () => {
     if (bad.ok) return
     expect(bad.error.code).toBe('config.invalid')
     expect(bad.error.details).toMatchObject({ issues: [{ path: 'seed', line: 2 }, { path: 'runtim', line: 3, message: expect.stringContaining('runtime') }] })
-    expect(value<ShardStatus>(await h.call('shard.status'))).toMatchObject({ tick: 5, config: { config_id: 'good', tick_ms: 100 } })
+    expect(okValue<ShardStatus>(await h.call('shard.status'))).toMatchObject({ tick: 5, config: { config_id: 'good', tick_ms: 100 } })
   })
 
   it('explains a missing config file', async () => {
@@ -74,23 +73,23 @@ describe('AppHost with a real shard worker', () => {
 
   it('lists the YAML files of the configs folder', async () => {
     const h = await started()
-    const files = value<{ name: string }[]>(await h.call('config.list'))
+    const files = okValue<{ name: string }[]>(await h.call('config.list'))
     expect(files.map((f) => f.name)).toContain('default.yaml')
   })
 
   it('reports a crashed worker once, refuses commands, and restarts with the last good config', async () => {
     const h = await started({ testHooks: true })
     await h.call('shard.step', { ticks: 4 })
-    expect(value<{ crashing: boolean }>(await h.call('debug.crash-worker')).crashing).toBe(true)
+    expect(okValue<{ crashing: boolean }>(await h.call('debug.crash-worker')).crashing).toBe(true)
     const failure = (await h.waitFor('loop.failure')) as { reason: string; tick: number }
     expect(failure.reason).toMatch(/debug.crash-worker/)
     expect(failure.tick).toBe(4)
     const refused = await h.call('shard.step', { ticks: 1 })
     expect(!refused.ok && refused.error).toMatchObject({ code: 'shard.failed', message: expect.stringContaining('Restart') })
-    expect(value<ShardStatus>(await h.call('shard.status')).state).toBe('failed')
-    const restarted = value<ShardStatus>(await h.call('shard.restart'))
+    expect(okValue<ShardStatus>(await h.call('shard.status')).state).toBe('failed')
+    const restarted = okValue<ShardStatus>(await h.call('shard.restart'))
     expect(restarted).toMatchObject({ state: 'idle', tick: 0, restarts: 1, config: { config_id: 'default' } })
-    expect(value<ShardStatus>(await h.call('shard.step', { ticks: 2 })).tick).toBe(2)
+    expect(okValue<ShardStatus>(await h.call('shard.step', { ticks: 2 })).tick).toBe(2)
     expect(h.received.filter((e) => e.name === 'loop.failure')).toHaveLength(1)
   })
 

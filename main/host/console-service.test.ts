@@ -21,7 +21,6 @@ async function started(options: Parameters<typeof createTestHost>[0] = {}): Prom
   return host
 }
 
-const value = okValue
 
 async function auditLines(h: TestHost, count: number): Promise<AuditLine[]> {
   let lines: AuditLine[] = []
@@ -34,7 +33,7 @@ async function auditLines(h: TestHost, count: number): Promise<AuditLine[]> {
 }
 
 async function hungerOf(h: TestHost, agent: string): Promise<number> {
-  const full = value<ObserverFull>(await h.call('observer.full'))
+  const full = okValue<ObserverFull>(await h.call('observer.full'))
   const row = full.agents.find((a) => a.id === agent)
   if (!row) throw new Error(`no agent ${agent}`)
   return row.hunger
@@ -43,23 +42,23 @@ async function hungerOf(h: TestHost, agent: string): Promise<number> {
 describe('console sessions and roles', () => {
   it('starts every session as a viewer and says when no admin token is configured', async () => {
     const h = await started()
-    expect(value<ConsoleSession>(await h.call('console.session'))).toEqual({ role: 'viewer', admin_available: false, issuer: 'test' })
+    expect(okValue<ConsoleSession>(await h.call('console.session'))).toEqual({ role: 'viewer', admin_available: false, issuer: 'test' })
     const refused = await h.call('console.auth', { token: 'anything' })
     expect(!refused.ok && refused.error).toMatchObject({ code: 'console.unauthorized', message: expect.stringContaining('TOWNLET_ADMIN_TOKEN') })
   })
 
   it('refuses a wrong token, grants admin for the right one, per session, and null goes back to viewer', async () => {
     const h = await started({ env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
-    expect(value<ConsoleSession>(await h.call('console.session'))).toMatchObject({ role: 'viewer', admin_available: true })
+    expect(okValue<ConsoleSession>(await h.call('console.session'))).toMatchObject({ role: 'viewer', admin_available: true })
     const wrong = await h.call('console.auth', { token: 'guess' })
     expect(!wrong.ok && wrong.error).toMatchObject({ code: 'console.unauthorized', message: expect.stringContaining('stays a viewer') })
-    expect(value<ConsoleSession>(await h.call('console.session')).role).toBe('viewer')
-    expect(value<ConsoleSession>(await h.call('console.auth', { token: TOKEN })).role).toBe('admin')
-    expect(value<ConsoleSession>(await h.callAs('other', 'console.session')).role).toBe('viewer')
+    expect(okValue<ConsoleSession>(await h.call('console.session')).role).toBe('viewer')
+    expect(okValue<ConsoleSession>(await h.call('console.auth', { token: TOKEN })).role).toBe('admin')
+    expect(okValue<ConsoleSession>(await h.callAs('other', 'console.session')).role).toBe('viewer')
     // A wrong token later leaves the admin an admin.
     expect((await h.call('console.auth', { token: 'guess' })).ok).toBe(false)
-    expect(value<ConsoleSession>(await h.call('console.session')).role).toBe('admin')
-    expect(value<ConsoleSession>(await h.call('console.auth', { token: null })).role).toBe('viewer')
+    expect(okValue<ConsoleSession>(await h.call('console.session')).role).toBe('admin')
+    expect(okValue<ConsoleSession>(await h.call('console.auth', { token: null })).role).toBe('viewer')
   })
 
   it('reads the admin token from the file the config names, relative to the config', async () => {
@@ -67,15 +66,15 @@ describe('console sessions and roles', () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-token-'))
     await writeFile(join(dir, 'admin.token'), 'file-token\n')
     await writeFile(join(dir, 'town.yaml'), 'config_id: tokened\nseed: 3\nconsole:\n  token_file: admin.token\n')
-    value(await h.call('config.load', { path: join(dir, 'town.yaml') }))
-    expect(value<ConsoleSession>(await h.call('console.session')).admin_available).toBe(true)
+    okValue(await h.call('config.load', { path: join(dir, 'town.yaml') }))
+    expect(okValue<ConsoleSession>(await h.call('console.session')).admin_available).toBe(true)
     expect((await h.call('console.auth', { token: 'wrong' })).ok).toBe(false)
-    expect(value<ConsoleSession>(await h.call('console.auth', { token: 'file-token' })).role).toBe('admin')
+    expect(okValue<ConsoleSession>(await h.call('console.auth', { token: 'file-token' })).role).toBe('admin')
   })
 
   it('lists every command with its role, arguments and help', async () => {
     const h = await started()
-    const commands = value<CommandInfo[]>(await h.call('console.commands'))
+    const commands = okValue<CommandInfo[]>(await h.call('console.commands'))
     const byName = Object.fromEntries(commands.map((c) => [c.name, c]))
     expect(byName.setneed).toMatchObject({ role: 'admin', destructive: false, args: [{ name: 'agent', required: true }, { name: 'need' }, { name: 'value' }] })
     expect(byName.kill).toMatchObject({ role: 'admin', destructive: true })
@@ -88,23 +87,23 @@ describe('console commands through the real worker', () => {
     const h = await started({ env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
     const before = await hungerOf(h, 'alice')
 
-    const forbidden = value<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 } }))
+    const forbidden = okValue<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 } }))
     expect(forbidden).toMatchObject({ status: 'error', role: 'viewer', issuer: 'test', error: { code: 'console.forbidden' } })
     await h.waitFor('console.result', (r: ConsoleResult) => r.cmd_id === forbidden.cmd_id)
 
-    value(await h.call('console.auth', { token: TOKEN }))
-    const queued = value<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 }, cmd_id: 'hunger-1' }))
+    okValue(await h.call('console.auth', { token: TOKEN }))
+    const queued = okValue<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 }, cmd_id: 'hunger-1' }))
     expect(queued).toMatchObject({ status: 'queued', cmd_id: 'hunger-1', role: 'admin', tick: 1 })
     expect(await hungerOf(h, 'alice')).toBe(before)
 
-    value(await h.call('shard.step', { ticks: 1 }))
+    okValue(await h.call('shard.step', { ticks: 1 }))
     const final = (await h.waitFor('console.result', (r: ConsoleResult) => r.cmd_id === 'hunger-1')) as ConsoleResult
     expect(final).toMatchObject({ status: 'ok', tick: 1, name: 'setneed', result: { agent_id: 'alice', need: 'hunger', value: 0.05 } })
     expect(await hungerOf(h, 'alice')).toBeLessThan(0.06)
 
     // A replay is answered from the cache; a read-only command at once.
-    expect(value<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 }, cmd_id: 'hunger-1' }))).toMatchObject({ status: 'ok', replayed: true })
-    expect(value<ConsoleResult>(await h.call('console.run', { name: 'help', args: { command: 'setnee' } }))).toMatchObject({ status: 'error', error: { code: 'console.unknown_command' } })
+    expect(okValue<ConsoleResult>(await h.call('console.run', { name: 'setneed', args: { agent: 'alice', need: 'hunger', value: 0.05 }, cmd_id: 'hunger-1' }))).toMatchObject({ status: 'ok', replayed: true })
+    expect(okValue<ConsoleResult>(await h.call('console.run', { name: 'help', args: { command: 'setnee' } }))).toMatchObject({ status: 'error', error: { code: 'console.unknown_command' } })
 
     const lines = await auditLines(h, 4)
     expect(lines).toHaveLength(4)
@@ -123,9 +122,9 @@ describe('console commands through the real worker', () => {
 
   it('finalises queued commands with an error when a new config replaces the town', async () => {
     const h = await started({ env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
-    value(await h.call('console.auth', { token: TOKEN }))
-    expect(value<ConsoleResult>(await h.call('console.run', { name: 'utility', args: { utility: 'water', on: false }, cmd_id: 'outage-1' })).status).toBe('queued')
-    value(await h.call('config.load', { path: 'configs/default.yaml' }))
+    okValue(await h.call('console.auth', { token: TOKEN }))
+    expect(okValue<ConsoleResult>(await h.call('console.run', { name: 'utility', args: { utility: 'water', on: false }, cmd_id: 'outage-1' })).status).toBe('queued')
+    okValue(await h.call('config.load', { path: 'configs/default.yaml' }))
     const final = (await h.waitFor('console.result', (r: ConsoleResult) => r.cmd_id === 'outage-1')) as ConsoleResult
     expect(final).toMatchObject({ status: 'error', error: { code: 'console.conflict', message: expect.stringContaining('never applied') } })
     const lines = await auditLines(h, 1)
@@ -137,11 +136,11 @@ describe('console commands through the real worker', () => {
     await writeFile(join(dir, 'blocker'), 'a file where the folder should be')
     const logs: string[] = []
     const h = await started({ testHooks: true, auditPath: join(dir, 'blocker', 'audit.jsonl'), log: (e) => logs.push(e.message) })
-    value(await h.call('debug.crash-worker'))
+    okValue(await h.call('debug.crash-worker'))
     await h.waitFor('loop.failure')
-    const refused = value<ConsoleResult>(await h.call('console.run', { name: 'help', args: {} }))
+    const refused = okValue<ConsoleResult>(await h.call('console.run', { name: 'help', args: {} }))
     expect(refused).toMatchObject({ status: 'error', error: { code: 'shard.failed' } })
     await vi.waitFor(() => expect(logs.some((m) => m.includes('could not append to the console audit log'))).toBe(true))
-    expect(value<{ tick: number }>(await h.call('shard.restart')).tick).toBe(0)
+    expect(okValue<{ tick: number }>(await h.call('shard.restart')).tick).toBe(0)
   })
 })
