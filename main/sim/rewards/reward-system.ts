@@ -24,7 +24,7 @@ import { ensureSlots, type RewardsState } from './rewards-state'
 import { settleReward } from './settle-reward'
 import { socialRewards } from './social-rewards'
 import { socialStageAt } from './social-stage'
-import { indexOfId } from '../society/id-index'
+import { indexOfId } from '../state/id-index'
 
 export function computeRewards(world: World): void {
   const { state, params } = world

@@ -7,7 +7,7 @@
  * rivalry ledger and a tie rivalry by different amounts and emitted each rivalry event twice.
  */
 import type { World } from '../state/world'
-import { indexOfId } from './id-index'
+import { indexOfId } from '../state/id-index'
 import { raiseRivalry } from './rivalry-events'
 
 export function rivalryFromConflicts(world: World): void {

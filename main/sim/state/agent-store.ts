@@ -6,6 +6,7 @@
  */
 import type { AgentOption } from '../../../shared/contract/dto/world-summary'
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
+import { indexOfId } from './id-index'
 
 export const OPTION_INDEX: Record<AgentOption, number> = Object.fromEntries(AGENT_OPTIONS.map((o, i) => [o, i])) as Record<AgentOption, number>
 
@@ -85,6 +86,6 @@ export function optionOf(store: AgentStore, agent: number): AgentOption {
 
 /** Slot of a living agent by id, or -1 (a removed agent's id may be taken again by a newer slot). */
 export function findAgent(store: AgentStore, id: string): number {
-  const i = store.ids.lastIndexOf(id)
+  const i = indexOfId(store.ids, id)
   return i >= 0 && store.cols.alive[i] === 1 ? i : -1
 }
