@@ -27,6 +27,14 @@ export const ERROR_CODES = [
   'console.cmd_id_conflict',
   'console.not_found',
   'console.conflict',
+  // policy runtime and behaviour cloning
+  'policy.model_not_found',
+  'policy.invalid_model',
+  'policy.model_mismatch',
+  'policy.checksum_mismatch',
+  'policy.gate_failed',
+  'policy.inference_failed',
+  'policy.invalid_dataset',
   // host services
   'app.unsupported',
   'app.forbidden',

@@ -16,6 +16,8 @@ import { checkPerturbationsAgainstWorld, PerturbationsSchema } from './sections/
 import { RewardsSchema } from './sections/rewards'
 import { SocietySchema } from './sections/society'
 import { NarrationSchema, StabilitySchema } from './sections/telemetry'
+import { ObservationsSchema } from './sections/observations'
+import { PolicySectionSchema } from './sections/policy'
 import { AffordancesSectionSchema, WorldSchema } from './sections/world'
 
 export const DEFAULT_TICK_MS = 250
@@ -50,7 +52,9 @@ export const ShardConfigSchema = z
     perturbations: PerturbationsSchema.default(() => PerturbationsSchema.parse({})),
     stability: StabilitySchema.default(() => StabilitySchema.parse({})),
     narration: NarrationSchema.default(() => NarrationSchema.parse({})),
-    console: ConsoleSectionSchema.default({})
+    console: ConsoleSectionSchema.default({}),
+    observations: ObservationsSchema.default(() => ObservationsSchema.parse({})),
+    policy: PolicySectionSchema.default(() => PolicySectionSchema.parse({}))
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -4,7 +4,7 @@ const count = z.number().int().nonnegative()
 const unit = z.number().min(0).max(1)
 
 /** The options an agent can be carrying out; the scripted controller and (later) learned policies choose among them. */
-export const AGENT_OPTIONS = ['idle', 'eat', 'cook', 'shower', 'sleep', 'work'] as const
+export const AGENT_OPTIONS = ['idle', 'eat', 'cook', 'shower', 'sleep', 'work', 'socialise'] as const
 export const AgentOptionSchema = z.enum(AGENT_OPTIONS)
 export type AgentOption = z.infer<typeof AgentOptionSchema>
 
@@ -46,7 +46,7 @@ export function emptyWorldSummary(): WorldSummary {
     needs: { hunger: 0, hygiene: 0, energy: 0 },
     wallet: { mean: 0, min: 0, max: 0, total: 0 },
     employment: { employed: 0, on_shift: 0, late: 0, attendance: 0 },
-    activity: { idle: 0, eat: 0, cook: 0, shower: 0, sleep: 0, work: 0 },
+    activity: { idle: 0, eat: 0, cook: 0, shower: 0, sleep: 0, work: 0, socialise: 0 },
     objects: { total: 0, in_use: 0, queued: 0 },
     utilities: { power: true, water: true },
     totals: { meals: 0, showers: 0, sleeps: 0, shifts_late: 0 }

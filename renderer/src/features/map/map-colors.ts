@@ -10,7 +10,8 @@ export const OPTION_COLORS: Readonly<Record<AgentOption, string>> = {
   cook: '#e0a93b',
   shower: '#4ec9d6',
   sleep: '#b18cff',
-  work: '#3fbf7f'
+  work: '#3fbf7f',
+  socialise: '#ff6fa8'
 }
 
 export const TILE_COLORS = {

@@ -18,7 +18,7 @@ const town: WorldSummary = {
   needs: { hunger: 0.724, hygiene: 0.35, energy: 0.1 },
   wallet: { mean: 1.5, min: -0.4, max: 4, total: 9 },
   employment: { employed: 5, on_shift: 3, late: 1, attendance: 0.875 },
-  activity: { idle: 1, eat: 2, cook: 0, shower: 1, sleep: 0, work: 2 },
+  activity: { idle: 1, eat: 2, cook: 0, shower: 1, sleep: 0, work: 2, socialise: 0 },
   objects: { total: 10, in_use: 4, queued: 2 },
   utilities: { power: true, water: false },
   totals: { meals: 1_234, showers: 56, sleeps: 7, shifts_late: 3 }
