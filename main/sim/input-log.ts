@@ -18,9 +18,12 @@ export class InputLog {
   constructor(private readonly limit = Infinity) {}
 
   record(tickNumber: number, inputs: TickInputs): void {
-    // Quiet ticks are the common case at scale; keep only ticks that had inputs.
-    if (inputs.decisions.length === 0 && inputs.console.length === 0) return
-    this.entries.push({ tick: tickNumber, decisions: inputs.decisions, console: inputs.console })
+    // Quiet ticks are the common case at scale; keep only ticks that had inputs. A tick whose
+    // only input is the policy stream (the controller drew, decided nothing) is not quiet.
+    if (inputs.decisions.length === 0 && inputs.console.length === 0 && inputs.policy_rng === undefined) return
+    const entry: InputLogEntry = { tick: tickNumber, decisions: inputs.decisions, console: inputs.console }
+    if (inputs.policy_rng !== undefined) entry.policy_rng = inputs.policy_rng
+    this.entries.push(entry)
     if (this.entries.length > this.limit) {
       this.entries.shift()
       this.dropped++

@@ -5,11 +5,17 @@
  */
 import type { AgentOption } from '../../shared/contract/dto/world-summary'
 
-/** An agent takes up an option; `object` is the object it will use (-1 for work and idle). */
+/**
+ * An agent takes up an option; `object` is the object it will use (-1 for work, idle and
+ * socialise). `partner` is the agent a `socialise` decision seeks out (slot); `tile` sends an
+ * agent to a tile to stand there (an operator walking a possessed agent; option idle).
+ */
 export interface Decision {
   agent: number
   option: AgentOption
   object: number
+  partner?: number
+  tile?: number
 }
 
 export type NeedName = 'hunger' | 'hygiene' | 'energy'
@@ -38,11 +44,23 @@ export type ConsoleOp = { cmd_id?: string } & (
   | { op: 'arrange_meet'; agents: number[]; location: string; duration?: number }
   /** A chat between two agents, wherever they stand (main/sim/society/force-chat.ts). */
   | { op: 'force_chat'; speaker: number; listener: number; quality?: number }
+  // Policy (main/sim/policy/policy-ops.ts): an operator takes an agent over from the policy and
+  // gives it back; a possessed agent does what `operator_act` says (a Decision, as the policy's).
+  | { op: 'possess'; agent: number }
+  | { op: 'release'; agent: number }
+  | { op: 'operator_act'; agent: number; option: AgentOption; object: number; partner?: number; tile?: number }
+  /** The chance an agent's decision comes from the model rather than the scripted controller. */
+  | { op: 'anneal_set'; ratio: number }
 )
 
 export interface TickInputs {
   decisions: Decision[]
   console: ConsoleOp[]
+  /**
+   * The `policy` stream's state after the controller drew from it between ticks (anneal draws),
+   * when it did: the tick adopts it, so a replay without the policy restores the same stream.
+   */
+  policy_rng?: number[]
 }
 
 export const NO_INPUTS: TickInputs = Object.freeze({ decisions: [], console: [] }) as TickInputs

@@ -6,6 +6,7 @@
  */
 import type { TickInputs } from './inputs'
 import type { SimEvent, World } from './state/world'
+import { applyPolicyInputs } from './policy/policy-inputs'
 import { runAffordances } from './systems/affordance-system'
 import { applyConsoleOps } from './systems/console-ops'
 import { applyDecisions } from './systems/decisions'
@@ -24,7 +25,8 @@ export function tick(world: World, inputs: TickInputs): SimEvent[] {
   const state = world.state
   state.tick += 1
   state.events = []
-  applyConsoleOps(world, inputs.console) // inputs
+  applyPolicyInputs(world, inputs) // inputs: the policy stream, the anneal schedule
+  applyConsoleOps(world, inputs.console) // inputs: the console
   runPerturbations(world) // perturbations: events end, start, or are drawn (prices, utilities)
   applyDecisions(world, inputs.decisions) // actions
   moveAgents(world) // movement

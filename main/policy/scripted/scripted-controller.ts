@@ -6,7 +6,8 @@
  * Per agent, in priority order: a need below `critical_threshold` → see to it; a shift starting
  * within `job_arrival_buffer` or under way → go to work; needs below their thresholds, the lowest
  * first (hunger: eat a bought meal, or cook when meals are out of reach; hygiene: shower; energy:
- * sleep) → use the best object; otherwise idle at home. A chosen option is held for
+ * sleep) → use the best object; otherwise, now and then and when comfortable, seek someone out to
+ * chat with (socialise), or else idle at home. Possessed agents are the operator's. A chosen option is held for
  * `option_commit_ticks` before anything but finishing or failing can replace it; an object that
  * refused the agent is skipped for `retry_after_ticks`, so the agent tries another of the same
  * type, cooks instead of buying, or waits and picks again.
@@ -15,6 +16,9 @@ import { AGENT_OPTIONS, type AgentOption } from '../../../shared/contract/dto/wo
 import type { Decision } from '../../sim/inputs'
 import { OPTION_INDEX, Phase, Shift } from '../../sim/state/agent-store'
 import type { World } from '../../sim/state/world'
+import { ticksUntil, tickOfDay } from '../../sim/time/clock'
+import { socialPartner } from '../options/decision-for'
+import { atDecisionPoint, inProgress } from '../options/decision-point'
 import { chooseObject } from './choose-object'
 
 interface Want {
@@ -22,6 +26,8 @@ interface Want {
   object: number
   /** A critical need or a due shift: may cut short a committed option. */
   urgent: boolean
+  /** Whom a `socialise` seeks out. */
+  partner?: number
 }
 
 type Need = 'hunger' | 'hygiene' | 'energy'
@@ -34,38 +40,55 @@ const NEED_OPTIONS: Record<Need, AgentOption[]> = {
 }
 
 /**
- * An agent busy with an option reconsiders it every this many ticks (staggered by agent), not
- * every tick: a few ticks' delay in noticing a need is invisible, and it cuts the controller's
- * cost by this factor in a large town. An idle agent looks every tick, so it never sets off late.
+ * Socialising is a pastime, not a need: an agent with nothing better to do seeks someone out only
+ * now and then (on one tick in this many, staggered by slot), so a town never turns into a crowd
+ * chasing each other, and only when comfortably fed, clean and rested (each need at least this far
+ * above its threshold) and not due at work for twice the arrival buffer.
  */
-const RECONSIDER_EVERY = 4
+const SOCIALISE_EVERY = 30
+const SOCIALISE_NEED_MARGIN = 0.25
 
 export function decideScripted(world: World): Decision[] {
   const decisions: Decision[] = []
-  const a = world.state.agents.cols
-  const tick = world.state.tick
   for (let i = 0; i < world.state.agents.count; i++) {
-    const phase = a.phase[i]!
-    if (phase === Phase.using || a.alive[i] !== 1) continue
-    const inProgress = phase !== Phase.none && phase !== Phase.done && phase !== Phase.failed
-    const current = AGENT_OPTIONS[a.option[i]!]!
-    if (inProgress && current !== 'idle' && (tick + i) % RECONSIDER_EVERY !== 0) continue
-    const want = desire(world, i)
-    if (inProgress) {
-      if (want.option === current && (want.object === a.target[i] || current === 'work' || current === 'idle')) continue
-      const committed = tick - a.optionSince[i]! < world.params.behavior.option_commit_ticks
-      const holdsObject = phase === Phase.queued || phase === Phase.holding
-      // Idling is not a commitment: anything worth doing replaces it at once.
-      if (current !== 'idle') {
-        if (committed && !want.urgent) continue
-        if (holdsObject && !want.urgent) continue
-        if (current !== 'work' && !want.urgent) continue
-      }
-    }
-    if (want.option === 'idle' && current === 'idle' && inProgress) continue
-    decisions.push({ agent: i, option: want.option, object: want.object })
+    if (!atDecisionPoint(world, i)) continue
+    const d = scriptedDecision(world, i)
+    if (d) decisions.push(d)
   }
   return decisions
+}
+
+/**
+ * What the controller does with an agent at a decision point (atDecisionPoint): `decision` when it
+ * changes what the agent does, and `option`, what the agent will be doing next tick (the decision's,
+ * or its current option when it keeps it). Behaviour cloning labels observations with `option`.
+ */
+export function scriptedIntent(world: World, i: number): { option: AgentOption; decision: Decision | null } {
+  const decision = scriptedDecision(world, i)
+  return { option: decision ? decision.option : AGENT_OPTIONS[world.state.agents.cols.option[i]!]!, decision }
+}
+
+/** The decision for one agent at a decision point, or null when it carries on as it is. */
+function scriptedDecision(world: World, i: number): Decision | null {
+  const a = world.state.agents.cols
+  const tick = world.state.tick
+  const phase = a.phase[i]!
+  const busy = inProgress(phase)
+  const current = AGENT_OPTIONS[a.option[i]!]!
+  const want = desire(world, i)
+  if (busy) {
+    if (want.option === current && (want.object === a.target[i] || current === 'work' || current === 'idle')) return null
+    const committed = tick - a.optionSince[i]! < world.params.behavior.option_commit_ticks
+    const holdsObject = phase === Phase.queued || phase === Phase.holding
+    // Idling is not a commitment: anything worth doing replaces it at once.
+    if (current !== 'idle') {
+      if (committed && !want.urgent) return null
+      if (holdsObject && !want.urgent) return null
+      if (current !== 'work' && !want.urgent) return null
+    }
+  }
+  if (want.option === 'idle' && current === 'idle' && busy) return null
+  return want.option === 'socialise' ? { agent: i, option: 'socialise', object: -1, partner: want.partner! } : { agent: i, option: want.option, object: want.object }
 }
 
 function desire(world: World, i: number): Want {
@@ -85,7 +108,23 @@ function desire(world: World, i: number): Want {
     const want = serve(world, i, need, false)
     if (want) return want
   }
+  const partner = wantsCompany(world, i)
+  if (partner >= 0) return { option: 'socialise', object: -1, urgent: false, partner }
   return { option: 'idle', object: -1, urgent: false }
+}
+
+/** The partner an otherwise idle agent seeks out now and then (see SOCIALISE_EVERY), or −1. */
+function wantsCompany(world: World, i: number): number {
+  const { behavior, clock, jobs } = world.params
+  const { tick } = world.state
+  const a = world.state.agents.cols
+  if ((tick + i) % SOCIALISE_EVERY !== 0) return -1
+  // Already on its way to someone: leave that be (the caller keeps a matching option).
+  if (a.option[i] === OPTION_INDEX.socialise && inProgress(a.phase[i]!)) return -1
+  for (const need of NEEDS) if (a[need][i]! < behavior[`${need}_threshold`] + SOCIALISE_NEED_MARGIN) return -1
+  const job = jobs[a.job[i]!]
+  if (job && ticksUntil(tickOfDay(clock, tick), job.start, clock.ticksPerDay) <= behavior.job_arrival_buffer * 2) return -1
+  return socialPartner(world, i)
 }
 
 function serve(world: World, i: number, need: Need, urgent: boolean): Want | undefined {

@@ -5,6 +5,7 @@
  */
 import { lifecycleSnapshot } from '../lifecycle/lifecycle-state'
 import { perturbationsSnapshot } from '../perturbations/perturbations-state'
+import { policySnapshot } from '../policy/policy-state'
 import { rewardsSnapshot } from '../rewards/rewards-state'
 import { streamsState } from '../rng/rng-streams'
 import { societySnapshot } from '../society/society-state'
@@ -47,6 +48,7 @@ export function worldSnapshot(world: World): Record<string, unknown> {
     society: societySnapshot(state.society),
     lifecycle: lifecycleSnapshot(state.lifecycle),
     perturbations: perturbationsSnapshot(state.perturbations),
-    rewards: rewardsSnapshot(state.rewards)
+    rewards: rewardsSnapshot(state.rewards),
+    policy: policySnapshot(state.policy)
   }
 }

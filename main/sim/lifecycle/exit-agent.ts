@@ -7,6 +7,7 @@
 import { nextInt } from '../rng/rng-streams'
 import { Phase } from '../state/agent-store'
 import { emit, type World } from '../state/world'
+import { releaseOnExit } from '../policy/possession'
 import { dropCurrent } from '../systems/decisions'
 import { runExitHooks } from './lifecycle-hooks'
 import type { ExitReason } from './lifecycle-state'
@@ -52,7 +53,7 @@ export function exitAgent(world: World, agent: number, reason: ExitReason): void
   })
 }
 
-/** Drop every lifecycle record of a slot that has left (by exit or by console `kill`). */
+/** Drop every lifecycle record of a slot that has left (by exit or by console `kill`), and release it if possessed. */
 export function forget(world: World, agent: number): void {
   const life = world.state.lifecycle
   const key = String(agent)
@@ -60,4 +61,5 @@ export function forget(world: World, agent: number): void {
   delete life.employment.absences[key]
   life.pending = life.pending.filter((p) => p.agent !== agent)
   life.employment.queue = life.employment.queue.filter((q) => q.agent !== agent)
+  releaseOnExit(world, agent)
 }

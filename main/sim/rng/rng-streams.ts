@@ -44,6 +44,11 @@ export function streamsFromState(state: RngState): RngStreams {
   }
 }
 
+/** One stream from its state (as `streamsState` gives it): e.g. the `policy` stream a tick adopts from its inputs. */
+export function streamFromState(state: readonly number[]): RandomGenerator {
+  return xoroshiro128plusFromState(state)
+}
+
 /** A float in [0, 1). */
 export function nextFloat(rng: RandomGenerator): number {
   return (rng.next() >>> 0) / 4294967296

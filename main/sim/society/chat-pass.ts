@@ -1,7 +1,7 @@
 /**
- * Chat between agents standing together. The rule: an agent may chat when it is idle or at work
- * and standing still (not walking, queued or using an object) and its chat cooldown is over; a
- * partner must meet the same rule and stand on the same or an adjacent tile. Each tick every such
+ * Chat between agents standing together. The rule: an agent may chat when it is idle, at work or
+ * socialising (a partner it sought out chats first, see socialise-pass.ts), standing still (not
+ * walking, queued or using an object) and its chat cooldown is over; a partner must meet the same rule and stand on the same or an adjacent tile. Each tick every such
  * agent, in slot order, starts a chat with chance `chat.chance` × (1 + effects.chat_chance ×
  * extroversion), picking the neighbour it likes best (trust + familiarity − rivalry; the lower
  * slot on a tie) among those it does not avoid. A speaker with nobody beside it simply does not chat.
@@ -60,14 +60,15 @@ export function runChats(world: World): void {
   const readyAt = society.chatReadyAt
   const idle = OPTION_INDEX.idle
   const work = OPTION_INDEX.work
+  const socialise = OPTION_INDEX.socialise
   let count = 0
-  // Eligible: alive, off cooldown, idle or at work, standing still (not walking, queued, holding
+  // Eligible: alive, off cooldown, idle, at work or socialising, standing still (not walking, queued, holding
   // or using an object). Built from the highest slot down, so each tile's chain runs in
   // ascending slot order.
   for (let i = agents.count - 1; i >= 0; i--) {
     if (readyAt[i]! > state.tick || alive[i] !== 1) continue
     const o = option[i]
-    if (o !== idle && o !== work) continue
+    if (o !== idle && o !== work && o !== socialise) continue
     const ph = phase[i]
     if (ph === Phase.queued || ph === Phase.holding || ph === Phase.using) continue
     const path = paths[i]

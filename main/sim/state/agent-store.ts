@@ -23,7 +23,11 @@ const I32 = [
   'alive', 'x', 'y', 'home', 'homeTile', 'job', 'workplace', 'workTile',
   'option', 'optionSince', 'target', 'phase', 'dest', 'pathPos', 'blocked', 'lastMoved',
   'avoidObject', 'avoidUntil', 'shift', 'shiftTicks', 'shiftPresent', 'shiftArrived', 'latenessCount', 'shiftsDone',
-  'mealsEaten', 'mealsCooked', 'showers', 'sleeps'
+  'mealsEaten', 'mealsCooked', 'showers', 'sleeps',
+  // 1 while an operator drives the agent (console `possess`): the policy leaves it alone.
+  'possessed',
+  // The agent a `socialise` option seeks out (slot), or -1.
+  'partner'
 ] as const
 
 type F64Key = (typeof F64)[number]
@@ -60,7 +64,7 @@ export class AgentStore {
     this.failReason.push('')
     this.attendanceSamples.push([])
     const c = this.cols
-    for (const k of ['home', 'homeTile', 'job', 'workplace', 'workTile', 'target', 'dest', 'avoidObject', 'lastMoved'] as const) c[k][i] = -1
+    for (const k of ['home', 'homeTile', 'job', 'workplace', 'workTile', 'target', 'dest', 'avoidObject', 'lastMoved', 'partner'] as const) c[k][i] = -1
     c.alive[i] = 1
     return i
   }

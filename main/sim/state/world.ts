@@ -6,6 +6,7 @@
 import type { ShardConfig } from '../../config/shard-config-schema'
 import type { LifecycleState } from '../lifecycle/lifecycle-state'
 import type { PerturbationsState } from '../perturbations/perturbations-state'
+import type { PolicyState } from '../policy/policy-state'
 import type { RewardsState } from '../rewards/rewards-state'
 import type { SocietyState } from '../society/society-state'
 import type { AffordanceRegistry } from '../affordances/registry'
@@ -89,6 +90,8 @@ export interface WorldState {
   lifecycle: LifecycleState
   perturbations: PerturbationsState
   rewards: RewardsState
+  /** The anneal ratio (main/sim/policy); possession is the agent column `possessed`. */
+  policy: PolicyState
 }
 
 export interface WorldCache {

@@ -14,6 +14,7 @@ import { spawnAgent } from './spawn-agent'
 import { forceChat } from '../society/force-chat'
 import { applyEmploymentExit } from '../lifecycle/employment-console'
 import { forget } from '../lifecycle/exit-agent'
+import { applyPolicyOp } from '../policy/policy-ops'
 
 export type OpOutcome = { ok: true; value: { [key: string]: JsonValue } } | { ok: false; code: string; message: string }
 
@@ -105,5 +106,10 @@ export function applyOp(world: World, op: ConsoleOp): OpOutcome {
     case 'employment_exit':
       if (!living(world, op.agent)) return missing(op.agent)
       return applyEmploymentExit(world, op.agent, op.action)
+    case 'possess':
+    case 'release':
+    case 'operator_act':
+    case 'anneal_set':
+      return applyPolicyOp(world, op)
   }
 }

@@ -13,6 +13,7 @@ import { createObjectStore, type ObjectStore } from '../state/object-store'
 import type { JobParams, World, WorldParams } from '../state/world'
 import { createLifecycleState } from '../lifecycle/lifecycle-state'
 import { createPerturbationsState } from '../perturbations/perturbations-state'
+import { createPolicyState } from '../policy/policy-state'
 import { perturbationTownProblems } from '../perturbations/town-checks'
 import { createRewardsState } from '../rewards/rewards-state'
 import { createSocietyState } from '../society/society-state'
@@ -46,7 +47,8 @@ export function createWorld(config: ShardConfig, registry: AffordanceRegistry): 
     society: createSocietyState(config),
     lifecycle: createLifecycleState(config),
     perturbations: createPerturbationsState(config),
-    rewards: createRewardsState(config)
+    rewards: createRewardsState(config),
+    policy: createPolicyState(config)
   }
   const objectsByType = new Map<string, number[]>()
   const objectsByHome = map.homes.map(() => new Map<string, number[]>())
