@@ -6,12 +6,14 @@ import { affordancesCommand } from './affordances-command'
 import { configCommand } from './config-command'
 import { EXIT, UsageError, type CliIo } from './cli-io'
 import { COMMAND_HELP, MAIN_HELP } from './help'
+import { policyCommand } from './policy-command'
 import { runCommand } from './run-command'
 import { serveCommand } from './serve-command'
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   affordances: affordancesCommand,
   config: configCommand,
+  policy: policyCommand,
   run: runCommand,
   serve: serveCommand
 }
