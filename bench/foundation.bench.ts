@@ -5,7 +5,9 @@
  *   - a contract round trip through the registry to the worker thread and back (a 1-tick step),
  *   - the same round trip over the browser-mode WebSocket,
  *   - frames per second a client receives while the shard runs at max speed (coalescing),
- * then the engine at scale (bench/engine-report.ts): 10 … 10,000 agents in a generated town.
+ * then the engine at scale (bench/engine-report.ts): 10 … 10,000 agents in a generated town,
+ * the observation builder per variant at 100 and 1,000 agents (bench/observation-bench.ts), and
+ * the policy runtime: ONNX inference latency and ticks/s against scripted (bench/policy-bench.ts).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -20,7 +22,9 @@ import { summarizeWorld } from '../main/sim/world-summary'
 import { formatEngineReport, runEngineBench } from './engine-report'
 import { measureRate, warmUp } from './measure'
 import { mapFpsReport } from './map-fps-bench'
+import { observationReport } from './observation-bench'
 import { observerReport } from './observer-bench'
+import { policyReport } from './policy-bench'
 
 // Built to out/main/bench.js, beside the shard worker bundle.
 const root = join(__dirname, '../..')
@@ -108,6 +112,10 @@ async function main(): Promise<void> {
 
   console.log('')
   for (const line of formatEngineReport(runEngineBench())) console.log(line)
+  console.log('')
+  for (const line of observationReport()) console.log(line)
+  console.log('')
+  for (const line of await policyReport(root)) console.log(line)
   console.log('')
   for (const line of await observerReport(root)) console.log(line)
   console.log('')

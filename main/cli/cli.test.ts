@@ -27,7 +27,7 @@ describe('townlet CLI', () => {
   it('runs a config for N ticks and prints ticks/s', async () => {
     const a = fakeIo()
     expect(await runCli(['run', '--config', 'configs/default.yaml', '--ticks', '1000'], a.io)).toBe(0)
-    expect(a.out()).toMatch(/^ran 1000 ticks of default \(seed \d+, 8 agents\) in [\d.]+ s: [\d,]+ ticks\/s, final tick 1000\n$/)
+    expect(a.out()).toMatch(/^ran 1000 ticks of default \(seed \d+, 8 agents\) in [\d.]+ s: [\d,]+ ticks\/s, final tick 1000\npolicy: scripted controller\n$/)
   })
 
   it('prints a JSON summary with --json', async () => {

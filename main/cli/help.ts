@@ -3,11 +3,15 @@ export const MAIN_HELP = `townlet — operator tooling for the Townlet town simu
 
 Usage:
   townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
+              [--policy scripted|MODEL.onnx] [--anneal R]
               [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
   townlet serve [--config FILE] [--port P] [--host H]
   townlet affordances validate [--file F | --config C] [--manifest M] [--strict] [--write-manifest] [--json]
   townlet config set-stage --config F --stage STAGE [--dry-run]
   townlet config schedule --config F [--add CYCLE:STAGE …] [--remove CYCLE …] [--clear] [--dry-run]
+  townlet policy capture [--config F] --ticks N --out DIR [--every K] [--versions P] [--name NAME]
+  townlet policy train-bc --dataset DIR --out F.onnx [--seed S] [--epochs E] [--threshold T] [--versions P] [--name NAME]
+  townlet policy audit [--versions P] [--json]
   townlet help [COMMAND]
   townlet --version
 
@@ -16,12 +20,14 @@ Commands:
   serve         Start browser mode: the workstation UI on http://127.0.0.1 with a per-run token.
   affordances   Check an affordance registry file and its pinned checksum.
   config        Set a config's social reward stage or its per-day schedule, keeping its comments.
+  policy        Behaviour cloning: capture scripted decisions, train and export an ONNX policy, audit checksums.
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 `
 
 export const COMMAND_HELP: Record<string, string> = {
   run: `townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
+            [--policy scripted|MODEL.onnx] [--anneal R]
             [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
 
 Runs the shard described by FILE (YAML) for N ticks as fast as it goes, in this process.
@@ -43,8 +49,17 @@ Options:
   --events FILE   write every event of every tick to FILE, one JSON object per line; the file
                   appears only when the run finishes (no half files)
   --json          print the summary as one JSON object instead of text: config_id, seed, agents,
-                  ticks, final_tick, seconds, ticks_per_second, hash, events and commands (null
-                  unless asked)
+                  ticks, final_tick, seconds, ticks_per_second, hash, policy (its identity),
+                  events and commands (null unless asked)
+
+Policy:
+  --policy P      who decides: "scripted" (the engine's controller) or an ONNX model file, run
+                  with onnxruntime (one batch per tick, CPU). The model is checked against the
+                  config's observation variant and option set first; a model that does not fit
+                  ends the run with the reason. Default: the config's policy section.
+  --anneal R      chance (0 to 1) that an agent's decision comes from the model rather than the
+                  scripted controller, drawn per decision from the seeded policy stream; default
+                  the config's policy.anneal.ratio (1)
 
 Console drills:
   --commands F    run operator console commands during the run. F has one JSON object per line:
@@ -65,6 +80,7 @@ Examples:
   townlet run --config configs/default.yaml --ticks 1000
   townlet run --agents 500 --ticks 5000 --hash
   townlet run --agents 50 --seed 7 --ticks 1440 --events day.jsonl --json
+  townlet run --agents 1000 --ticks 500 --policy configs/policies/release.onnx --anneal 0.5 --hash
   TOWNLET_ADMIN_TOKEN=t townlet run --ticks 100 --commands drill.jsonl --role admin --results out.jsonl
 `,
   serve: `townlet serve [--config FILE] [--port P] [--host H]
@@ -131,5 +147,50 @@ Examples:
   townlet config set-stage --config configs/default.yaml --stage C1 --dry-run
   townlet config schedule --config configs/default.yaml --add 0:OFF --add 1:C1 --add 3:C2
   townlet config schedule --config configs/default.yaml
+`,
+  policy: `townlet policy capture [--config F] --ticks N --out DIR [--every K] [--versions P] [--name NAME] [--force] [--json]
+townlet policy train-bc --dataset DIR --out F.onnx [--seed S] [--epochs E] [--threshold T] [--class-weight W]
+                        [--versions P] [--name NAME] [--json]
+townlet policy audit [--versions P] [--json]
+
+Behaviour cloning: the shipped ONNX policies are made by these three steps, and can be remade.
+
+capture    Runs the config for N ticks with the scripted controller. Before each tick, every agent
+           at a decision point gives one sample: its observation (the config's variant, map then
+           features, float32), its option mask and the option the controller chose. DIR gets
+           observations.bin, labels.bin, masks.bin, meta.json and manifest.json (each file's sha256
+           and size); the dataset is registered in versions.json as NAME (default: DIR's name).
+train-bc   Verifies the dataset's checksums (and its manifest against versions.json when it is
+           registered there), trains a small MLP (two hidden layers of 64) deterministically for
+           the seed, and reports accuracy on a held-out split (whole blocks of consecutive samples,
+           chosen by the seed), overall and per option. The gate passes at held-out accuracy ≥ T:
+           then the model is exported to ONNX, run in onnxruntime against the TypeScript network
+           (logits within 1e-4), written atomically with a sidecar F.json (dataset, seed, accuracy,
+           sha256) and registered in versions.json. A failed gate writes nothing and exits 1.
+audit      Recomputes every checksum versions.json pins: each dataset's manifest and files, each
+           model's bytes (and its sidecar). Exit 1 on any missing file or mismatch.
+
+Options:
+  --config F      shard config to capture (default: the embedded configs/default.yaml)
+  --ticks N       ticks to run
+  --out DIR|F     dataset folder (capture) or model file ending in .onnx (train-bc)
+  --every K       keep about one sample in K, picked by a hash of tick and agent (default 1: all);
+                  the run itself is the same
+  --force         capture over an existing dataset folder
+  --dataset DIR   the dataset to train on
+  --seed S        training seed: weight init, minibatch order, held-out split (default 1)
+  --epochs E      passes over the training split (default 8)
+  --threshold T   held-out accuracy the gate needs, 0 to 1 (default 0.8)
+  --class-weight W  weigh each option's samples by (commonest count / its count)^W in the loss, so
+                  rare options (shower, cook) are not drowned by idle and work: 0 none, 1 fully
+                  balanced (default 0.5). The report also gives the accuracy balanced over options
+  --versions P    the registry (default configs/policies/versions.json); paths in it are relative to it
+  --name NAME     registry key (default: the folder or file name)
+  --json          print the summary or report as one JSON object
+
+Examples:
+  townlet policy capture --config configs/default.yaml --ticks 2000 --out data/bc/default
+  townlet policy train-bc --dataset data/bc/default --out configs/policies/candidate.onnx --seed 7
+  townlet policy audit
 `
 }

@@ -38,7 +38,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     commands: { type: 'string' },
     role: { type: 'string' },
     results: { type: 'string' },
-    audit: { type: 'string' }
+    audit: { type: 'string' },
+    policy: { type: 'string' },
+    anneal: { type: 'string' }
   })
   const ticks = integerOption('ticks', args.ticks, { min: 1, max: 1_000_000_000 })
   if (ticks === undefined) throw new UsageError('townlet run needs --ticks N (how many ticks to run)\nSee: townlet help run')
@@ -51,10 +53,19 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const overridden = withOverrides(loaded, overrides)
   if (!overridden.ok) throw new UsageError(describeConfigError(overridden.error))
   noteDroppedAgents(loaded, overridden.value, io)
+  const anneal = annealOption(args.anneal)
+  if (anneal !== undefined) overridden.value.config.policy.anneal.ratio = anneal
 
   const drillLines = await drillOptions(args, ticks, io)
   const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events))
   const shard = new Shard(overridden.value, { scheduler: realScheduler, ...(events ? { onEvents: (list) => events.add(list) } : {}) })
+  const policy = await choosePolicy(shard, args.policy, io)
+  if (!policy.ok) {
+    shard.dispose()
+    await events?.abort()
+    io.stderr.write(`error: ${policy.error.message}\n`)
+    return EXIT.failure
+  }
   const drill = drillLines && new CommandDrill(shard, drillLines.lines, { ...drillLines.options, onWarning: (m) => io.stderr.write(`warning: ${m}\n`) })
   let seconds: number
   try {
@@ -82,6 +93,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       seconds,
       ticks_per_second: tps,
       hash,
+      policy: shard.simulation.policy.identity(),
       events: events ? events.count : null,
       commands: drill ? { submitted: drill.results.length, ok: drill.count('ok'), error: drill.count('error') } : null
     }
@@ -90,6 +102,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(
       `ran ${ticks} ticks of ${view.config.config_id} (seed ${view.config.seed}, ${agents} agents) in ${seconds.toFixed(3)} s: ${formatRate(tps)} ticks/s, final tick ${view.tick}\n`
     )
+    io.stdout.write(`policy: ${describePolicy(shard)}\n`)
     if (events) io.stdout.write(`wrote ${events.count} events to ${args.events}\n`)
     if (drill) io.stdout.write(`ran ${drill.results.length} console commands: ${drill.count('ok')} ok, ${drill.count('error')} error${args.results ? `; results in ${args.results}` : ''}\n`)
     if (hash !== null) io.stdout.write(`sha256 ${hash}\n`)
@@ -114,7 +127,7 @@ async function stepAll(shard: Shard, ticks: number, io: CliIo, events: EventsFil
       if (due !== undefined && due > at) size = Math.min(size, due - at)
     }
     const chunkStart = now()
-    shard.step(size)
+    await shard.advance(size)
     done += size
     const spent = now() - chunkStart
     // Grow or shrink the next chunk towards the target duration.
@@ -164,6 +177,32 @@ async function drillOptions(args: { commands?: string; role?: string; results?: 
   const resultsPath = resolvedPath(io.cwd, args.results)
   const auditPath = resolvedPath(io.cwd, args.audit)
   return { lines, options: { role: role as 'viewer' | 'admin', ...(resultsPath ? { resultsPath } : {}), ...(auditPath ? { auditPath } : {}) } }
+}
+
+/** --anneal R: the chance a decision comes from the model, 0 to 1. */
+function annealOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const ratio = Number(value)
+  if (value.trim() === '' || !Number.isFinite(ratio) || ratio < 0 || ratio > 1) {
+    throw new UsageError(`--anneal must be a ratio from 0 to 1 (the chance a decision comes from the model), got "${value}"`)
+  }
+  return ratio
+}
+
+/** --policy scripted | F.onnx, else whatever the config names; a model that fails to load ends the run. */
+async function choosePolicy(shard: Shard, policy: string | undefined, io: CliIo) {
+  if (policy === '') throw new UsageError('--policy needs "scripted" or a path to an .onnx model, e.g. --policy configs/policies/release.onnx')
+  if (policy === undefined) return shard.attachConfiguredPolicy()
+  if (policy !== 'scripted' && !policy.toLowerCase().endsWith('.onnx')) {
+    throw new UsageError(`--policy must be "scripted" or a path to an .onnx model, got "${policy}"`)
+  }
+  return shard.swapPolicy(policy === 'scripted' ? 'scripted' : resolve(io.cwd, policy))
+}
+
+function describePolicy(shard: Shard): string {
+  const id = shard.simulation.policy.identity()
+  if (id.backend === 'scripted') return 'scripted controller'
+  return `${id.model} (sha256 ${id.policy_hash!.slice(0, 12)}…, ${id.execution_provider} provider, ${id.observation_variant} observations, anneal ${id.anneal_ratio})`
 }
 
 function sha256hex(text: string): string {

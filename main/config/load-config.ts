@@ -45,7 +45,23 @@ export async function loadConfigFile(path: string): Promise<Result<LoadedConfig>
   const parsed = parseShardYaml(text, path)
   if (!parsed.ok) return parsed.result
   const file = affordancePath(path, parsed.config)
+  const model = await modelProblem(path, parsed)
+  if (model) return invalid(path, [model])
   return finish(parsed, file === undefined ? embeddedAffordances() : await loadAffordanceFile(file))
+}
+
+/**
+ * A config naming a policy model must name a file that is there; whether the model fits the
+ * town is checked when the shard loads it (that needs the town's observation spec).
+ */
+async function modelProblem(configPath: string, parsed: ParsedYaml): Promise<ConfigIssue | undefined> {
+  const model = parsed.config.policy.model
+  if (parsed.config.policy.backend !== 'onnx' || model === undefined) return undefined
+  const file = resolve(dirname(configPath), model)
+  const info = await stat(file).catch(() => undefined)
+  if (info?.isFile()) return undefined
+  const at = locate(parsed.doc, parsed.counter, ['policy', 'model'])
+  return { path: 'policy.model', message: `the model ${file} ${info ? 'is not a file' : 'does not exist'}: give a path (relative to this config) to an .onnx model, e.g. ../policies/release.onnx`, ...(at ?? {}) }
 }
 
 /** Where a config's affordance registry file lives (relative to the config file), or undefined for the built-in one. */

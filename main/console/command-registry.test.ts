@@ -27,7 +27,13 @@ describe('command registry', () => {
       perturbation_queue: 'viewer',
       perturbation_trigger: 'admin',
       perturbation_cancel: 'admin destructive',
-      arrange_meet: 'admin'
+      arrange_meet: 'admin',
+      policy_status: 'viewer',
+      policy_swap: 'admin',
+      anneal_set: 'admin',
+      possess: 'admin',
+      release: 'admin',
+      operator_act: 'admin'
     })
   })
 

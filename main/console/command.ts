@@ -8,6 +8,7 @@
 import type { z } from 'zod'
 import type { CommandInfo, Role } from '../../shared/contract/dto/console'
 import type { ErrorCode } from '../../shared/error-codes'
+import type { Result } from '../../shared/result'
 import type { ConsoleOp } from '../sim/inputs'
 import type { JsonValue, World } from '../sim/state/world'
 
@@ -19,6 +20,11 @@ export type CommandOutcome =
   | { kind: 'op'; op: ConsoleOp }
   /** Refused before anything was queued (an unknown id, a tile off the map …). */
   | { kind: 'error'; code: ErrorCode; message: string }
+  /**
+   * Work outside the tick that takes time (loading a model): answered `queued` now, final when
+   * the promise settles. Only for changes that are not world state (the policy in use).
+   */
+  | { kind: 'later'; result: Promise<Result<JsonValue>> }
 
 /** The commands a command can look up (for `help`). */
 export interface CommandCatalog {
@@ -27,10 +33,19 @@ export interface CommandCatalog {
   list(): CommandInfo[]
 }
 
+/** The policy runtime as commands see it (the shard provides it; absent in bare engine tests). */
+export interface PolicyControl {
+  /** The running policy's status (identity, anneal, latency, allocator …), JSON-safe. */
+  status(): JsonValue
+  /** Load a model (or "scripted") and use it from the next tick; the current policy stays on failure. */
+  swap(model: string): Promise<Result<JsonValue>>
+}
+
 /** What `run` may read. */
 export interface CommandContext {
   readonly world: World
   readonly catalog: CommandCatalog
+  readonly policy?: PolicyControl
 }
 
 export interface ConsoleCommand<S extends z.ZodObject = z.ZodObject> {
@@ -59,3 +74,4 @@ export function defineCommand<S extends z.ZodObject>(command: ConsoleCommand<S>)
 export const now = (value: JsonValue): CommandOutcome => ({ kind: 'now', value })
 export const queue = (op: ConsoleOp): CommandOutcome => ({ kind: 'op', op })
 export const refuse = (code: ErrorCode, message: string): CommandOutcome => ({ kind: 'error', code, message })
+export const later = (result: Promise<Result<JsonValue>>): CommandOutcome => ({ kind: 'later', result })

@@ -22,6 +22,7 @@ import { describeArgIssues } from './args-errors'
 import { argsLimitProblem } from './args-limits'
 import { defaultCommandRegistry, type CommandRegistry } from './command-registry'
 import type { ConsoleEnvelope } from './envelope'
+import type { PolicyControl } from './command'
 import { IdempotencyCache } from './idempotency-cache'
 
 /** What the router needs of the simulation (Simulation provides it). */
@@ -37,6 +38,8 @@ export interface ConsoleRouterOptions {
   /** Final results of queued commands, once their tick has run (or they were abandoned). */
   onResult?: (result: ConsoleResult) => void
   cache?: IdempotencyCache
+  /** The policy runtime, for policy_status and policy_swap. */
+  policy?: PolicyControl
 }
 
 /** Generated ids for commands sent without one; clients may not use the prefix. */
@@ -121,7 +124,7 @@ export class ConsoleRouter {
 
     const parsed = command.args.safeParse(args)
     if (!parsed.success) return refuse('console.invalid_args', describeArgIssues(name, command.args, parsed.error.issues, args))
-    const outcome = command.run({ world: this.world, catalog: this.registry }, parsed.data)
+    const outcome = command.run({ world: this.world, catalog: this.registry, ...(this.options.policy ? { policy: this.options.policy } : {}) }, parsed.data)
     switch (outcome.kind) {
       case 'error':
         return refuse(outcome.code, outcome.message)
@@ -132,6 +135,25 @@ export class ConsoleRouter {
         // The engine advances the tick, then applies console inputs first: they land at tick + 1.
         const queued = this.answer(envelope, cmdId, { status: 'queued', tick: this.world.state.tick + 1 })
         this.pending.set(cmdId, { result: queued, cached: envelope.cmd_id !== undefined, key })
+        return this.remember(cmdId, key, envelope, queued)
+      }
+      case 'later': {
+        const queued = this.answer(envelope, cmdId, { status: 'queued' })
+        const cached = envelope.cmd_id !== undefined
+        this.pending.set(cmdId, { result: queued, cached, key })
+        void outcome.result
+          .catch((e: unknown) => ({ ok: false as const, error: { code: 'internal.error' as const, message: e instanceof Error ? e.message : String(e) } }))
+          .then((settled) => {
+            // Abandoned meanwhile (a new config): that already gave the final result.
+            if (!this.pending.delete(cmdId)) return
+            const final: ConsoleResult = {
+              ...queued,
+              tick: this.world.state.tick,
+              ...(settled.ok ? { status: 'ok', result: settled.value } : { status: 'error', error: { code: settled.error.code, message: settled.error.message } })
+            }
+            if (cached) this.cache.settle(cmdId, final)
+            this.options.onResult?.(final)
+          })
         return this.remember(cmdId, key, envelope, queued)
       }
     }

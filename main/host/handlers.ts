@@ -8,6 +8,7 @@ import { HostError } from './host-error'
 import type { Handlers } from './registry'
 import type { ShardService } from './shard-service'
 import type { ConsoleService } from './console-service'
+import { listPolicyModels } from './policy-models'
 
 export interface HandlerDeps {
   shard: ShardService
@@ -59,6 +60,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'console.commands': () => deps.console.commands(),
     'observer.full': () => shard.observerFull(),
     'observer.agent': ({ id }) => shard.agentDetail(id),
+    'policy.status': async () => {
+      const [status, models] = await Promise.all([shard.policyStatus(), listPolicyModels(deps.configsDir, deps.cwd)])
+      return { ...status, models }
+    },
+    'policy.trace': ({ id }) => shard.policyTrace(id),
     'debug.crash-worker': async () => {
       if (!deps.testHooks) {
         throw new HostError('app.forbidden', 'test hooks are disabled; start the host with TOWNLET_TEST_HOOKS=1 to crash the worker on purpose')

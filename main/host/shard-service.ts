@@ -21,6 +21,8 @@ import { ObserverHub } from './observer-hub'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import type { ConsoleEnvelope } from '../console/envelope'
 import type { AgentDetail } from '../../shared/contract/dto/society'
+import type { DecisionTrace, PolicyStatus } from '../../shared/contract/dto/policy'
+import type { Result } from '../../shared/result'
 
 export interface ShardServiceOptions {
   workerPath: string
@@ -102,6 +104,23 @@ export class ShardService {
   async agentDetail(id: string): Promise<AgentDetail> {
     if (this.failure || !this.client) throw new HostError('shard.failed', 'the shard worker has failed: restart it to inspect agents')
     const result = await this.client.agentDetail(id)
+    if (!result.ok) throw new HostError(result.error.code, result.error.message)
+    return result.value
+  }
+
+  /** The policy runtime's status, without the model list (the handler adds it). */
+  async policyStatus(): Promise<Omit<PolicyStatus, 'models'>> {
+    return this.queryWorker((client) => client.policyStatus(), 'see the policy')
+  }
+
+  /** One agent's latest decision trace, for the inspector. */
+  async policyTrace(id: string): Promise<DecisionTrace> {
+    return this.queryWorker((client) => client.policyTrace(id), 'trace decisions')
+  }
+
+  private async queryWorker<T>(ask: (client: ShardWorkerClient) => Promise<Result<T>>, what: string): Promise<T> {
+    if (this.failure || !this.client) throw new HostError('shard.failed', `the shard worker has failed: restart it to ${what}`)
+    const result = await ask(this.client)
     if (!result.ok) throw new HostError(result.error.code, result.error.message)
     return result.value
   }

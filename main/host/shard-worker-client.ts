@@ -12,6 +12,7 @@ import { formatZodIssues } from '../../shared/zod-issues'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import type { AgentDetail } from '../../shared/contract/dto/society'
+import type { DecisionTrace, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { ConsoleEnvelope } from '../console/envelope'
 import { ADMIN_TOKEN_ENV } from './admin-token'
 
@@ -81,7 +82,17 @@ export class ShardWorkerClient {
     return this.query({ type: 'agent-detail', id }, `the detail of agent '${id}'`)
   }
 
-  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' }>, what: string): Promise<Result<T>> {
+  /** The policy runtime's status (the host adds the swappable models). */
+  policyStatus(): Promise<Result<Omit<PolicyStatus, 'models'>>> {
+    return this.query({ type: 'policy-status' }, 'the policy status')
+  }
+
+  /** One agent's latest decision trace. */
+  policyTrace(id: string): Promise<Result<DecisionTrace>> {
+    return this.query({ type: 'policy-trace', id }, `the decision trace of agent '${id}'`)
+  }
+
+  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' | 'policy-status' | 'policy-trace' }>, what: string): Promise<Result<T>> {
     if (this.dead) return Promise.resolve(err('shard.crashed', 'the shard worker is not running; restart it to continue'))
     const seq = this.nextSeq++
     return new Promise((resolve) => {
@@ -124,6 +135,8 @@ export class ShardWorkerClient {
         this.settleQuery(message.seq, { ok: true, value: message.result })
         return
       case 'agent-detail-reply':
+      case 'policy-status-reply':
+      case 'policy-trace-reply':
         this.settleQuery(message.seq, message.result.ok ? message.result : err(message.result.error.code, message.result.error.message))
         return
       case 'console-result':

@@ -15,6 +15,7 @@ import { AffordanceManifestSchema } from '../sim/affordances/manifest-schema'
 import { ConsoleResultSchema } from '../../shared/contract/dto/console'
 import { ConsoleEnvelopeSchema } from '../console/envelope'
 import { AgentDetailSchema } from '../../shared/contract/dto/society'
+import { DecisionTraceSchema, PolicyStatusSchema } from '../../shared/contract/dto/policy'
 
 export const AffordanceSourceSchema = z.object({ source: z.string(), sha256: z.string(), manifest: AffordanceManifestSchema })
 export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema, affordances: AffordanceSourceSchema })
@@ -40,7 +41,11 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** An operator command, role and issuer stamped by the host; answered by a `console-reply`. */
   z.object({ type: z.literal('console'), seq, envelope: ConsoleEnvelopeSchema }),
   /** One agent in depth for the inspector; answered by an `agent-detail-reply`. */
-  z.object({ type: z.literal('agent-detail'), seq, id: z.string() })
+  z.object({ type: z.literal('agent-detail'), seq, id: z.string() }),
+  /** The policy runtime's status; answered by a `policy-status-reply` (the host adds the model list). */
+  z.object({ type: z.literal('policy-status'), seq }),
+  /** One agent's decision trace; answered by a `policy-trace-reply`. */
+  z.object({ type: z.literal('policy-trace'), seq, id: z.string() })
 ])
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -59,6 +64,8 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   /** The immediate answer to a `console` request: final, or `queued`. */
   z.object({ type: z.literal('console-reply'), seq, result: ConsoleResultSchema }),
   z.object({ type: z.literal('agent-detail-reply'), seq, result: resultSchema(AgentDetailSchema) }),
+  z.object({ type: z.literal('policy-status-reply'), seq, result: resultSchema(PolicyStatusSchema.omit({ models: true })) }),
+  z.object({ type: z.literal('policy-trace-reply'), seq, result: resultSchema(DecisionTraceSchema) }),
   /** The final result of a queued console command, after its tick ran. */
   z.object({ type: z.literal('console-result'), result: ConsoleResultSchema })
 ])

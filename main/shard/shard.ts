@@ -25,6 +25,10 @@ import type { AgentDetail } from '../../shared/contract/dto/society'
 import { agentDetail } from './agent-detail'
 import { TelemetryHub, type SocietyTelemetry } from '../telemetry/telemetry-hub'
 import type { TelemetryView } from './society-view'
+import { loadOnnxPolicy } from '../policy/runtime/onnx-policy'
+import { resolveModelPath } from '../policy/runtime/model-path'
+import type { DecisionTrace, PolicyIdentity, PolicyStatus } from '../../shared/contract/dto/policy'
+import type { JsonValue } from '../sim/state/world'
 
 /** What the shard reports about itself; the host adds its own fields to make a ShardStatus. */
 export interface ShardView {
@@ -89,19 +93,30 @@ export class Shard {
   }
 
   private createSimulation(loaded: LoadedConfig): Simulation {
-    this.observer.reset()
+    return this.adopt(this.buildSimulation(loaded))
+  }
+
+  /** A new simulation wired to this shard's observer and telemetry, not yet the live one. */
+  private buildSimulation(loaded: LoadedConfig): Simulation {
     const onEvents = (events: SimEvent[]) => {
-      if (this.options.onObserver) this.observer.record(events)
+      if (this.options.onObserver && sim === this.sim) this.observer.record(events)
       this.options.onEvents?.(events)
     }
-    const sim = new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000 })
+    const sim: Simulation = new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000 })
     // Telemetry (rewards summary, stability alerts, KPIs, narration) watches every tick; a new
     // world starts it afresh.
     const hub = TelemetryHub.create(loaded.config)
-    this.telemetry = undefined
     sim.onTick((events, decisions) => {
-      this.telemetry = hub.observe({ world: sim.world, events, decisions })
+      if (sim === this.sim) this.telemetry = hub.observe({ world: sim.world, events, decisions })
     })
+    return sim
+  }
+
+  /** Make `sim` the live simulation: the previous one stops applying ticks, views start afresh. */
+  private adopt(sim: Simulation): Simulation {
+    this.sim?.dispose()
+    this.observer.reset()
+    this.telemetry = undefined
     return sim
   }
 
@@ -117,13 +132,33 @@ export class Shard {
     this.observer.reset()
   }
 
-  /** Replace the world with a fresh one built from a new config; the clock stops. */
+  /** Replace the world with a fresh one built from a new config (scripted policy); the clock stops. */
   loadConfig(loaded: LoadedConfig): ShardView {
+    return this.replaceWith(loaded, this.buildSimulation(loaded))
+  }
+
+  /**
+   * Load a config with its policy: the model (if the config names one) is read, checked and
+   * loaded against the new town first; if that fails the running world and policy stay and the
+   * error says why. Otherwise the new world replaces the old, as `loadConfig` does.
+   */
+  async prepareConfig(loaded: LoadedConfig): Promise<Result<ShardView>> {
+    const sim = this.buildSimulation(loaded)
+    const policy = loaded.config.policy
+    if (policy.backend === 'onnx' && policy.model !== undefined) {
+      const model = await loadOnnxPolicy(resolveModelPath(policy.model, loaded.summary.source), sim.policy.spec, { provider: policy.provider })
+      if (!model.ok) return err(model.error.code, `${loaded.summary.source}: policy.model: ${model.error.message}; the running shard keeps its config`, model.error.details)
+      sim.policy.use(model.value)
+    }
+    return ok(this.replaceWith(loaded, sim))
+  }
+
+  private replaceWith(loaded: LoadedConfig, sim: Simulation): ShardView {
     this.stopLoop()
     this.consoleRouter?.abandon(`a new config (${loaded.summary.config_id}) was loaded before it reached a tick boundary`)
     this.config = loaded.config
     this.summary = loaded.summary
-    this.sim = this.createSimulation(loaded)
+    this.sim = this.adopt(sim)
     this.speed = defaultSpeed(loaded.config)
     this.state = 'idle'
     return this.changed()
@@ -173,12 +208,67 @@ export class Shard {
     return this.state === 'paused' ? this.start() : this.view()
   }
 
-  /** Pause if running, then advance exactly `ticks` ticks. */
+  /**
+   * Pause if running, then advance exactly `ticks` ticks, synchronously: only with the scripted
+   * controller (tests, benches). `advance` works with any policy.
+   */
   step(ticks: number): ShardView {
     if (this.state === 'running') this.stopLoop()
+    if (this.sliceDone) throw new Error('a model-driven slice is still running: use advance()')
     for (let i = 0; i < ticks; i++) this.sim.step()
     this.state = 'paused'
     return this.changed()
+  }
+
+  /** Pause if running, then advance exactly `ticks` ticks with whatever policy runs. */
+  async advance(ticks: number): Promise<ShardView> {
+    if (this.state === 'running') this.stopLoop()
+    // A model-driven slice in flight stops after its current tick once the state is not running.
+    this.state = 'paused'
+    await this.sliceDone
+    const sim = this.sim
+    for (let i = 0; i < ticks && sim === this.sim; i++) await sim.stepAsync()
+    this.state = 'paused'
+    return this.changed()
+  }
+
+  // ---- the policy runtime (main/policy/runtime) ----
+
+  /** Load the model the config names (backend onnx); on failure the scripted controller runs and the error is returned. */
+  async attachConfiguredPolicy(): Promise<Result<PolicyIdentity>> {
+    const policy = this.config.policy
+    if (policy.backend !== 'onnx' || policy.model === undefined) return ok(this.sim.policy.identity())
+    return this.swapPolicy(resolveModelPath(policy.model, this.summary.source))
+  }
+
+  /**
+   * Use another policy from the next tick: an .onnx file or "scripted". The model is read,
+   * checked against this world's observation spec and loaded before anything changes; the
+   * current policy stays on any failure.
+   */
+  async swapPolicy(model: string): Promise<Result<PolicyIdentity>> {
+    const sim = this.sim
+    if (model === 'scripted') {
+      sim.policy.use(null)
+      return ok(sim.policy.identity())
+    }
+    const loaded = await loadOnnxPolicy(model, sim.policy.spec, { provider: this.config.policy.provider })
+    if (!loaded.ok) return loaded
+    if (sim !== this.sim) {
+      void loaded.value.release()
+      return err('console.conflict', 'a new config was loaded while the model was loading; swap again for the new town')
+    }
+    sim.policy.use(loaded.value)
+    this.changed()
+    return ok(sim.policy.identity())
+  }
+
+  policyStatus(): Omit<PolicyStatus, 'models'> {
+    return this.sim.policy.status()
+  }
+
+  policyTrace(id: string): Result<DecisionTrace> {
+    return this.sim.policy.trace(id)
   }
 
   setSpeed(speed: Speed): ShardView {
@@ -218,7 +308,10 @@ export class Shard {
   /** The console router of the live world. */
   get console(): ConsoleRouter {
     if (this.consoleRouter?.simulation !== this.sim) {
-      this.consoleRouter = new ConsoleRouter(this.sim, { onResult: (result) => this.consoleListener?.(result) })
+      this.consoleRouter = new ConsoleRouter(this.sim, {
+        onResult: (result) => this.consoleListener?.(result),
+        policy: { status: () => this.policyStatus() as unknown as JsonValue, swap: async (model) => (await this.swapPolicy(model)) as Result<JsonValue> }
+      })
     }
     return this.consoleRouter
   }
@@ -233,8 +326,17 @@ export class Shard {
     this.consoleListener = listener
   }
 
+  /** The model-driven slice in flight, if any (its ticks wait on inference). */
+  private sliceDone: Promise<void> | undefined
+
   private runSlice(): void {
     this.cancelTimer = undefined
+    if (this.sim.policy.async) {
+      this.sliceDone = this.runSliceAsync().finally(() => {
+        this.sliceDone = undefined
+      })
+      return
+    }
     const { scheduler } = this.options
     const started = scheduler.now()
     let now = started
@@ -262,6 +364,31 @@ export class Shard {
       }
       now = scheduler.now()
     }
+    this.meter.record(now, this.tick)
+    if (now - this.lastFrameAt >= (this.options.frameIntervalMs ?? 16)) this.emit(now)
+    this.scheduleNext()
+  }
+
+  /**
+   * A slice whose decisions come from a model: each tick awaits one inference. Pause, step, a
+   * new config or a swap back to scripted end it after the tick in flight.
+   */
+  private async runSliceAsync(): Promise<void> {
+    const { scheduler } = this.options
+    const sim = this.sim
+    const started = scheduler.now()
+    let now = started
+    let due = this.speed === 'max' ? Infinity : this.dueTick(now)
+    if (this.speed !== 'max' && due - this.tick > Math.max(this.speed, 1)) {
+      this.reanchor(now, this.tick)
+      due = this.tick + 1
+    }
+    while (this.state === 'running' && sim === this.sim && this.tick < due) {
+      await sim.stepAsync()
+      now = scheduler.now()
+      if (now - started >= SLICE_MS) break
+    }
+    if (sim !== this.sim || this.state !== 'running') return
     this.meter.record(now, this.tick)
     if (now - this.lastFrameAt >= (this.options.frameIntervalMs ?? 16)) this.emit(now)
     this.scheduleNext()

@@ -1,10 +1,13 @@
 /**
  * The simulation as the shard runs it: the world, the policy that decides between ticks, the
- * console operations waiting for the next tick boundary, and the input log. One `step()` is:
+ * console operations waiting for the next tick boundary, and the input log. One step is:
  * decide (policy, from the state after the last tick) → tick (engine) → record (input log).
+ * With the scripted controller a step is synchronous (`step`); a model makes deciding
+ * asynchronous (`stepAsync`, one inference per tick).
  */
 import type { LoadedConfig } from '../config/load-config'
-import { decideScripted } from '../policy/scripted/scripted-controller'
+import { PolicyRuntime, type PolicyDecisions } from '../policy/runtime/policy-runtime'
+import { AGENT_OPTIONS } from '../../shared/contract/dto/world-summary'
 import { compileRegistry, type AffordanceRegistry } from '../sim/affordances/registry'
 import type { AffordanceManifest } from '../sim/affordances/manifest-schema'
 import { InputLog } from '../sim/input-log'
@@ -27,8 +30,11 @@ export type TickListener = (events: readonly SimEvent[], decisions: readonly Dec
 export class Simulation {
   readonly world: World
   readonly log: InputLog
+  readonly policy: PolicyRuntime
   private pending: ConsoleOp[] = []
   private readonly tickListeners = new Set<TickListener>()
+  private lastEvents: readonly SimEvent[] = []
+  private disposed = false
 
   constructor(
     loaded: LoadedConfig,
@@ -40,6 +46,12 @@ export class Simulation {
     if (!created.ok) throw new Error(`config ${loaded.summary.config_id} passed loading but its town does not build: ${created.problems.map((p) => p.message).join('; ')}`)
     this.world = created.world
     this.log = new InputLog(options.logLimit)
+    this.policy = new PolicyRuntime(this.world)
+  }
+
+  /** This simulation is being replaced: a step still waiting for its model applies nothing. */
+  dispose(): void {
+    this.disposed = true
   }
 
   /** Queue a console operation for the next tick boundary. */
@@ -47,15 +59,42 @@ export class Simulation {
     this.pending.push(op)
   }
 
+  /** One tick with a synchronous policy (the scripted controller); see `stepAsync` for a model. */
   step(): SimEvent[] {
-    const decisions = decideScripted(this.world)
-    const inputs = { decisions, console: this.pending }
+    const decided = this.policy.decide(this.lastEvents)
+    if (decided instanceof Promise) throw new Error('this simulation runs a model, whose decisions arrive asynchronously: call stepAsync()')
+    return this.advance(decided)
+  }
+
+  /** One tick with any policy; resolves to the tick's events ([] if the simulation was disposed meanwhile). */
+  async stepAsync(): Promise<SimEvent[]> {
+    const decided = await this.policy.decide(this.lastEvents)
+    if (this.disposed) return []
+    return this.advance(decided)
+  }
+
+  private advance({ decisions, policyRng }: PolicyDecisions): SimEvent[] {
+    // Console ops that arrived while the model ran go into this tick too: they are inputs like any other.
+    const inputs = policyRng ? { decisions, console: this.pending, policy_rng: policyRng } : { decisions, console: this.pending }
     this.pending = []
-    const events = tick(this.world, inputs)
+    const runtimeEvents = this.policy.drainEvents()
+    const tickEvents = tick(this.world, inputs)
     this.log.record(this.world.state.tick, inputs)
+    const events = runtimeEvents.length === 0 ? tickEvents : [...runtimeEvents.map((e) => ({ ...e, tick: this.world.state.tick })), ...tickEvents]
+    this.noteOperatorActs(inputs.console, tickEvents)
+    this.lastEvents = tickEvents
     if (events.length > 0) this.options.onEvents?.(events)
     for (const listener of this.tickListeners) listener(events, decisions)
     return events
+  }
+
+  /** Operator actions on possessed agents that the engine applied: the decision trace names the operator. */
+  private noteOperatorActs(ops: readonly ConsoleOp[], events: readonly SimEvent[]): void {
+    for (const op of ops) {
+      if (op.op !== 'operator_act') continue
+      const applied = events.some((e) => e.type === 'console.result' && e.cmd_id === op.cmd_id && e.status === 'ok')
+      if (applied) this.policy.noteOperator(op.agent, AGENT_OPTIONS.indexOf(op.option), this.world.state.tick - 1)
+    }
   }
 
   /**

@@ -22,7 +22,7 @@ function log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void 
   post({ type: 'log', level, message })
 }
 
-function handle(message: HostToWorker): void {
+async function handle(message: HostToWorker): Promise<void> {
   if (message.type === 'init') {
     shard?.dispose()
     shard = new Shard(message.loaded, {
@@ -31,6 +31,10 @@ function handle(message: HostToWorker): void {
       onObserver: (frame) => post({ type: 'observer', frame })
     })
     shard.onConsoleResult((result) => post({ type: 'console-result', result }))
+    const attached = await shard.attachConfiguredPolicy()
+    // A shard that starts (or restarts) must come up: a model that fails to load leaves the
+    // scripted controller running, and the log says why.
+    if (!attached.ok) log('error', `the config's policy model was not loaded, so the scripted controller runs: ${attached.error.message}`)
     log('info', `shard ready with config ${message.loaded.summary.config_id}`)
     // Clients learn of a (re)started shard from its first frames, like any other change.
     shard.publish()
@@ -50,6 +54,31 @@ function handle(message: HostToWorker): void {
     post({ type: 'agent-detail-reply', seq: message.seq, result: shard.agentDetail(message.id) })
     return
   }
+  if (message.type === 'policy-status') {
+    post({ type: 'policy-status-reply', seq: message.seq, result: { ok: true, value: shard.policyStatus() } })
+    return
+  }
+  if (message.type === 'policy-trace') {
+    post({ type: 'policy-trace-reply', seq: message.seq, result: shard.policyTrace(message.id) })
+    return
+  }
+  if (message.type === 'load-config' && message.loaded.config.policy.backend === 'onnx') {
+    // Load the new town's model before replacing the running one: a bad model refuses the whole
+    // config and the running shard keeps its own.
+    const previous = shard
+    log('info', `loading config ${message.loaded.summary.config_id} from ${message.loaded.summary.source}`)
+    const candidate = await previous.prepareConfig(message.loaded)
+    if (!candidate.ok) {
+      post({ type: 'reply', seq: message.seq, result: candidate })
+      return
+    }
+    post({ type: 'reply', seq: message.seq, result: { ok: true, value: candidate.value } })
+    return
+  }
+  if (message.type === 'step') {
+    post({ type: 'reply', seq: message.seq, result: { ok: true, value: await shard.advance(message.ticks) } })
+    return
+  }
   if (message.type === 'console') {
     // Also between ticks: the command is answered now, or queued for the next tick boundary.
     post({ type: 'console-reply', seq: message.seq, result: shard.submitConsole(message.envelope) })
@@ -66,8 +95,6 @@ function handle(message: HostToWorker): void {
         return shard.pause()
       case 'resume':
         return shard.resume()
-      case 'step':
-        return shard.step(message.ticks)
       case 'set-speed':
         return shard.setSpeed(message.speed)
       case 'status':
@@ -93,5 +120,9 @@ port.on('message', (raw: unknown) => {
     if (seq >= 0) post({ type: 'reply', seq, result: { ok: false, error: { code: 'ipc.invalid_payload', message: 'malformed shard request' } } })
     return
   }
-  handle(parsed.data)
+  handle(parsed.data).catch((e: unknown) => {
+    // A bug, not bad input: answer the request so the host is not left waiting, and say so.
+    log('error', `the shard failed to handle ${parsed.data.type}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+    post({ type: 'reply', seq: parsed.data.seq, result: { ok: false, error: { code: 'internal.error', message: `the shard failed to handle ${parsed.data.type}` } } })
+  })
 })

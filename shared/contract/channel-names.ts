@@ -20,6 +20,8 @@ export const INVOKE_CHANNEL_NAMES = [
   'console.commands',
   'observer.full',
   'observer.agent',
+  'policy.status',
+  'policy.trace',
   'debug.crash-worker'
 ] as const
 

@@ -9,6 +9,7 @@ import { AppInfoSchema } from './dto/app-info'
 import { CommandInfoSchema, ConsoleResultSchema, ConsoleRunSchema, ConsoleSessionSchema } from './dto/console'
 import { ObserverFrameSchema, ObserverFullSchema } from './dto/observer'
 import { AgentDetailSchema } from './dto/society'
+import { DecisionTraceSchema, PolicyStatusSchema } from './dto/policy'
 import { ConfigFileSchema, ConfigSummarySchema } from './dto/config-summary'
 import { LogEntrySchema, LoopFailureSchema } from './dto/events'
 import { FrameSchema } from './dto/frame'
@@ -64,6 +65,12 @@ export const invokeChannels = {
     z.object({ id: z.string().min(1).max(128) }).strict(),
     AgentDetailSchema,
     "One agent in depth for the inspector: personality, relationships and this tick's reward breakdown."
+  ),
+  'policy.status': invoke(Empty, PolicyStatusSchema, 'The running policy: identity, anneal ratio and schedule, possessed agents, inference latency, embedding allocator, swappable models.'),
+  'policy.trace': invoke(
+    z.object({ id: z.string().min(1).max(128) }).strict(),
+    DecisionTraceSchema,
+    "One agent's latest decision: what it saw (features, map channels), its mask, the option probabilities, what was chosen, the commitment and who decided."
   ),
   'debug.crash-worker': invoke(
     Empty,

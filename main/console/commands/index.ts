@@ -12,6 +12,8 @@ import { debugQueuesCommand, queueInspectCommand } from './queue-inspect'
 import { SOCIETY_COMMANDS } from './society-commands'
 import { spawnCommand } from './spawn'
 import { telemetrySnapshotCommand } from './telemetry-snapshot'
+import { POLICY_OPS_COMMANDS } from './policy-ops'
+import { policyStatusCommand, policySwapCommand } from './policy-runtime-commands'
 
 export const CONSOLE_COMMANDS: readonly AnyCommand[] = [
   helpCommand,
@@ -27,5 +29,8 @@ export const CONSOLE_COMMANDS: readonly AnyCommand[] = [
   utilityCommand,
   ...PERTURBATION_COMMANDS,
   ...SOCIETY_COMMANDS,
-  employmentStatusCommand, employmentExitCommand
+  employmentStatusCommand, employmentExitCommand,
+  policyStatusCommand,
+  policySwapCommand,
+  ...POLICY_OPS_COMMANDS
 ] as AnyCommand[]
