@@ -9,6 +9,7 @@ import { emptyWorldSummary } from '../contract/dto/world-summary'
 import type { ConsoleResult, ConsoleSession } from '../contract/dto/console'
 import { OBSERVER_SCHEMA_VERSION, type AgentRow, type EconomyRow, type ObserverFull } from '../contract/dto/observer'
 import type { AgentDetail, SocietyView } from '../contract/dto/society'
+import type { DecisionTrace, PolicyStatus } from '../contract/dto/policy'
 
 export const sampleConfig: ConfigSummary = {
   config_id: 'default-v1',
@@ -110,5 +111,75 @@ export function sampleAgentDetail(id = 'alice'): AgentDetail {
     personality: { profile: 'balanced', extroversion: 0, forgiveness: 0, ambition: 0 },
     ties: [{ other: 'bob', trust: 0.2, familiarity: 0.4, rivalry: 0.3 }],
     reward: { total: -0.05, components: { survival: 0.002, needs_penalty: -0.052 }, episode_total: -1.2 }
+  }
+}
+
+/** A learned policy at anneal 0.5 on the CPU, with two swappable models and one possessed agent. */
+export function samplePolicyStatus(overrides: Partial<PolicyStatus> = {}): PolicyStatus {
+  return {
+    identity: {
+      backend: 'onnx',
+      policy_hash: 'ab'.repeat(32),
+      model: 'release.onnx',
+      execution_provider: 'cpu',
+      observation_variant: 'hybrid',
+      anneal_ratio: 0.5,
+      option_set: ['idle', 'eat', 'cook', 'shower', 'sleep', 'work', 'socialise']
+    },
+    notice: null,
+    anneal_schedule: [{ tick: 500, ratio: 0.75 }],
+    commit_ticks: 8,
+    possessed: ['bob'],
+    decisions: { last_tick: { scripted: 1, learned: 2, operator: 1 }, total: { scripted: 40, learned: 55, operator: 3 } },
+    latency: {
+      last_ms: 0.8,
+      mean_ms: 0.9,
+      p95_ms: 1.4,
+      history: [
+        { tick: 1, ms: 1.1, batch: 4 },
+        { tick: 2, ms: 0.8, batch: 4 }
+      ]
+    },
+    embedding: { max_slots: 64, in_use: 4, allocations_total: 5, forced_reuse_count: 0, forced_reuse_rate: 0, reuse_warning: false, without_slot: 0, cooldown_ticks: 2000 },
+    models: [
+      { path: 'configs/policies/release.onnx', name: 'release.onnx', sha256: 'ab'.repeat(32), accuracy: 0.93, observation_variant: 'hybrid' },
+      { path: 'configs/policies/candidate.onnx', name: 'candidate.onnx', sha256: 'cd'.repeat(32), accuracy: 0.88, observation_variant: 'hybrid' }
+    ],
+    ...overrides
+  }
+}
+
+/** A learned decision to eat: a 2-channel 3×3 map (the agent in the centre), three features, the fridge allowed. */
+export function sampleDecisionTrace(id = 'alice', overrides: Partial<DecisionTrace> = {}): DecisionTrace {
+  return {
+    agent: id,
+    tick: 12,
+    decided_by: 'learned',
+    chosen: 'eat',
+    commitment: { option: 'eat', since: 12, remaining: 7, held: false },
+    features: [
+      { name: 'need_hunger', value: 0.31 },
+      { name: 'need_energy', value: 0.8 },
+      { name: 'wallet', value: 2.5 }
+    ],
+    map: { shape: [2, 3, 3], channels: ['self', 'objects'], data: [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0] },
+    mask: [
+      { option: 'idle', allowed: true },
+      { option: 'eat', allowed: true },
+      { option: 'cook', allowed: false },
+      { option: 'shower', allowed: true },
+      { option: 'sleep', allowed: true },
+      { option: 'work', allowed: false },
+      { option: 'socialise', allowed: false }
+    ],
+    probabilities: [
+      { option: 'eat', p: 0.7 },
+      { option: 'sleep', p: 0.2 },
+      { option: 'idle', p: 0.06 },
+      { option: 'shower', p: 0.04 }
+    ],
+    anneal_draw: 0.31,
+    embedding_slot: 0,
+    ...overrides
   }
 }

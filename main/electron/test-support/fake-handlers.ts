@@ -2,7 +2,16 @@
  * Simple handlers for every invoke channel, valid against the contract, so tests can run the
  * real registry. Each records the channels it was called on in `calls`.
  */
-import { sampleAgentDetail, sampleConfig, sampleConsoleResult, sampleObserverFull, sampleSession, sampleStatus } from '../../../shared/testing/contract-samples'
+import {
+  sampleAgentDetail,
+  sampleConfig,
+  sampleConsoleResult,
+  sampleDecisionTrace,
+  sampleObserverFull,
+  samplePolicyStatus,
+  sampleSession,
+  sampleStatus
+} from '../../../shared/testing/contract-samples'
 import type { CallContext, Handlers } from '../../host/registry'
 
 export const fakeStatus = sampleStatus({ state: 'paused' })
@@ -34,6 +43,8 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
     'console.commands': rec('console.commands', []),
     'observer.full': rec('observer.full', sampleObserverFull()),
     'observer.agent': rec('observer.agent', sampleAgentDetail()),
+    'policy.status': rec('policy.status', samplePolicyStatus()),
+    'policy.trace': rec('policy.trace', sampleDecisionTrace()),
     'debug.crash-worker': rec('debug.crash-worker', { crashing: true as const })
   }
   return { handlers, calls }

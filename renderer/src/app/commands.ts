@@ -10,6 +10,7 @@ import { configLoadErrorFrom } from '../stores/config-store'
 import type { Stores } from '../stores/stores'
 import { createConsoleCommands } from './console-commands'
 import { createObserverCommands } from './observer-commands'
+import { createPolicyCommands } from './policy-commands'
 import { acceptStatus } from './shard-sync'
 
 type ClockChannel = 'shard.status' | 'shard.start' | 'shard.pause' | 'shard.resume' | 'shard.restart'
@@ -17,6 +18,7 @@ type ClockChannel = 'shard.status' | 'shard.start' | 'shard.pause' | 'shard.resu
 export function createCommands(client: TownletClient, stores: Stores) {
   const observer = createObserverCommands(client, stores)
   const consoleCommands = createConsoleCommands(client, stores)
+  const policy = createPolicyCommands(client, stores)
   // A lost connection is already shown by the connection indicator and banner; a notice per
   // pending request would only repeat it.
   const notice = (error: AppError) => {
@@ -60,6 +62,7 @@ export function createCommands(client: TownletClient, stores: Stores) {
   return {
     ...observer,
     ...consoleCommands,
+    ...policy,
     /** Everything a fresh connection needs; the requests are independent. */
     async refresh(): Promise<void> {
       const infoRequest = client.invoke('app.info', {}).then((result) => {

@@ -1,6 +1,6 @@
 /**
- * The navigation's panels, in order. Adding a panel is one entry here (Policy, Snapshots and
- * Telemetry come in later issues).
+ * The navigation's panels, in order. Adding a panel is one entry here (Snapshots and Telemetry
+ * come in later issues).
  */
 import type { ComponentType } from 'react'
 import { AgentsPanel } from '../features/agents/agents-panel'
@@ -11,6 +11,7 @@ import { KpiPanel } from '../features/kpis/kpi-panel'
 import { MapPanel } from '../features/map/map-panel'
 import { NarrationPanel } from '../features/narration/narration-panel'
 import { OverviewPanel } from '../features/overview/overview-panel'
+import { PolicyPanel } from '../features/policy/policy-panel'
 
 export interface PanelEntry {
   /** Stable id: the nav button's test id is `nav-<id>`. */
@@ -29,5 +30,6 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'conflict', label: 'Conflict', glyph: '×', component: ConflictPanel },
   { id: 'narration', label: 'Narration', glyph: '¶', component: NarrationPanel },
   { id: 'kpis', label: 'KPIs', glyph: '△', component: KpiPanel },
+  { id: 'policy', label: 'Policy', glyph: 'π', component: PolicyPanel },
   { id: 'console', label: 'Console', glyph: '›', component: ConsolePanel }
 ]

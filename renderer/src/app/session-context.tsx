@@ -13,6 +13,7 @@ import type { ConsoleStore } from '../stores/console-store'
 import type { FailureStore } from '../stores/failure-store'
 import type { LogStore } from '../stores/log-store'
 import type { ObserverStore } from '../stores/observer-store'
+import type { PolicyStore } from '../stores/policy-store'
 import type { ShardStore } from '../stores/shard-store'
 import type { Stores } from '../stores/stores'
 import type { UiStore } from '../stores/ui-store'
@@ -50,6 +51,7 @@ export const useFailures = <T,>(select: (s: FailureStore) => T): T => useStore(u
 export const useLogs = <T,>(select: (s: LogStore) => T): T => useStore(useSession().stores.logs, select)
 export const useObserver = <T,>(select: (s: ObserverStore) => T): T => useStore(useSession().stores.observer, select)
 export const useConsole = <T,>(select: (s: ConsoleStore) => T): T => useStore(useSession().stores.console, select)
+export const usePolicy = <T,>(select: (s: PolicyStore) => T): T => useStore(useSession().stores.policy, select)
 export const useUi = <T,>(select: (s: UiStore) => T): T => useStore(useSession().stores.ui, select)
 
 /** An observer slice re-read at most every `ms` (see useSampled): for views of the whole town. */

@@ -6,6 +6,7 @@ import { createConsoleStore } from './console-store'
 import { createFailureStore } from './failure-store'
 import { createLogStore } from './log-store'
 import { createObserverStore } from './observer-store'
+import { createPolicyStore } from './policy-store'
 import { createShardStore } from './shard-store'
 import { createUiStore } from './ui-store'
 
@@ -19,6 +20,7 @@ export function createStores() {
     logs: createLogStore(),
     observer: createObserverStore(),
     console: createConsoleStore(),
+    policy: createPolicyStore(),
     ui: createUiStore()
   }
 }

@@ -24,6 +24,8 @@ export interface SavedMapView {
   mapKey: string
 }
 
+export type PickPurpose = 'teleport' | 'walk'
+
 export interface TileDraft {
   x: string
   y: string
@@ -36,6 +38,8 @@ export interface UiStore {
   colorBy: ColorBy
   /** True while the next map click picks the teleport target instead of selecting. */
   picking: boolean
+  /** What the picked tile is for, as the map's hint says it: teleport, or walk (a possessed agent). */
+  pickPurpose: PickPurpose
   /** The inspector's teleport inputs, so a tile picked on the map lands in them. */
   teleportDraft: TileDraft
   /** The map's view when it was last shown; null until then. */
@@ -46,7 +50,7 @@ export interface UiStore {
   select(agentId: string | null): void
   setFollow(follow: boolean): void
   setColorBy(colorBy: ColorBy): void
-  startPicking(): void
+  startPicking(purpose?: PickPurpose): void
   cancelPicking(): void
   pickTile(x: number, y: number): void
   setTeleportDraft(draft: TileDraft): void
@@ -63,6 +67,7 @@ export function createUiStore(firstPanel = 'overview', storage: StorageLike | nu
     followSelected: false,
     colorBy: 'option',
     picking: false,
+    pickPurpose: 'teleport',
     teleportDraft: { x: '', y: '' },
     mapView: null,
     notifyAlerts: loadNotifyPref(storage),
@@ -72,7 +77,7 @@ export function createUiStore(firstPanel = 'overview', storage: StorageLike | nu
       set((s) => (s.selectedAgentId === selectedAgentId ? s : { selectedAgentId, picking: false, teleportDraft: { x: '', y: '' } })),
     setFollow: (followSelected) => set({ followSelected }),
     setColorBy: (colorBy) => set({ colorBy }),
-    startPicking: () => set({ picking: true, activePanel: 'map' }),
+    startPicking: (pickPurpose = 'teleport') => set({ picking: true, pickPurpose, activePanel: 'map' }),
     cancelPicking: () => set({ picking: false }),
     pickTile: (x, y) => set({ picking: false, teleportDraft: { x: String(x), y: String(y) } }),
     setTeleportDraft: (teleportDraft) => set({ teleportDraft }),

@@ -1,7 +1,8 @@
 /**
  * The selected agent, beside the Map or the Agents table: needs (bars and history), what it is
- * doing, who it is, its relationships and reward (fetched with observer.agent), its recent events
- * and the commands that named it, and the admin actions.
+ * doing, who it is, its relationships and reward (fetched with observer.agent), the admin actions
+ * and possession, its latest decision trace (policy.trace), its recent events and the commands
+ * that named it.
  */
 import { useMemo } from 'react'
 import { useConsole, useObserver, useObserverSampled, useUi } from '../../app/session-context'
@@ -13,6 +14,8 @@ import { InspectorSociety } from './agent-society'
 import { InspectorActions } from './inspector-actions'
 import { InspectorFacts, InspectorNeeds } from './inspector-facts'
 import { fieldChecked } from '../../components/field-value'
+import { PossessionControls } from '../policy/possession-controls'
+import { DecisionTrace } from '../policy/trace-view'
 
 const NO_EVENTS: readonly ObserverEvent[] = []
 
@@ -53,6 +56,8 @@ function InspectorBody({ id }: { id: string }) {
             <InspectorFacts agent={agent} />
             <InspectorSociety id={id} />
             <InspectorActions agent={agent} />
+            <PossessionControls agent={agent} />
+            <DecisionTrace id={id} />
           </>
         ) : (
           <p className="dim" data-testid="inspector-missing">

@@ -125,7 +125,7 @@ export function MapCanvas(props: { onReady: (renderer: MapRenderer | null) => vo
     const hit = renderer.hitTest(x, y)
     const picking = stores.ui.getState().picking
     renderer.setHover(hit.agent?.id ?? null, picking ? hit.tile : null)
-    const lines = picking ? [`teleport to (${hit.tile.x}, ${hit.tile.y})`] : hit.agent ? agentTooltip(hit.agent) : hit.object ? objectTooltip(hit.object) : null
+    const lines = picking ? [`${stores.ui.getState().pickPurpose} to (${hit.tile.x}, ${hit.tile.y})`] : hit.agent ? agentTooltip(hit.agent) : hit.object ? objectTooltip(hit.object) : null
     showTooltip(lines, x, y)
   }
 

@@ -21,6 +21,7 @@ export function MapToolbar({ renderer, fpsRef }: { renderer: MapControls | null;
   const setFollow = useUi((s) => s.setFollow)
   const hasSelection = useUi((s) => s.selectedAgentId !== null)
   const picking = useUi((s) => s.picking)
+  const pickPurpose = useUi((s) => s.pickPurpose)
   const cancelPicking = useUi((s) => s.cancelPicking)
 
   return (
@@ -53,7 +54,7 @@ export function MapToolbar({ renderer, fpsRef }: { renderer: MapControls | null;
       <SpawnControl />
       {picking ? (
         <span className="pick-hint" data-testid="map-pick-hint">
-          click a floor tile to teleport to
+          click a floor tile to {pickPurpose} to
           <button type="button" data-testid="map-pick-cancel" onClick={cancelPicking}>
             Cancel
           </button>
