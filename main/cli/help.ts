@@ -158,7 +158,7 @@ Behaviour cloning: the shipped ONNX policies are made by these three steps, and 
 capture    Runs the config for N ticks with the scripted controller. Before each tick, every agent
            at a decision point gives one sample: its observation (the config's variant, map then
            features, float32), its option mask and the option the controller chose. DIR gets
-           observations.bin, labels.bin, masks.bin, meta.json and manifest.json (each file's sha256
+           observations.f32.gz, labels.bin, masks.bin, meta.json and manifest.json (each file's sha256
            and size); the dataset is registered in versions.json as NAME (default: DIR's name).
 train-bc   Verifies the dataset's checksums (and its manifest against versions.json when it is
            registered there), trains a small MLP (two hidden layers of 64) deterministically for

@@ -179,6 +179,7 @@ export function sampleDecisionTrace(id = 'alice', overrides: Partial<DecisionTra
       { option: 'shower', p: 0.04 }
     ],
     anneal_draw: 0.31,
+    guardrail: null,
     embedding_slot: 0,
     ...overrides
   }

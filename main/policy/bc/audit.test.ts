@@ -37,12 +37,12 @@ describe('auditVersions', () => {
 
   it('fails on a missing dataset file and a missing model', async () => {
     const { root, versions, dir } = await setup()
-    await rm(join(dir, 'observations.bin'))
+    await rm(join(dir, 'observations.f32.gz'))
     await rm(join(root, 'm.onnx'))
     const report = await auditVersions(versions)
     expect(report.ok).toBe(false)
     const messages = report.entries.flatMap((e) => e.findings.filter((f) => f.level === 'fail').map((f) => f.message))
-    expect(messages).toEqual(['observations.bin is missing', 'm.onnx is missing'])
+    expect(messages).toEqual(['observations.f32.gz is missing', 'm.onnx is missing'])
   })
 
   it('fails on an edited manifest and still checks the files it lists', async () => {

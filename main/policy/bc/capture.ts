@@ -14,7 +14,7 @@ import type { SimEvent, World } from '../../sim/state/world'
 import { tick } from '../../sim/tick'
 import { createWorld } from '../../sim/town/create-world'
 import { ObservationBuilder } from '../observations/observation-builder'
-import { atDecisionPoint, optionMask } from '../options'
+import { atDecisionPoint, decisionMask } from '../options'
 import { scriptedIntent } from '../scripted/scripted-controller'
 import { DATASET_SCHEMA_VERSION, type DatasetData } from './dataset'
 
@@ -104,7 +104,7 @@ export function captureDataset(loaded: LoadedConfig, options: CaptureOptions): C
       if (intent.decision) decisions.push(intent.decision)
       if (every > 1 && keepHash(t, i) % every !== 0) continue
       const label = OPTION_INDEX[intent.option]
-      optionMask(world, i, mask)
+      decisionMask(world, i, mask)
       if (mask[label] !== 1) labelOutsideMask++
       const obs = observations.reserve(rowSize)
       obs.set(batch.map.subarray(r * spec.mapSize, (r + 1) * spec.mapSize), observations.length)

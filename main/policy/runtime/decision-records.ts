@@ -27,6 +27,8 @@ export class DecisionRecords {
   hasProbs = new Uint8Array(0)
   mask = new Uint8Array(0)
   hasMask = new Uint8Array(0)
+  /** Why a guardrail replaced the model's choice at the agent's latest decision (sparse). */
+  guardrail: (string | undefined)[] = []
   /** Decisions per decider in the last tick and overall. */
   lastTick = [0, 0, 0]
   total = [0, 0, 0]
@@ -58,6 +60,11 @@ export class DecisionRecords {
     this.draw[i] = draw
     this.hasProbs[i] = 0
     this.hasMask[i] = 0
+    this.guardrail[i] = undefined
+  }
+
+  setGuardrail(i: number, reason: string): void {
+    this.guardrail[i] = reason
   }
 
   count(by: number): void {

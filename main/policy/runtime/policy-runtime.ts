@@ -24,10 +24,11 @@ import { findAgent, Phase } from '../../sim/state/agent-store'
 import type { SimEvent, World } from '../../sim/state/world'
 import { ObservationBuilder } from '../observations/observation-builder'
 import type { ObservationBatch } from '../observations/observation-types'
-import { atDecisionPoint, decisionFor, optionMask } from '../options'
+import { atDecisionPoint, decisionFor, decisionMask } from '../options'
 import { decideScripted, scriptedIntent } from '../scripted/scripted-controller'
 import { Decider, DECIDERS, DecisionRecords } from './decision-records'
 import { LatencyStats } from './latency-stats'
+import { criticalGuardrail } from './critical-guardrail'
 import type { OnnxPolicy } from './onnx-policy'
 
 const O = AGENT_OPTIONS.length
@@ -181,10 +182,12 @@ export class PolicyRuntime {
     const world = this.world
     const a = world.state.agents.cols
     const mask = this.maskBuf
-    optionMask(world, i, mask)
+    decisionMask(world, i, mask)
     const probs = maskedSoftmax(logits, row * O, mask, this.probBuf)
     let chosen = IDLE
     for (let o = 0; o < O; o++) if (mask[o] === 1 && probs[o]! > probs[chosen]!) chosen = o
+    const guarded = criticalGuardrail(world, i, chosen, mask, probs)
+    if (guarded) chosen = guarded.option
     const current = a.option[i]!
     const phase = a.phase[i]!
     const inProgress = phase !== Phase.none && phase !== Phase.done && phase !== Phase.failed
@@ -193,13 +196,14 @@ export class PolicyRuntime {
     let held = false
     if (inProgress && chosen === current) {
       // Carry on: the option it is already carrying out.
-    } else if (inProgress && current !== IDLE && committed && mask[current] === 1) {
+    } else if (inProgress && current !== IDLE && committed && mask[current] === 1 && !guarded) {
       held = true
     } else {
       decision = decisionFor(world, i, AGENT_OPTIONS[chosen]!)
     }
     const records = this.records
     records.note(i, Decider.learned, world.state.tick, held ? current : chosen, held, draw)
+    if (guarded) records.setGuardrail(i, guarded.reason)
     records.setProbs(i, probs)
     records.setMask(i, mask)
     if (decision) records.count(Decider.learned)
@@ -266,7 +270,7 @@ export class PolicyRuntime {
     const map = batch.map.subarray(row * spec.mapSize, (row + 1) * spec.mapSize)
     const mask = new Uint8Array(O)
     if (records.hasMask[i] === 1 && records.tick[i] === batch.tick) mask.set(records.mask.subarray(i * O, i * O + O))
-    else optionMask(world, i, mask)
+    else decisionMask(world, i, mask)
     const decidedBy = a.possessed[i] === 1 ? 'operator' : records.by[i]! >= 0 ? DECIDERS[records.by[i]!]! : null
     const probabilities =
       records.hasProbs[i] === 1
@@ -288,6 +292,7 @@ export class PolicyRuntime {
       mask: AGENT_OPTIONS.map((o, k) => ({ option: o, allowed: mask[k] === 1 })),
       probabilities,
       anneal_draw: Number.isNaN(records.draw[i]!) ? null : round(records.draw[i]!),
+      guardrail: records.guardrail[i] ?? null,
       embedding_slot: batch.embeddingSlots[row]!
     })
   }

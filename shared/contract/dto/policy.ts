@@ -94,6 +94,8 @@ export const DecisionTraceSchema = z.object({
   probabilities: z.array(z.object({ option: AgentOptionSchema, p: z.number().min(0).max(1) })).nullable(),
   /** The anneal draw in [0, 1) that picked scripted or learned (null when no draw was needed). */
   anneal_draw: z.number().nullable(),
+  /** Why a guardrail replaced the model's choice (e.g. "critical hunger"), or null. */
+  guardrail: z.string().nullable(),
   embedding_slot: int
 })
 export type DecisionTrace = z.infer<typeof DecisionTraceSchema>

@@ -63,6 +63,11 @@ export function TraceView({ trace }: { trace: Trace }) {
       <p className="trace-line dim" data-testid="trace-anneal-draw">
         {trace.anneal_draw === null ? 'no anneal draw' : `anneal draw ${trace.anneal_draw.toFixed(3)}`} · embedding slot {trace.embedding_slot}
       </p>
+      {trace.guardrail && (
+        <p className="trace-line trace-guardrail" data-testid="trace-guardrail">
+          guardrail: {trace.guardrail} — the model&apos;s choice served no critical need, so its most probable option that does was taken
+        </p>
+      )}
       <TraceMask mask={trace.mask} chosen={trace.chosen} />
       <TraceProbabilities probabilities={trace.probabilities} chosen={trace.chosen} />
       <div className="trace-heatmaps" data-testid="trace-heatmaps">
