@@ -35,7 +35,7 @@ async function readSidecar(file: string): Promise<Pick<ModelEntry, 'sha256' | 'a
     return {
       sha256: typeof data.sha256 === 'string' ? data.sha256 : null,
       accuracy: typeof data.accuracy === 'number' ? data.accuracy : null,
-      observation_variant: typeof data.observation_variant === 'string' ? data.observation_variant : null
+      observation_variant: typeof data.variant === 'string' ? data.variant : null
     }
   } catch {
     return { sha256: null, accuracy: null, observation_variant: null }
