@@ -18,9 +18,9 @@ export const telemetrySnapshotCommand = defineCommand({
   name: 'telemetry_snapshot',
   role: 'viewer',
   destructive: false,
-  help: "Every agent's job and economy status (job, shift, on shift, wallet, attendance, lateness, wages, meals), employment totals, prices and utilities.",
+  help: "Every agent's job and economy status (job, shift, on shift, wallet, attendance, lateness, wages, meals), employment totals, prices and utilities, and the policy's identity and embedding allocator.",
   args: z.object({}).strict(),
-  run({ world }) {
+  run({ world, policy }) {
     const { state, params } = world
     const a = state.agents.cols
     const agents: JsonValue[] = []
@@ -52,7 +52,15 @@ export const telemetrySnapshotCommand = defineCommand({
       clock: summary.clock,
       agents,
       employment: { ...summary.employment, jobs: params.jobs.map((j) => j.id) },
-      economy: { prices: { ...state.prices }, utilities: { ...state.utilities } }
+      economy: { prices: { ...state.prices }, utilities: { ...state.utilities } },
+      // The running policy's identity and embedding allocator (null outside a shard).
+      policy: policy ? policyPart(policy.status()) : null
     })
   }
 })
+
+/** The identity and embedding metrics of a policy_status payload. */
+function policyPart(status: JsonValue): JsonValue {
+  if (status === null || typeof status !== 'object' || Array.isArray(status)) return null
+  return { identity: status.identity ?? null, embedding: status.embedding ?? null }
+}

@@ -149,3 +149,19 @@ describe('loading a model: bad input is refused with the reason', () => {
     await loaded.value.release()
   })
 })
+
+describe('embedding allocator telemetry', () => {
+  it('emits policy.embedding when forced reuse crosses the warning threshold, and reports it in the status', async () => {
+    const loaded = await defaultConfig()
+    loaded.config.observations.embedding = { max_slots: 8, cooldown_ticks: 2000, reuse_warning_threshold: 0.05 }
+    const { sim } = await withModel(loaded)
+    await run(sim, 2)
+    sim.enqueue({ op: 'kill', agent: 0, reason: 'test' })
+    await run(sim, 1)
+    sim.enqueue({ op: 'spawn', id: 'newcomer' })
+    const events = await run(sim, 3)
+    const warning = events.find((e) => e.type === 'policy.embedding')
+    expect(warning).toMatchObject({ reuse_warning: true, forced_reuse_count: 1, max_slots: 8 })
+    expect(sim.policy.status().embedding).toMatchObject({ forced_reuse_count: 1, reuse_warning: true, in_use: 8 })
+  })
+})

@@ -58,6 +58,7 @@ export class PolicyRuntime {
   private readonly probBuf = new Float64Array(O)
   /** Why the runtime fell back to the scripted controller, until another policy is chosen. */
   private failure: string | null = null
+  private reuseWarning = false
 
   constructor(private readonly world: World) {}
 
@@ -122,13 +123,17 @@ export class PolicyRuntime {
     const ratio = world.state.policy.anneal_ratio
     if (!this.onnx || ratio <= 0) {
       // Keep the allocator's view of who lives current even when no observation is needed.
-      this.builder?.track(world, events)
+      if (this.builder) {
+        this.builder.track(world, events)
+        this.watchEmbedding()
+      }
       const decisions = decideScripted(world)
       for (const d of decisions) this.noteScripted(d, Number.NaN)
       return { decisions }
     }
     const batch = this.builder!.build(world, events)
     this.lastBatch = batch
+    this.watchEmbedding()
     const policy = this.onnx
     const started = performance.now()
     return policy.infer(batch).then(
@@ -146,6 +151,17 @@ export class PolicyRuntime {
         return { decisions }
       }
     )
+  }
+
+  /**
+   * Telemetry for the embedding allocator: a `policy.embedding` event when forced reuse crosses
+   * the warning threshold (or falls back under it), with the metrics, so watchers see it happen.
+   */
+  private watchEmbedding(): void {
+    const metrics = this.builder!.allocator.metrics()
+    if (metrics.reuse_warning === this.reuseWarning) return
+    this.reuseWarning = metrics.reuse_warning
+    this.emit({ type: 'policy.embedding', ...metrics })
   }
 
   /** Per agent at a decision point: the model's choice or the controller's, by the anneal ratio. */
