@@ -8,15 +8,18 @@ import { useCommands, useConnection, useConsole } from '../../app/session-contex
 import { adminGate } from './command-gate'
 import type { Gate } from './command-gate'
 import { adaptArgs, OPERATOR_COMMANDS, resolveCommand } from './operator-commands'
-import type { OperatorName } from './operator-commands'
+import type { OperatorCommand, OperatorName } from './operator-commands'
 
-export interface Operator {
+/** The admin gate and a `run` for one table of commands (operator, policy …). */
+export interface CommandRunner<Name extends string> {
   gate: Gate
-  run(op: OperatorName, args: Record<string, unknown>): Promise<ConsoleResult>
+  run(op: Name, args: Record<string, unknown>): Promise<ConsoleResult>
 }
 
-/** The gate and a `run` for the operator commands. */
-export function useOperator(): Operator {
+export type Operator = CommandRunner<OperatorName>
+
+/** The gate and a `run` for the commands of `table` (a module-level constant). */
+export function useCommandRunner<T extends Record<string, OperatorCommand>>(table: T): CommandRunner<Extract<keyof T, string>> {
   const commands = useCommands()
   const session = useConsole((s) => s.session)
   const list = useConsole((s) => s.commands)
@@ -24,11 +27,16 @@ export function useOperator(): Operator {
   return useMemo(
     () => ({
       gate: adminGate(session, connected),
-      run(op: OperatorName, args: Record<string, unknown>) {
-        const { name, info } = resolveCommand(list, OPERATOR_COMMANDS[op])
+      run(op: Extract<keyof T, string>, args: Record<string, unknown>) {
+        const { name, info } = resolveCommand(list, table[op] as OperatorCommand)
         return commands.runConsole(name, adaptArgs(info, args))
       }
     }),
-    [commands, session, list, connected]
+    [commands, session, list, connected, table]
   )
+}
+
+/** The gate and a `run` for the operator commands. */
+export function useOperator(): Operator {
+  return useCommandRunner(OPERATOR_COMMANDS)
 }
