@@ -96,7 +96,7 @@ export class PolicyRuntime {
       model: this.onnx?.name ?? 'scripted',
       execution_provider: this.onnx?.executionProvider ?? null,
       observation_variant: world.params.config.features.systems.observations,
-      anneal_ratio: this.onnx ? world.state.policy.anneal_ratio : 0,
+      anneal_ratio: world.state.policy.anneal_ratio,
       option_set: [...AGENT_OPTIONS]
     }
   }

@@ -27,7 +27,7 @@ export const PolicyIdentitySchema = z.object({
   /** onnxruntime execution provider actually in use ("cpu", "cuda"), or null for scripted. */
   execution_provider: z.enum(['cpu', 'cuda']).nullable(),
   observation_variant: ObservationVariantSchema,
-  /** Chance that a decision comes from the model; 0 when the backend is scripted. */
+  /** Chance that a decision comes from the model once one runs (the scripted backend decides every time). */
   anneal_ratio: z.number().min(0).max(1),
   option_set: z.array(AgentOptionSchema)
 })

@@ -19,10 +19,10 @@ export function formatMs(ms: number | null): string {
 const LatencyLines = memo(function LatencyLines({ data }: { data: Sample[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <LineChart data={data} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
         <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} stroke="var(--text-dim)" fontSize={11} allowDecimals={false} />
-        <YAxis domain={[0, 'auto']} stroke="var(--text-dim)" fontSize={11} width={44} unit=" ms" />
+        <YAxis domain={[0, 'auto']} stroke="var(--text-dim)" fontSize={11} width={56} unit=" ms" />
         <Tooltip
           contentStyle={{ background: 'var(--surface-2)', border: '1px solid var(--border)', fontSize: 12 }}
           labelFormatter={(tick) => `tick ${String(tick)}`}

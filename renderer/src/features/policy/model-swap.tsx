@@ -39,7 +39,7 @@ export function ModelSwap({ status, operator }: { status: PolicyStatus; operator
       ) : (
         <>
           <div className="action-row">
-            <select data-testid="model-select" aria-label="Model" value={path} disabled={off} onChange={(e) => setPicked(fieldValue(e))}>
+            <select className="model-select" data-testid="model-select" aria-label="Model" value={path} disabled={off} onChange={(e) => setPicked(fieldValue(e))}>
               {models.map((m) => (
                 <option key={m.path} value={m.path}>
                   {`${modelLabel(m)}${m === running ? ' (running)' : ''}`}

@@ -47,7 +47,8 @@ export function PolicyIdentity({ status }: { status: PolicyStatus }) {
               aria-label="Copy the full policy hash"
               onClick={() => void copyText(id.policy_hash ?? '').then(setCopied)}
             >
-              {copied ? '✓' : '⧉'}
+              {/* ❐, not ⧉: the common Linux fonts (DejaVu) have no glyph for the latter. */}
+              {copied ? '✓' : '❐'}
             </button>
           ) : null}
         </dd>

@@ -125,6 +125,11 @@ describe('Decision trace', () => {
     expect(textOf(html, 'trace-anneal-draw')).toContain('no anneal draw')
   })
 
+  it('names the operator, not the scripted controller, for a possessed agent', () => {
+    const trace = sampleDecisionTrace('alice', { decided_by: 'operator', probabilities: null, anneal_draw: null })
+    expect(textOf(render(<TraceView trace={trace} />), 'trace-probabilities')).toBe('operator — no model ran')
+  })
+
   it('shows loading, gone and error states', () => {
     expect(textOf(render(<TraceSection state={{ status: 'loading' }} />), 'trace-status')).toBe('loading…')
     expect(textOf(render(<TraceSection state={{ status: 'gone' }} />), 'trace-status')).toBe('no decision for this agent')

@@ -52,6 +52,7 @@ const SOURCES: readonly DecidedBy[] = ['scripted', 'learned', 'operator']
 export function DecisionSources({ decisions }: { decisions: PolicyStatus['decisions'] }) {
   return (
     <Card title="Decisions by source" testId="policy-decisions">
+      <p className="dim policy-note">option changes sent to the tick (an agent carrying on is not counted)</p>
       <table className="data-table">
         <thead>
           <tr>

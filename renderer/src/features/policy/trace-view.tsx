@@ -69,7 +69,7 @@ export function TraceView({ trace }: { trace: Trace }) {
         </p>
       )}
       <TraceMask mask={trace.mask} chosen={trace.chosen} />
-      <TraceProbabilities probabilities={trace.probabilities} chosen={trace.chosen} />
+      <TraceProbabilities probabilities={trace.probabilities} chosen={trace.chosen} by={trace.decided_by} />
       <div className="trace-heatmaps" data-testid="trace-heatmaps">
         {grids.map((grid) => (
           <TraceHeatmap key={grid.name} grid={grid} />
@@ -109,11 +109,12 @@ function TraceMask({ mask, chosen }: { mask: Trace['mask']; chosen: string }) {
   )
 }
 
-function TraceProbabilities({ probabilities, chosen }: { probabilities: Trace['probabilities']; chosen: string }) {
+function TraceProbabilities({ probabilities, chosen, by }: { probabilities: Trace['probabilities']; chosen: string; by: Trace['decided_by'] }) {
   if (probabilities === null) {
+    // Who decided instead: a possessed agent's decision is the operator's, not the scripted controller's.
     return (
       <p className="dim trace-line" data-testid="trace-probabilities" data-model="none">
-        scripted — no model ran
+        {`${by ?? 'no decision'} — no model ran`}
       </p>
     )
   }
