@@ -13,10 +13,10 @@ import type { PolicyOperator } from './use-policy-operator'
 
 type Model = PolicyStatus['models'][number]
 
-/** "release.onnx · acc 93.0% · ab12cd34ef56" */
+/** "release.onnx · acc 93.0%": short enough for the select; the hash is in the facts below it. */
 export function modelLabel(model: Model): string {
   const accuracy = model.accuracy === null ? 'acc —' : `acc ${(model.accuracy * 100).toFixed(1)}%`
-  return `${model.name} · ${accuracy} · ${shortHash(model.sha256)}`
+  return `${model.name} · ${accuracy}`
 }
 
 export function ModelSwap({ status, operator }: { status: PolicyStatus; operator: PolicyOperator }) {

@@ -39,8 +39,8 @@ describe('policy command arguments', () => {
   it('shortens hashes and labels models', () => {
     expect(shortHash('ab'.repeat(32))).toBe('abababababab')
     expect(shortHash(null)).toBe('—')
-    expect(modelLabel({ path: 'p', name: 'm.onnx', sha256: 'cd'.repeat(32), accuracy: 0.875, observation_variant: 'hybrid' })).toBe('m.onnx · acc 87.5% · cdcdcdcdcdcd')
-    expect(modelLabel({ path: 'p', name: 'm.onnx', sha256: null, accuracy: null, observation_variant: null })).toBe('m.onnx · acc — · —')
+    expect(modelLabel({ path: 'p', name: 'm.onnx', sha256: 'cd'.repeat(32), accuracy: 0.875, observation_variant: 'hybrid' })).toBe('m.onnx · acc 87.5%')
+    expect(modelLabel({ path: 'p', name: 'm.onnx', sha256: null, accuracy: null, observation_variant: null })).toBe('m.onnx · acc —')
     expect(formatMs(null)).toBe('—')
     expect(formatMs(0.8123)).toBe('0.81')
     expect(formatMs(12.34)).toBe('12.3')
