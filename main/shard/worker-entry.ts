@@ -22,6 +22,12 @@ function log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void 
   post({ type: 'log', level, message })
 }
 
+/** A policy notice (CUDA asked for, CPU running) goes to the log as well as the Policy panel. */
+function logPolicyNotice(target: Shard): void {
+  const notice = target.policyStatus().notice
+  if (notice) log('warn', notice)
+}
+
 async function handle(message: HostToWorker): Promise<void> {
   if (message.type === 'init') {
     shard?.dispose()
@@ -35,6 +41,7 @@ async function handle(message: HostToWorker): Promise<void> {
     // A shard that starts (or restarts) must come up: a model that fails to load leaves the
     // scripted controller running, and the log says why.
     if (!attached.ok) log('error', `the config's policy model was not loaded, so the scripted controller runs: ${attached.error.message}`)
+    logPolicyNotice(shard)
     log('info', `shard ready with config ${message.loaded.summary.config_id}`)
     // Clients learn of a (re)started shard from its first frames, like any other change.
     shard.publish()
@@ -73,6 +80,7 @@ async function handle(message: HostToWorker): Promise<void> {
       return
     }
     post({ type: 'reply', seq: message.seq, result: { ok: true, value: candidate.value } })
+    logPolicyNotice(previous)
     return
   }
   if (message.type === 'step') {
