@@ -9,8 +9,8 @@ Usage:
   townlet affordances validate [--file F | --config C] [--manifest M] [--strict] [--write-manifest] [--json]
   townlet config set-stage --config F --stage STAGE [--dry-run]
   townlet config schedule --config F [--add CYCLE:STAGE …] [--remove CYCLE …] [--clear] [--dry-run]
-  townlet policy capture [--config F] --ticks N --out DIR [--every K] [--versions P] [--name NAME]
-  townlet policy train-bc --dataset DIR --out F.onnx [--seed S] [--epochs E] [--threshold T] [--versions P] [--name NAME]
+  townlet policy capture [--config F] --ticks N --out DIR [--every K] [--policy M.onnx [--anneal R]] [--name NAME]
+  townlet policy train-bc --dataset DIR [--dataset DIR …] --out F.onnx [--seed S] [--epochs E] [--threshold T] [--name NAME]
   townlet policy audit [--versions P] [--json]
   townlet help [COMMAND]
   townlet --version
@@ -148,8 +148,9 @@ Examples:
   townlet config schedule --config configs/default.yaml --add 0:OFF --add 1:C1 --add 3:C2
   townlet config schedule --config configs/default.yaml
 `,
-  policy: `townlet policy capture [--config F] --ticks N --out DIR [--every K] [--versions P] [--name NAME] [--force] [--json]
-townlet policy train-bc --dataset DIR --out F.onnx [--seed S] [--epochs E] [--threshold T] [--class-weight W]
+  policy: `townlet policy capture [--config F] --ticks N --out DIR [--every K] [--policy M.onnx [--anneal R]]
+                       [--versions P] [--name NAME] [--force] [--json]
+townlet policy train-bc --dataset DIR [--dataset DIR …] --out F.onnx [--seed S] [--epochs E] [--threshold T] [--class-weight W]
                         [--versions P] [--name NAME] [--json]
 townlet policy audit [--versions P] [--json]
 
@@ -160,6 +161,9 @@ capture    Runs the config for N ticks with the scripted controller. Before each
            features, float32), its option mask and the option the controller chose. DIR gets
            observations.f32.gz, labels.bin, masks.bin, meta.json and manifest.json (each file's sha256
            and size); the dataset is registered in versions.json as NAME (default: DIR's name).
+           With --policy, a model drives the run instead (dataset aggregation): the controller
+           still labels every sample, so the dataset holds the states the cloned policy really
+           reaches — its mistakes included — with the controller's answer to each.
 train-bc   Verifies the dataset's checksums (and its manifest against versions.json when it is
            registered there), trains a small MLP (two hidden layers of 64) deterministically for
            the seed, and reports accuracy on a held-out split (whole blocks of consecutive samples,
@@ -177,7 +181,11 @@ Options:
   --every K       keep about one sample in K, picked by a hash of tick and agent (default 1: all);
                   the run itself is the same
   --force         capture over an existing dataset folder
-  --dataset DIR   the dataset to train on
+  --policy M      capture: an .onnx model drives the run (labels still come from the controller)
+  --anneal R      capture with --policy: chance a decision comes from the model, above 0 to 1
+                  (default 1); the rest come from the controller
+  --dataset DIR   the dataset to train on; repeat it to train on several with the same
+                  observation layout (the model names them joined by "+")
   --seed S        training seed: weight init, minibatch order, held-out split (default 1)
   --epochs E      passes over the training split (default 8)
   --threshold T   held-out accuracy the gate needs, 0 to 1 (default 0.8)
@@ -191,6 +199,8 @@ Options:
 Examples:
   townlet policy capture --config configs/default.yaml --ticks 2000 --out data/bc/default
   townlet policy train-bc --dataset data/bc/default --out configs/policies/candidate.onnx --seed 7
+  townlet policy capture --ticks 4000 --policy configs/policies/candidate.onnx --anneal 0.8 --out data/bc/dagger
+  townlet policy train-bc --dataset data/bc/default --dataset data/bc/dagger --out configs/policies/next.onnx
   townlet policy audit
 `
 }

@@ -9,8 +9,9 @@ import { access, readdir } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { AGENT_OPTIONS } from '../../shared/contract/dto/world-summary'
 import { auditVersions, formatAudit } from '../policy/bc/audit'
-import { captureDataset } from '../policy/bc/capture'
-import { readDataset, writeDataset } from '../policy/bc/dataset'
+import { captureDataset, captureWithPolicy, type CaptureResult } from '../policy/bc/capture'
+import { loadOnnxPolicy } from '../policy/runtime/onnx-policy'
+import { concatDatasets, readDataset, writeDataset, type DatasetData } from '../policy/bc/dataset'
 import { publishModel } from '../policy/bc/publish-model'
 import { DEFAULT_CLASS_WEIGHT_POWER, DEFAULT_EPOCHS, DEFAULT_THRESHOLD, splitIndices, trainBc, type TrainBcReport } from '../policy/bc/train-bc'
 import { datasetEntryFor, DEFAULT_VERSIONS_PATH, readVersions, registerDataset } from '../policy/bc/versions-registry'
@@ -42,6 +43,21 @@ function checkName(name: string): string {
   return name
 }
 
+/** --policy MODEL [--anneal R]: dataset aggregation (the model drives, the controller labels). */
+function captureDriver(policy: string | undefined, anneal: string | undefined, io: CliIo) {
+  if (policy === undefined) {
+    if (anneal !== undefined) throw new UsageError(`--anneal only applies with --policy MODEL.onnx (a model driving the capture)${SEE}`)
+    return undefined
+  }
+  if (!policy.toLowerCase().endsWith('.onnx')) throw new UsageError(`--policy must be a path to an .onnx model, got "${policy}"${SEE}`)
+  const ratio = anneal === undefined ? 1 : Number(anneal)
+  if (anneal !== undefined && (anneal.trim() === '' || !Number.isFinite(ratio) || ratio <= 0 || ratio > 1)) {
+    throw new UsageError(`--anneal must be a ratio above 0 and at most 1 (the chance the model decides), got "${anneal}"${SEE}`)
+  }
+  const path = resolve(io.cwd, policy)
+  return { anneal: ratio, load: (spec: Parameters<typeof loadOnnxPolicy>[1]) => loadOnnxPolicy(path, spec) }
+}
+
 async function captureCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs('policy', argv, {
     config: { type: 'string' },
@@ -51,9 +67,12 @@ async function captureCommand(argv: string[], io: CliIo): Promise<number> {
     versions: { type: 'string' },
     name: { type: 'string' },
     force: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false }
+    json: { type: 'boolean', default: false },
+    policy: { type: 'string' },
+    anneal: { type: 'string' }
   })
   const ticks = integerOption('ticks', required('ticks', args.ticks, 'how many ticks to run, e.g. --ticks 2000'), { min: 1, max: 10_000_000 })!
+  const driver = captureDriver(args.policy, args.anneal, io)
   const every = integerOption('every', args.every, { min: 1, max: 1_000_000 }) ?? 1
   const out = resolve(io.cwd, required('out', args.out, 'the dataset folder to write, e.g. --out data/bc/default'))
   const versionsPath = resolve(io.cwd, args.versions ?? DEFAULT_VERSIONS_PATH)
@@ -67,7 +86,15 @@ async function captureCommand(argv: string[], io: CliIo): Promise<number> {
   const now = () => performance.now()
   const bar = new ProgressBar(io.stderr, ticks, now)
   const started = now()
-  const captured = captureDataset(loaded, { ticks, every, created: new Date().toISOString(), onProgress: (done) => bar.update(done, (done * 1000) / Math.max(now() - started, 1e-6)) })
+  const captureOptions = { ticks, every, created: new Date().toISOString(), onProgress: (done: number) => bar.update(done, (done * 1000) / Math.max(now() - started, 1e-6)) }
+  let captured: CaptureResult
+  try {
+    captured = driver ? await captureWithPolicy(loaded, { ...captureOptions, ...driver }) : captureDataset(loaded, captureOptions)
+  } catch (e) {
+    bar.finish()
+    io.stderr.write(`error: ${(e as Error).message}\n`)
+    return EXIT.failure
+  }
   bar.finish()
   const seconds = (now() - started) / 1000
   const { data } = captured
@@ -101,7 +128,7 @@ async function captureCommand(argv: string[], io: CliIo): Promise<number> {
 
 async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs('policy', argv, {
-    dataset: { type: 'string' },
+    dataset: { type: 'string', multiple: true },
     out: { type: 'string' },
     seed: { type: 'string' },
     epochs: { type: 'string' },
@@ -111,7 +138,8 @@ async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     name: { type: 'string' },
     json: { type: 'boolean', default: false }
   })
-  const dir = resolve(io.cwd, required('dataset', args.dataset, 'the folder `townlet policy capture` wrote, e.g. --dataset data/bc/default'))
+  const dirs = (args.dataset ?? []).map((d) => resolve(io.cwd, d))
+  if (dirs.length === 0) required('dataset', undefined, 'the folder `townlet policy capture` wrote, e.g. --dataset data/bc/default (repeat it to train on several)')
   const outArg = required('out', args.out, 'the model file to write, e.g. --out configs/policies/candidate.onnx')
   if (!outArg.endsWith('.onnx')) throw new UsageError(`--out ${outArg}: a model file name ends in .onnx`)
   const out = resolve(io.cwd, outArg)
@@ -127,15 +155,25 @@ async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const name = checkName(args.name ?? basename(out).replace(/\.onnx$/, ''))
   const versionsPath = resolve(io.cwd, args.versions ?? DEFAULT_VERSIONS_PATH)
-  if (!(await access(dir).then(() => true, () => false))) throw new UsageError(`--dataset ${args.dataset}: no such folder; capture one with \`townlet policy capture\``)
   const versions = await readVersions(versionsPath)
   if (!versions.ok) throw new UsageError(versions.message)
-  const registered = datasetEntryFor(versionsPath, versions.versions, dir)
-  const dataset = await readDataset(dir, registered ? { expectedManifestSha256: registered.entry.sha256 } : {})
-  if (!dataset.ok) throw new UsageError(`dataset refused (${dataset.error.code}): ${dataset.error.message}`)
-  if (dataset.value.meta.samples < MIN_SAMPLES) throw new UsageError(`${args.dataset} has ${dataset.value.meta.samples} samples: too few to train and hold some out (at least ${MIN_SAMPLES}); capture more ticks`)
-  const datasetName = registered?.name ?? basename(dir)
-  if (!registered && !args.json) io.stderr.write(`note: ${args.dataset} is not registered in ${args.versions ?? DEFAULT_VERSIONS_PATH}; the model names it "${datasetName}"\n`)
+  const parts: DatasetData[] = []
+  const names: string[] = []
+  for (const [k, dir] of dirs.entries()) {
+    const given = args.dataset![k]!
+    if (!(await access(dir).then(() => true, () => false))) throw new UsageError(`--dataset ${given}: no such folder; capture one with \`townlet policy capture\``)
+    const registered = datasetEntryFor(versionsPath, versions.versions, dir)
+    const read = await readDataset(dir, registered ? { expectedManifestSha256: registered.entry.sha256 } : {})
+    if (!read.ok) throw new UsageError(`dataset ${given} refused (${read.error.code}): ${read.error.message}`)
+    parts.push(read.value)
+    names.push(registered?.name ?? basename(dir))
+    if (!registered && !args.json) io.stderr.write(`note: ${given} is not registered in ${args.versions ?? DEFAULT_VERSIONS_PATH}; the model names it "${basename(dir)}"\n`)
+  }
+  const joined = concatDatasets(parts)
+  if (!joined.ok) throw new UsageError(joined.error.message)
+  const dataset = joined
+  if (dataset.value.meta.samples < MIN_SAMPLES) throw new UsageError(`${names.join(' + ')} ${names.length === 1 ? 'has' : 'have'} ${dataset.value.meta.samples} samples: too few to train and hold some out (at least ${MIN_SAMPLES}); capture more ticks`)
+  const datasetName = names.join('+')
 
   const started = performance.now()
   const { params, report } = trainBc(dataset.value, { seed, epochs, threshold, classWeightPower: classWeight, onEpoch: (e, loss) => args.json || io.stderr.write(`epoch ${e + 1}/${epochs}: loss ${loss.toFixed(4)}\n`) })

@@ -11,7 +11,7 @@ async function setup() {
   const versions = join(root, 'versions.json')
   const dir = join(root, 'ds')
   const { manifestSha256 } = await writeDataset(dir, {
-    meta: { schema_version: 1, variant: 'compact', map_shape: [1, 1, 1], map_channels: ['c'], feature_names: ['f'], options: ['idle', 'eat'], samples: 2, config_id: 't', seed: 1, ticks: 2, every: 1, created: 'c' },
+    meta: { schema_version: 1, variant: 'compact', map_shape: [1, 1, 1], map_channels: ['c'], feature_names: ['f'], options: ['idle', 'eat'], samples: 2, config_id: 't', seed: 1, ticks: 2, every: 1, created: 'c', driven_by: null },
     observations: new Float32Array([0, 1, 2, 3]),
     labels: new Uint8Array([0, 1]),
     masks: new Uint8Array([1, 1, 1, 1])

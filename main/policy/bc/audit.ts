@@ -72,7 +72,10 @@ async function auditModel(versionsPath: string, name: string, entry: { file: str
   if ('missing' in got) out.findings.push({ level: 'fail', message: `${entry.file} is missing`, file: path })
   else if ('error' in got) out.findings.push({ level: 'fail', message: `${entry.file} cannot be read: ${got.error}`, file: path })
   else if (got.sha256 !== entry.sha256) out.findings.push({ level: 'fail', message: `${entry.file} has sha256 ${got.sha256}; versions.json pins ${entry.sha256}`, file: path })
-  if (!datasets.has(entry.dataset)) out.findings.push({ level: 'warn', message: `its dataset "${entry.dataset}" is not in versions.json` })
+  // A model trained on several datasets names them joined by "+".
+  for (const name of entry.dataset.split('+')) {
+    if (!datasets.has(name)) out.findings.push({ level: 'warn', message: `its dataset "${name}" is not in versions.json` })
+  }
   const sidecar = sidecarPath(path)
   try {
     const facts = JSON.parse(await readFile(sidecar, 'utf8')) as { sha256?: unknown }

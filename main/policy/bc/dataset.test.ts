@@ -21,7 +21,8 @@ function data(samples: number, values: number[] = []): DatasetData {
       seed: 4,
       ticks: samples,
       every: 1,
-      created: '2026-01-01T00:00:00.000Z'
+      created: '2026-01-01T00:00:00.000Z',
+      driven_by: null
     },
     observations: Float32Array.from({ length: samples * size }, (_, k) => values[k % Math.max(values.length, 1)] ?? k / 7),
     labels: Uint8Array.from({ length: samples }, (_, k) => k % 3),

@@ -38,7 +38,9 @@ export const DatasetMetaSchema = z.object({
   ticks: int,
   /** Samples were taken every this many ticks. */
   every: z.number().int().positive().default(1),
-  created: z.string()
+  created: z.string(),
+  /** The model that drove the run while the controller labelled it (dataset aggregation), or null for a scripted run. */
+  driven_by: z.object({ policy_hash: z.string(), model: z.string(), anneal_ratio: z.number().min(0).max(1) }).nullable().default(null)
 })
 export type DatasetMeta = z.infer<typeof DatasetMetaSchema>
 
@@ -193,4 +195,37 @@ export async function readDataset(dir: string, options: { expectedManifestSha256
   const problem = shapeProblem(data)
   if (problem) return err('policy.invalid_dataset', `dataset ${dir} is inconsistent: ${problem}`)
   return ok({ ...data, dir, manifestSha256: read.value.sha256 })
+}
+
+/**
+ * Several datasets as one (a scripted capture and its aggregation runs, say): they must share the
+ * observation layout and option set, or the message says which field differs.
+ */
+export function concatDatasets(parts: readonly DatasetData[]): Result<DatasetData> {
+  const first = parts[0]
+  if (!first) return err('policy.invalid_dataset', 'no dataset given')
+  const keys = ['variant', 'map_shape', 'map_channels', 'feature_names', 'options'] as const
+  for (const part of parts.slice(1)) {
+    for (const key of keys) {
+      if (JSON.stringify(part.meta[key]) !== JSON.stringify(first.meta[key])) {
+        return err('policy.invalid_dataset', `datasets from ${first.meta.config_id} and ${part.meta.config_id} differ in ${key}: they were captured with different observation settings and cannot be trained together`)
+      }
+    }
+  }
+  if (parts.length === 1) return ok(first)
+  const join = <T extends Float32Array | Uint8Array>(pick: (d: DatasetData) => T, make: (n: number) => T): T => {
+    const out = make(parts.reduce((n, d) => n + pick(d).length, 0))
+    let at = 0
+    for (const d of parts) {
+      out.set(pick(d), at)
+      at += pick(d).length
+    }
+    return out
+  }
+  return ok({
+    meta: { ...first.meta, samples: parts.reduce((n, d) => n + d.meta.samples, 0), ticks: parts.reduce((n, d) => n + d.meta.ticks, 0) },
+    observations: join((d) => d.observations, (n) => new Float32Array(n)),
+    labels: join((d) => d.labels, (n) => new Uint8Array(n)),
+    masks: join((d) => d.masks, (n) => new Uint8Array(n))
+  })
 }

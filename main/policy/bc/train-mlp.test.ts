@@ -115,7 +115,8 @@ describe('trainBc', () => {
         seed: 1,
         ticks: 600,
         every: 1,
-        created: '2026-01-01T00:00:00.000Z'
+        created: '2026-01-01T00:00:00.000Z',
+        driven_by: null
       },
       observations: set.inputs,
       labels: set.labels,

@@ -59,6 +59,8 @@ export class PolicyRuntime {
   /** Why the runtime fell back to the scripted controller, until another policy is chosen. */
   private failure: string | null = null
   private reuseWarning = false
+  /** Sees every observation batch the model is about to score (behaviour-cloning capture records it). */
+  onObservations: ((batch: ObservationBatch) => void) | undefined
 
   constructor(private readonly world: World) {}
 
@@ -134,6 +136,7 @@ export class PolicyRuntime {
     const batch = this.builder!.build(world, events)
     this.lastBatch = batch
     this.watchEmbedding()
+    this.onObservations?.(batch)
     const policy = this.onnx
     const started = performance.now()
     return policy.infer(batch).then(
