@@ -17,7 +17,7 @@ import type { ObserverFrame } from '../../shared/contract/dto/observer'
 import { ObserverEmitter } from './observer-emitter'
 import { Simulation } from './simulation'
 import type { Scheduler } from './scheduler'
-import { TickRateMeter } from './tick-rate-meter'
+import { ShardClock, SLICE_MS } from './shard-clock'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import { ConsoleRouter } from '../console/console-router'
 import type { ConsoleEnvelope } from '../console/envelope'
@@ -57,22 +57,13 @@ export interface ShardOptions {
   observerIntervalMs?: number
 }
 
-/** Longest stretch of ticks between yields, so pause and step requests are served promptly. */
-const SLICE_MS = 12
-/** How many ticks run between clock reads in a slice. */
-const CLOCK_CHECK_EVERY = 1
-
 export class Shard {
   private sim: Simulation
   private telemetry: SocietyTelemetry | undefined
   private config: ShardConfig
   private summary: ConfigSummary
   private state: ShardState = 'idle'
-  private speed: Speed
-  private readonly meter = new TickRateMeter()
-  private cancelTimer: (() => void) | undefined
-  private anchorAt = 0
-  private anchorTick = 0
+  private readonly clock: ShardClock
   private lastFrameAt = -Infinity
   private nextObserverAt = -Infinity
   private readonly observer = new ObserverEmitter()
@@ -84,7 +75,7 @@ export class Shard {
     this.config = loaded.config
     this.summary = loaded.summary
     this.sim = this.createSimulation(loaded)
-    this.speed = defaultSpeed(loaded.config)
+    this.clock = new ShardClock(options.scheduler, { simulation: () => this.sim, afterSlice: (now) => this.afterSlice(now) }, defaultSpeed(loaded.config))
   }
 
   /** The running simulation (world, input log, console queue). */
@@ -154,12 +145,12 @@ export class Shard {
   }
 
   private replaceWith(loaded: LoadedConfig, sim: Simulation): ShardView {
-    this.stopLoop()
+    this.clock.stop()
     this.consoleRouter?.abandon(`a new config (${loaded.summary.config_id}) was loaded before it reached a tick boundary`)
     this.config = loaded.config
     this.summary = loaded.summary
     this.sim = this.adopt(sim)
-    this.speed = defaultSpeed(loaded.config)
+    this.clock.setSpeed(defaultSpeed(loaded.config))
     this.state = 'idle'
     return this.changed()
   }
@@ -192,14 +183,13 @@ export class Shard {
   start(): ShardView {
     if (this.state === 'running') return this.view()
     this.state = 'running'
-    this.reanchor()
-    this.scheduleNext()
+    this.clock.start()
     return this.changed()
   }
 
   pause(): ShardView {
     if (this.state !== 'running') return this.view()
-    this.stopLoop()
+    this.clock.stop()
     this.state = 'paused'
     return this.changed()
   }
@@ -213,8 +203,8 @@ export class Shard {
    * controller (tests, benches). `advance` works with any policy.
    */
   step(ticks: number): ShardView {
-    if (this.state === 'running') this.stopLoop()
-    if (this.sliceDone) throw new Error('a model-driven slice is still running: use advance()')
+    this.clock.stop()
+    if (this.clock.busy) throw new Error('a model-driven slice is still running: use advance()')
     for (let i = 0; i < ticks; i++) this.sim.step()
     this.state = 'paused'
     return this.changed()
@@ -222,10 +212,10 @@ export class Shard {
 
   /** Pause if running, then advance exactly `ticks` ticks with whatever policy runs. */
   async advance(ticks: number): Promise<ShardView> {
-    if (this.state === 'running') this.stopLoop()
-    // A model-driven slice in flight stops after its current tick once the state is not running.
+    // A model-driven slice in flight stops after its current tick.
+    this.clock.stop()
     this.state = 'paused'
-    await this.sliceDone
+    await this.clock.settled()
     const sim = this.sim
     for (let i = 0; i < ticks && sim === this.sim; i++) await sim.stepAsync()
     this.state = 'paused'
@@ -272,12 +262,7 @@ export class Shard {
   }
 
   setSpeed(speed: Speed): ShardView {
-    this.speed = speed
-    if (this.state === 'running') {
-      this.stopLoop()
-      this.reanchor()
-      this.scheduleNext()
-    }
+    this.clock.setSpeed(speed)
     return this.changed()
   }
 
@@ -285,8 +270,8 @@ export class Shard {
     return {
       state: this.state,
       tick: this.tick,
-      speed: this.speed,
-      measured_tps: this.state === 'running' ? round(this.meter.rate()) : 0,
+      speed: this.clock.speed,
+      measured_tps: this.state === 'running' ? round(this.clock.rate()) : 0,
       config: this.summary,
       world: summarizeWorld(this.sim.world)
     }
@@ -298,7 +283,7 @@ export class Shard {
 
   /** Stop timers; the shard can be dropped afterwards. */
   dispose(): void {
-    this.stopLoop()
+    this.clock.stop()
   }
 
   // ---- operator console (main/console): one router per world, so a config load starts afresh ----
@@ -326,100 +311,9 @@ export class Shard {
     this.consoleListener = listener
   }
 
-  /** The model-driven slice in flight, if any (its ticks wait on inference). */
-  private sliceDone: Promise<void> | undefined
-
-  private runSlice(): void {
-    this.cancelTimer = undefined
-    if (this.sim.policy.async) {
-      this.sliceDone = this.runSliceAsync().finally(() => {
-        this.sliceDone = undefined
-      })
-      return
-    }
-    const { scheduler } = this.options
-    const started = scheduler.now()
-    let now = started
-    if (this.speed === 'max') {
-      do {
-        for (let i = 0; i < CLOCK_CHECK_EVERY; i++) this.sim.step()
-        now = scheduler.now()
-      } while (now - started < SLICE_MS)
-    } else {
-      let due = this.dueTick(now)
-      // More than a second behind (a slow tick, a suspended laptop): drop the backlog rather
-      // than sprint to catch up.
-      if (due - this.tick > Math.max(this.speed, 1)) {
-        this.reanchor(now, this.tick)
-        due = this.tick + 1
-      }
-      let sinceCheck = 0
-      while (this.tick < due) {
-        this.sim.step()
-        if (++sinceCheck === CLOCK_CHECK_EVERY) {
-          sinceCheck = 0
-          now = scheduler.now()
-          if (now - started >= SLICE_MS) break
-        }
-      }
-      now = scheduler.now()
-    }
-    this.meter.record(now, this.tick)
+  /** After a slice: a frame when one is due. */
+  private afterSlice(now: number): void {
     if (now - this.lastFrameAt >= (this.options.frameIntervalMs ?? 16)) this.emit(now)
-    this.scheduleNext()
-  }
-
-  /**
-   * A slice whose decisions come from a model: each tick awaits one inference. Pause, step, a
-   * new config or a swap back to scripted end it after the tick in flight.
-   */
-  private async runSliceAsync(): Promise<void> {
-    const { scheduler } = this.options
-    const sim = this.sim
-    const started = scheduler.now()
-    let now = started
-    let due = this.speed === 'max' ? Infinity : this.dueTick(now)
-    if (this.speed !== 'max' && due - this.tick > Math.max(this.speed, 1)) {
-      this.reanchor(now, this.tick)
-      due = this.tick + 1
-    }
-    while (this.state === 'running' && sim === this.sim && this.tick < due) {
-      await sim.stepAsync()
-      now = scheduler.now()
-      if (now - started >= SLICE_MS) break
-    }
-    if (sim !== this.sim || this.state !== 'running') return
-    this.meter.record(now, this.tick)
-    if (now - this.lastFrameAt >= (this.options.frameIntervalMs ?? 16)) this.emit(now)
-    this.scheduleNext()
-  }
-
-  private dueTick(now: number): number {
-    const speed = this.speed === 'max' ? Infinity : this.speed
-    return this.anchorTick + Math.floor(((now - this.anchorAt) * speed) / 1000)
-  }
-
-  private scheduleNext(): void {
-    const { scheduler } = this.options
-    let delay = 0
-    if (this.speed !== 'max') {
-      const now = scheduler.now()
-      const nextAt = this.anchorAt + ((this.tick + 1 - this.anchorTick) * 1000) / this.speed
-      delay = Math.max(0, nextAt - now)
-    }
-    this.cancelTimer = scheduler.after(delay, () => this.runSlice())
-  }
-
-  private reanchor(at = this.options.scheduler.now(), tick = this.tick): void {
-    this.anchorAt = at
-    this.anchorTick = tick
-    this.meter.reset()
-    this.meter.record(at, tick)
-  }
-
-  private stopLoop(): void {
-    this.cancelTimer?.()
-    this.cancelTimer = undefined
   }
 
   /** One agent in depth (relationships, reward) for the inspector. */
