@@ -72,3 +72,35 @@ describe('a shard driven by an ONNX model', () => {
     shard.dispose()
   })
 })
+
+describe('concurrent requests on a model-driven shard', () => {
+  it('queues step requests and clock slices: every tick decides on the state the last one left', async () => {
+    const reference = await learnedShard()
+    await reference.advance(40)
+    const shard = await learnedShard()
+    // Two step requests at once (as two worker messages would be), then the clock for a moment.
+    const [first, second] = await Promise.all([shard.advance(10), shard.advance(10)])
+    expect(first.tick).toBe(10)
+    expect(second.tick).toBe(20)
+    const sim = shard.simulation
+    await Promise.all([sim.stepAsync(), sim.stepAsync(), shard.advance(8)])
+    expect(shard.view().tick).toBe(30)
+    await shard.advance(10)
+    expect(hashWorld(shard.simulation.world, sha)).toBe(hashWorld(reference.simulation.world, sha))
+    for (const s of [reference, shard]) s.dispose()
+  })
+
+  it('start cuts a step request short; the world stays coherent', async () => {
+    const shard = await learnedShard()
+    const stepping = shard.advance(100_000)
+    shard.setSpeed('max')
+    shard.start()
+    const view = await stepping
+    expect(view.tick).toBeLessThan(100_000)
+    await new Promise((r) => setTimeout(r, 100))
+    shard.pause()
+    await shard.advance(1)
+    expect(shard.view().state).toBe('paused')
+    shard.dispose()
+  })
+})

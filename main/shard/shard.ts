@@ -64,6 +64,10 @@ export class Shard {
   private summary: ConfigSummary
   private state: ShardState = 'idle'
   private readonly clock: ShardClock
+  /** Step requests in flight, one after another. */
+  private stepping: Promise<unknown> = Promise.resolve()
+  /** Bumped by start and by a config load: step requests still queued or running stop there. */
+  private epoch = 0
   private lastFrameAt = -Infinity
   private nextObserverAt = -Infinity
   private readonly observer = new ObserverEmitter()
@@ -146,6 +150,7 @@ export class Shard {
 
   private replaceWith(loaded: LoadedConfig, sim: Simulation): ShardView {
     this.clock.stop()
+    this.epoch++
     this.consoleRouter?.abandon(`a new config (${loaded.summary.config_id}) was loaded before it reached a tick boundary`)
     this.config = loaded.config
     this.summary = loaded.summary
@@ -183,6 +188,7 @@ export class Shard {
   start(): ShardView {
     if (this.state === 'running') return this.view()
     this.state = 'running'
+    this.epoch++
     this.clock.start()
     return this.changed()
   }
@@ -210,16 +216,25 @@ export class Shard {
     return this.changed()
   }
 
-  /** Pause if running, then advance exactly `ticks` ticks with whatever policy runs. */
-  async advance(ticks: number): Promise<ShardView> {
+  /**
+   * Pause if running, then advance exactly `ticks` ticks with whatever policy runs. Step requests
+   * queue behind one another; starting the clock or loading a config cuts the rest short.
+   */
+  advance(ticks: number): Promise<ShardView> {
     // A model-driven slice in flight stops after its current tick.
     this.clock.stop()
     this.state = 'paused'
-    await this.clock.settled()
-    const sim = this.sim
-    for (let i = 0; i < ticks && sim === this.sim; i++) await sim.stepAsync()
-    this.state = 'paused'
-    return this.changed()
+    const epoch = this.epoch
+    const run = this.stepping.then(async () => {
+      await this.clock.settled()
+      const sim = this.sim
+      for (let i = 0; i < ticks && sim === this.sim && epoch === this.epoch; i++) await sim.stepAsync()
+      if (epoch !== this.epoch) return this.view()
+      this.state = 'paused'
+      return this.changed()
+    })
+    this.stepping = run.catch(() => undefined)
+    return run
   }
 
   // ---- the policy runtime (main/policy/runtime) ----

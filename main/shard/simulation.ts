@@ -35,6 +35,9 @@ export class Simulation {
   private readonly tickListeners = new Set<TickListener>()
   private lastEvents: readonly SimEvent[] = []
   private disposed = false
+  /** Steps run one after another, whoever asks: each decides on the state the previous one left. */
+  private queue: Promise<unknown> = Promise.resolve()
+  private inflight = 0
 
   constructor(
     loaded: LoadedConfig,
@@ -61,16 +64,29 @@ export class Simulation {
 
   /** One tick with a synchronous policy (the scripted controller); see `stepAsync` for a model. */
   step(): SimEvent[] {
+    if (this.inflight > 0) throw new Error('an asynchronous step is still running: call stepAsync() to queue behind it')
     const decided = this.policy.decide(this.lastEvents)
     if (decided instanceof Promise) throw new Error('this simulation runs a model, whose decisions arrive asynchronously: call stepAsync()')
     return this.advance(decided)
   }
 
-  /** One tick with any policy; resolves to the tick's events ([] if the simulation was disposed meanwhile). */
-  async stepAsync(): Promise<SimEvent[]> {
-    const decided = await this.policy.decide(this.lastEvents)
-    if (this.disposed) return []
-    return this.advance(decided)
+  /**
+   * One tick with any policy; resolves to the tick's events ([] if the simulation was disposed
+   * meanwhile). Calls queue: while a model scores one tick, another caller (the clock, a step
+   * request) waits instead of deciding on the same state.
+   */
+  stepAsync(): Promise<SimEvent[]> {
+    this.inflight++
+    const run = this.queue.then(async () => {
+      try {
+        const decided = await this.policy.decide(this.lastEvents)
+        return this.disposed ? [] : this.advance(decided)
+      } finally {
+        this.inflight--
+      }
+    })
+    this.queue = run.catch(() => undefined)
+    return run
   }
 
   private advance({ decisions, policyRng }: PolicyDecisions): SimEvent[] {
