@@ -129,6 +129,11 @@ test('swap in a model, read its decisions, anneal, possess and release as admin'
     // What the page shows is the host's trace for that agent.
     const hostTrace = await trace(server, learnedAgent)
     await expect(section.getByTestId('trace-chosen')).toHaveText(hostTrace.chosen)
+    // Its recent decisions by tick: open one to see the mask and probabilities it was made with.
+    const entry = section.getByTestId('trace-history-entry').first()
+    await expect(entry).toBeVisible()
+    await entry.click()
+    await expect(section.getByTestId('trace-history-detail')).toContainText('allowed:')
     await section.scrollIntoViewIfNeeded()
     await snap(page, '52-decision-trace')
   })

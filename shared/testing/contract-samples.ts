@@ -180,6 +180,10 @@ export function sampleDecisionTrace(id = 'alice', overrides: Partial<DecisionTra
     ],
     anneal_draw: 0.31,
     guardrail: null,
+    history: [
+      { tick: 12, decided_by: 'learned', chosen: 'eat', held: false, anneal_draw: 0.31, guardrail: null, allowed: ['idle', 'eat', 'shower', 'sleep'], probabilities: [{ option: 'eat', p: 0.62 }, { option: 'idle', p: 0.3 }, { option: 'sleep', p: 0.08 }] },
+      { tick: 3, decided_by: 'scripted', chosen: 'work', held: false, anneal_draw: 0.8, guardrail: null, allowed: null, probabilities: null }
+    ],
     embedding_slot: 0,
     ...overrides
   }

@@ -68,6 +68,11 @@ describe('PolicyRuntime with an ONNX model', () => {
     for (const p of trace.value.probabilities ?? []) expect(allowed.has(p.option)).toBe(true)
     expect(trace.value.decided_by).toBe('learned')
     expect(trace.value.map.shape).toEqual([4, 11, 11])
+    // Its recent decisions, newest first, each with the mask it was made under.
+    const history = trace.value.history
+    expect(history.length).toBeGreaterThan(0)
+    expect(history.map((h) => h.tick)).toEqual([...history.map((h) => h.tick)].sort((x, y) => y - x))
+    for (const h of history.filter((e) => e.decided_by === 'learned')) expect(h.allowed).toContain(h.chosen)
     expect(trace.value.features.length).toBe(sim.policy.spec.featureSize)
   })
 

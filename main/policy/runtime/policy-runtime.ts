@@ -29,6 +29,7 @@ import { decideScripted, scriptedIntent } from '../scripted/scripted-controller'
 import { Decider, DECIDERS, DecisionRecords } from './decision-records'
 import { LatencyStats } from './latency-stats'
 import { criticalGuardrail } from './critical-guardrail'
+import { DecisionHistory } from './decision-history'
 import type { OnnxPolicy } from './onnx-policy'
 
 const O = AGENT_OPTIONS.length
@@ -52,6 +53,7 @@ export class PolicyRuntime {
   private traceBuilder: ObservationBuilder | undefined
   private lastBatch: ObservationBatch | undefined
   private readonly records = new DecisionRecords()
+  private readonly history = new DecisionHistory()
   private readonly latency = new LatencyStats()
   private pendingEvents: RuntimeEvent[] = []
   private readonly maskBuf = new Uint8Array(O)
@@ -226,6 +228,9 @@ export class PolicyRuntime {
     records.setProbs(i, probs)
     records.setMask(i, mask)
     if (decision) records.count(Decider.learned)
+    if (decision || held || guarded) {
+      this.history.push(i, { tick: world.state.tick, by: Decider.learned, chosen: held ? current : chosen, held, draw, ...(guarded ? { guardrail: guarded.reason } : {}), probs, mask })
+    }
     return decision
   }
 
@@ -234,6 +239,7 @@ export class PolicyRuntime {
     this.records.ensure(d.agent + 1)
     this.records.note(d.agent, Decider.scripted, this.world.state.tick, option, false, draw)
     this.records.count(Decider.scripted)
+    this.history.push(d.agent, { tick: this.world.state.tick, by: Decider.scripted, chosen: option, held: false, draw })
   }
 
   /** An operator decision for a possessed agent went in (the console op applied at `tick`). */
@@ -241,6 +247,7 @@ export class PolicyRuntime {
     this.records.ensure(agent + 1)
     this.records.note(agent, Decider.operator, tick, option, false, Number.NaN)
     this.records.count(Decider.operator)
+    this.history.push(agent, { tick, by: Decider.operator, chosen: option, held: false, draw: Number.NaN })
   }
 
   status(): Omit<PolicyStatus, 'models'> {
@@ -312,7 +319,8 @@ export class PolicyRuntime {
       probabilities,
       anneal_draw: Number.isNaN(records.draw[i]!) ? null : round(records.draw[i]!),
       guardrail: records.guardrail[i] ?? null,
-      embedding_slot: batch.embeddingSlots[row]!
+      embedding_slot: batch.embeddingSlots[row]!,
+      history: this.history.of(i)
     })
   }
 }

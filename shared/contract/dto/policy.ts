@@ -96,7 +96,25 @@ export const DecisionTraceSchema = z.object({
   anneal_draw: z.number().nullable(),
   /** Why a guardrail replaced the model's choice (e.g. "critical hunger"), or null. */
   guardrail: z.string().nullable(),
-  embedding_slot: int
+  embedding_slot: int,
+  /**
+   * The agent's recent decisions that changed something (newest first): a new option, a choice
+   * the commitment held back, a guardrail. Features and map are kept for the latest tick only.
+   */
+  history: z.array(
+    z.object({
+      tick: int,
+      decided_by: DecidedBySchema,
+      chosen: AgentOptionSchema,
+      held: z.boolean(),
+      anneal_draw: z.number().nullable(),
+      guardrail: z.string().nullable(),
+      /** Options the mask allowed (null when the controller decided: it needs no mask). */
+      allowed: z.array(AgentOptionSchema).nullable(),
+      /** The model's three most probable options (null when it did not run for this decision). */
+      probabilities: z.array(z.object({ option: AgentOptionSchema, p: z.number().min(0).max(1) })).nullable()
+    })
+  )
 })
 export type DecisionTrace = z.infer<typeof DecisionTraceSchema>
 

@@ -130,6 +130,16 @@ describe('Decision trace', () => {
     expect(textOf(render(<TraceView trace={trace} />), 'trace-probabilities')).toBe('operator — no model ran')
   })
 
+  it('lists the recent decisions that changed something, newest first, and says when there are none', () => {
+    const html = render(<TraceView trace={sampleDecisionTrace()} />)
+    expect(tagOf(html, 'trace-history')).toContain('data-count="2"')
+    expect(countOf(html, 'trace-history-entry')).toBe(2)
+    expect(html.indexOf('data-tick="12"')).toBeLessThan(html.indexOf('data-tick="3"'))
+    expect(html).toContain('eat 62%')
+    const none = render(<TraceView trace={sampleDecisionTrace('alice', { history: [] })} />)
+    expect(textOf(none, 'trace-history')).toBe('no recent decisions that changed anything')
+  })
+
   it('shows loading, gone and error states', () => {
     expect(textOf(render(<TraceSection state={{ status: 'loading' }} />), 'trace-status')).toBe('loading…')
     expect(textOf(render(<TraceSection state={{ status: 'gone' }} />), 'trace-status')).toBe('no decision for this agent')

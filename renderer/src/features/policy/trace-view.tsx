@@ -10,6 +10,7 @@ import { ValueBar } from '../../components/value-bar'
 import { channelGrids, topK } from './trace-data'
 import { TraceFeatures } from './trace-features'
 import { TraceHeatmap } from './trace-heatmap'
+import { TraceHistory } from './trace-history'
 import type { TraceState } from './trace-state'
 import { useDecisionTrace } from './use-decision-trace'
 
@@ -70,6 +71,7 @@ export function TraceView({ trace }: { trace: Trace }) {
       )}
       <TraceMask mask={trace.mask} chosen={trace.chosen} />
       <TraceProbabilities probabilities={trace.probabilities} chosen={trace.chosen} by={trace.decided_by} />
+      <TraceHistory history={trace.history} />
       <div className="trace-heatmaps" data-testid="trace-heatmaps">
         {grids.map((grid) => (
           <TraceHeatmap key={grid.name} grid={grid} />

@@ -1,0 +1,47 @@
+/**
+ * Each agent's recent decisions that changed something (a new option, a choice the commitment
+ * window held back, a guardrail stepping in), newest last, for the decision trace's history: an
+ * operator picks a tick and sees who decided what and why. Agents carrying on with what they do
+ * leave no entry, so a busy town records only its few changes per tick.
+ */
+import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
+import type { DecisionTrace } from '../../../shared/contract/dto/policy'
+import { DECIDERS } from './decision-records'
+
+export type HistoryEntry = DecisionTrace['history'][number]
+
+/** Entries kept per agent. */
+export const HISTORY_LENGTH = 16
+
+export class DecisionHistory {
+  private readonly byAgent: (HistoryEntry[] | undefined)[] = []
+
+  push(agent: number, entry: { tick: number; by: number; chosen: number; held: boolean; draw: number; guardrail?: string; probs?: ArrayLike<number>; mask?: ArrayLike<number> }): void {
+    const list = (this.byAgent[agent] ??= [])
+    list.push({
+      tick: entry.tick,
+      decided_by: DECIDERS[entry.by]!,
+      chosen: AGENT_OPTIONS[entry.chosen]!,
+      held: entry.held,
+      anneal_draw: Number.isNaN(entry.draw) ? null : round(entry.draw),
+      guardrail: entry.guardrail ?? null,
+      allowed: entry.mask ? AGENT_OPTIONS.filter((_, o) => entry.mask![o] === 1) : null,
+      probabilities: entry.probs
+        ? AGENT_OPTIONS.map((option, o) => ({ option, p: round(entry.probs![o]!) }))
+            .filter((p) => p.p > 0)
+            .sort((x, y) => y.p - x.p)
+            .slice(0, 3)
+        : null
+    })
+    if (list.length > HISTORY_LENGTH) list.shift()
+  }
+
+  /** Newest first. */
+  of(agent: number): HistoryEntry[] {
+    return [...(this.byAgent[agent] ?? [])].reverse()
+  }
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6
+}
