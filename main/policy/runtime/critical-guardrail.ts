@@ -9,13 +9,12 @@
  * Like the mask, it limits what the model may choose, never what it prefers among the rest.
  */
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
+import { OPTION_INDEX } from '../../sim/state/agent-store'
 import type { World } from '../../sim/state/world'
+import { longestAffordance, NEED_OPTIONS, NEEDS, type Need } from '../options/need-options'
 
-const SERVES: Record<'hunger' | 'hygiene' | 'energy', number[]> = {
-  hunger: [AGENT_OPTIONS.indexOf('eat'), AGENT_OPTIONS.indexOf('cook')],
-  hygiene: [AGENT_OPTIONS.indexOf('shower')],
-  energy: [AGENT_OPTIONS.indexOf('sleep')]
-}
+/** Option indexes that serve each need. */
+const SERVES = Object.fromEntries(NEEDS.map((n) => [n, NEED_OPTIONS[n].map((o) => OPTION_INDEX[o])])) as Record<Need, number[]>
 
 export interface Guarded {
   option: number
@@ -30,51 +29,32 @@ export interface Guarded {
 export function criticalGuardrail(world: World, i: number, chosen: number, mask: Uint8Array, probs: Float64Array): Guarded | undefined {
   const a = world.state.agents.cols
   const critical = world.params.behavior.critical_threshold
-  let best = -1
-  let reason = ''
   // Lowest need first: it is the one that runs out soonest.
-  const needs = (['hunger', 'hygiene', 'energy'] as const).filter((n) => a[n][i]! < critical).sort((x, y) => a[x][i]! - a[y][i]!)
+  const needs = NEEDS.filter((n) => a[n][i]! < critical).sort((x, y) => a[x][i]! - a[y][i]!)
   for (const need of needs) {
     if (SERVES[need].includes(chosen)) break
-    for (const o of SERVES[need]) {
-      if (mask[o] === 1 && (best < 0 || probs[o]! > probs[best]!)) {
-        best = o
-        reason = `critical ${need}`
-      }
-    }
-    if (best >= 0) return { option: best, reason }
+    const best = mostProbable(SERVES[need], mask, probs)
+    if (best >= 0) return { option: best, reason: `critical ${need}` }
   }
   return outlasting(world, i, chosen, mask, probs)
 }
 
 /** A need that would run out during the chosen option's longest affordance, served first. */
 function outlasting(world: World, i: number, chosen: number, mask: Uint8Array, probs: Float64Array): Guarded | undefined {
-  const duration = longest(world, chosen)
+  const duration = longestAffordance(world, AGENT_OPTIONS[chosen]!)
   if (duration === 0) return undefined
   const a = world.state.agents.cols
-  for (const need of ['hunger', 'hygiene', 'energy'] as const) {
+  for (const need of NEEDS) {
     if (SERVES[need].includes(chosen) || a[need][i]! - world.params.decay[need] * duration > 0) continue
-    let best = -1
-    for (const o of SERVES[need]) if (mask[o] === 1 && (best < 0 || probs[o]! > probs[best]!)) best = o
+    const best = mostProbable(SERVES[need], mask, probs)
     if (best >= 0) return { option: best, reason: `${need} would run out during ${AGENT_OPTIONS[chosen]}` }
   }
   return undefined
 }
 
-const longestByRegistry = new WeakMap<World['registry'], Map<number, number>>()
-
-/** The longest affordance of an option, in ticks (0 for work, idle, socialise); per registry. */
-function longest(world: World, option: number): number {
-  let table = longestByRegistry.get(world.registry)
-  if (!table) {
-    table = new Map()
-    longestByRegistry.set(world.registry, table)
-  }
-  let ticks = table.get(option)
-  if (ticks === undefined) {
-    ticks = 0
-    for (const c of world.registry.byOption.get(AGENT_OPTIONS[option]!) ?? []) ticks = Math.max(ticks, c.spec.duration)
-    table.set(option, ticks)
-  }
-  return ticks
+/** The allowed option among `options` the model likes best, or −1 when the mask allows none. */
+function mostProbable(options: readonly number[], mask: Uint8Array, probs: Float64Array): number {
+  let best = -1
+  for (const o of options) if (mask[o] === 1 && (best < 0 || probs[o]! > probs[best]!)) best = o
+  return best
 }

@@ -19,6 +19,7 @@ import type { World } from '../../sim/state/world'
 import { ticksUntil, tickOfDay } from '../../sim/time/clock'
 import { socialPartner } from '../options/decision-for'
 import { atDecisionPoint, inProgress } from '../options/decision-point'
+import { longestForNeed, NEED_OPTIONS, NEEDS, type Need } from '../options/need-options'
 import { chooseObject } from './choose-object'
 
 interface Want {
@@ -30,14 +31,6 @@ interface Want {
   partner?: number
 }
 
-type Need = 'hunger' | 'hygiene' | 'energy'
-const NEEDS: readonly Need[] = ['hunger', 'hygiene', 'energy']
-
-const NEED_OPTIONS: Record<Need, AgentOption[]> = {
-  hunger: ['eat', 'cook'],
-  hygiene: ['shower'],
-  energy: ['sleep']
-}
 
 /**
  * Socialising is a pastime, not a need: an agent with nothing better to do seeks someone out only
@@ -151,10 +144,10 @@ function serve(world: World, i: number, need: Need, urgent: boolean): Want | und
 function topUpFirst(world: World, i: number, need: Need): Want | undefined {
   const { behavior, decay } = world.params
   const a = world.state.agents.cols
-  const duration = longestFor(world, need)
+  const duration = longestForNeed(world, need)
   for (const other of NEEDS) {
     if (other === need || a[other][i]! - decay[other] * duration >= behavior.critical_threshold) continue
-    if (a[need][i]! - decay[need] * longestFor(world, other) <= 0) continue
+    if (a[need][i]! - decay[need] * longestForNeed(world, other) <= 0) continue
     for (const option of NEED_OPTIONS[other]) {
       if (a.option[i] === OPTION_INDEX[option] && a.target[i]! >= 0 && a.phase[i] !== Phase.failed && a.phase[i] !== Phase.done) return { option, object: a.target[i]!, urgent: true }
       const object = chooseObject(world, i, option)
@@ -162,23 +155,6 @@ function topUpFirst(world: World, i: number, need: Need): Want | undefined {
     }
   }
   return undefined
-}
-
-/** The longest affordance that serves each need, in ticks; computed once per registry (hot reload swaps it). */
-const longestByRegistry = new WeakMap<World['registry'], Record<Need, number>>()
-
-function longestFor(world: World, need: Need): number {
-  let table = longestByRegistry.get(world.registry)
-  if (!table) {
-    table = { hunger: 0, hygiene: 0, energy: 0 }
-    for (const n of NEEDS) {
-      for (const option of NEED_OPTIONS[n]) {
-        for (const c of world.registry.byOption.get(option) ?? []) table[n] = Math.max(table[n], c.spec.duration)
-      }
-    }
-    longestByRegistry.set(world.registry, table)
-  }
-  return table[need]
 }
 
 /** The three needs ordered from the lowest value (ties keep hunger, hygiene, energy order); no allocation. */
