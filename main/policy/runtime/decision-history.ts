@@ -4,7 +4,7 @@
  * operator picks a tick and sees who decided what and why. Agents carrying on with what they do
  * leave no entry, so a busy town records only its few changes per tick.
  */
-import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
+import { AGENT_OPTIONS, type AgentOption } from '../../../shared/contract/dto/world-summary'
 import type { DecisionTrace } from '../../../shared/contract/dto/policy'
 import { DECIDERS } from './decision-records'
 
@@ -26,12 +26,7 @@ export class DecisionHistory {
       anneal_draw: Number.isNaN(entry.draw) ? null : round(entry.draw),
       guardrail: entry.guardrail ?? null,
       allowed: entry.mask ? AGENT_OPTIONS.filter((_, o) => entry.mask![o] === 1) : null,
-      probabilities: entry.probs
-        ? AGENT_OPTIONS.map((option, o) => ({ option, p: round(entry.probs![o]!) }))
-            .filter((p) => p.p > 0)
-            .sort((x, y) => y.p - x.p)
-            .slice(0, 3)
-        : null
+      probabilities: entry.probs ? rankedProbabilities(entry.probs, 0, 3) : null
     })
     if (list.length > HISTORY_LENGTH) list.shift()
   }
@@ -42,6 +37,15 @@ export class DecisionHistory {
   }
 }
 
-function round(v: number): number {
+/** Options the model gave a chance, most probable first (at most `limit`), from O values at `offset`. */
+export function rankedProbabilities(probs: ArrayLike<number>, offset = 0, limit: number = AGENT_OPTIONS.length): { option: AgentOption; p: number }[] {
+  return AGENT_OPTIONS.map((option, o) => ({ option, p: round(probs[offset + o]!) }))
+    .filter((p) => p.p > 0)
+    .sort((x, y) => y.p - x.p)
+    .slice(0, limit)
+}
+
+/** Six decimals: enough for a trace, and stable in JSON. */
+export function round(v: number): number {
   return Math.round(v * 1e6) / 1e6
 }

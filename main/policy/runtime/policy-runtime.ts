@@ -29,7 +29,7 @@ import { decideScripted, scriptedIntent } from '../scripted/scripted-controller'
 import { Decider, DECIDERS, DecisionRecords } from './decision-records'
 import { LatencyStats } from './latency-stats'
 import { criticalGuardrail } from './critical-guardrail'
-import { DecisionHistory } from './decision-history'
+import { DecisionHistory, rankedProbabilities, round } from './decision-history'
 import type { OnnxPolicy } from './onnx-policy'
 
 const O = AGENT_OPTIONS.length
@@ -298,12 +298,7 @@ export class PolicyRuntime {
     if (records.hasMask[i] === 1 && records.tick[i] === batch.tick) mask.set(records.mask.subarray(i * O, i * O + O))
     else decisionMask(world, i, mask)
     const decidedBy = a.possessed[i] === 1 ? 'operator' : records.by[i]! >= 0 ? DECIDERS[records.by[i]!]! : null
-    const probabilities =
-      records.hasProbs[i] === 1
-        ? AGENT_OPTIONS.map((option, o) => ({ option, p: records.probs[i * O + o]! }))
-            .filter((p) => p.p > 0)
-            .sort((x, y) => y.p - x.p)
-        : null
+    const probabilities = records.hasProbs[i] === 1 ? rankedProbabilities(records.probs, i * O) : null
     const commitTicks = world.params.behavior.option_commit_ticks
     const since = a.optionSince[i]!
     const option = AGENT_OPTIONS[a.option[i]!] ?? 'idle'
@@ -354,8 +349,4 @@ function rowOf(batch: ObservationBatch, agent: number): number {
 
 function byDecider(counts: number[]): Record<'scripted' | 'learned' | 'operator', number> {
   return { scripted: counts[0]!, learned: counts[1]!, operator: counts[2]! }
-}
-
-function round(v: number): number {
-  return Math.round(v * 1e6) / 1e6
 }
