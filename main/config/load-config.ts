@@ -15,6 +15,7 @@ import { describeZodIssue } from './describe-zod-issue'
 import { embeddedAffordances, loadAffordanceFile, type AffordanceLoad, type AffordanceSource } from './load-affordances'
 import { ShardConfigSchema, type ShardConfig } from './shard-config-schema'
 import { locate } from './yaml-locate'
+import { configuredModel } from '../policy/runtime/model-path'
 import defaultYaml from '../../configs/default.yaml?raw'
 
 /** A validated config together with its affordance registry and the identity the UI shows. */
@@ -55,9 +56,8 @@ export async function loadConfigFile(path: string): Promise<Result<LoadedConfig>
  * town is checked when the shard loads it (that needs the town's observation spec).
  */
 async function modelProblem(configPath: string, parsed: ParsedYaml): Promise<ConfigIssue | undefined> {
-  const model = parsed.config.policy.model
-  if (parsed.config.policy.backend !== 'onnx' || model === undefined) return undefined
-  const file = resolve(dirname(configPath), model)
+  const file = configuredModel(parsed.config, configPath)
+  if (file === undefined) return undefined
   const info = await stat(file).catch(() => undefined)
   if (info?.isFile()) return undefined
   const at = locate(parsed.doc, parsed.counter, ['policy', 'model'])

@@ -26,7 +26,7 @@ import { agentDetail } from './agent-detail'
 import { TelemetryHub, type SocietyTelemetry } from '../telemetry/telemetry-hub'
 import type { TelemetryView } from './society-view'
 import { loadOnnxPolicy } from '../policy/runtime/onnx-policy'
-import { resolveModelPath } from '../policy/runtime/model-path'
+import { configuredModel } from '../policy/runtime/model-path'
 import type { DecisionTrace, PolicyIdentity, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { JsonValue } from '../sim/state/world'
 
@@ -139,9 +139,9 @@ export class Shard {
    */
   async prepareConfig(loaded: LoadedConfig): Promise<Result<ShardView>> {
     const sim = this.buildSimulation(loaded)
-    const policy = loaded.config.policy
-    if (policy.backend === 'onnx' && policy.model !== undefined) {
-      const model = await loadOnnxPolicy(resolveModelPath(policy.model, loaded.summary.source), sim.policy.spec, { provider: policy.provider })
+    const path = configuredModel(loaded.config, loaded.summary.source)
+    if (path !== undefined) {
+      const model = await loadOnnxPolicy(path, sim.policy.spec, { provider: loaded.config.policy.provider })
       if (!model.ok) return err(model.error.code, `${loaded.summary.source}: policy.model: ${model.error.message}; the running shard keeps its config`, model.error.details)
       sim.policy.use(model.value)
     }
@@ -241,9 +241,8 @@ export class Shard {
 
   /** Load the model the config names (backend onnx); on failure the scripted controller runs and the error is returned. */
   async attachConfiguredPolicy(): Promise<Result<PolicyIdentity>> {
-    const policy = this.config.policy
-    if (policy.backend !== 'onnx' || policy.model === undefined) return ok(this.sim.policy.identity())
-    return this.swapPolicy(resolveModelPath(policy.model, this.summary.source))
+    const path = configuredModel(this.config, this.summary.source)
+    return path === undefined ? ok(this.sim.policy.identity()) : this.swapPolicy(path)
   }
 
   /**
