@@ -6,7 +6,7 @@
  * act differently from the network we trained is never written.
  */
 import { onnx } from 'onnx-proto'
-import * as ort from 'onnxruntime-node'
+import type { InferenceSession } from 'onnxruntime-node'
 import { err, ok, type Result } from '../../../shared/result'
 import type { ObservationVariant } from '../../../shared/contract/dto/policy'
 import { forward, type MlpParams } from '../bc/mlp'
@@ -124,7 +124,9 @@ export async function verifyExport(bytes: Uint8Array, params: MlpParams, sample:
   if (!info.ok) return info
   const mapShape = info.value.inputs.find((i) => i.name === 'map')?.shape?.slice(1)
   if (!mapShape || mapShape.some((d) => typeof d !== 'number')) return err('policy.invalid_model', 'the exported model has no fixed-size map input')
-  let session: ort.InferenceSession
+  // Loaded on first use, so the CLI starts without the native library.
+  const ort = await import('onnxruntime-node')
+  let session: InferenceSession
   try {
     session = await ort.InferenceSession.create(bytes, { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1 })
   } catch (e) {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import * as ort from 'onnxruntime-node'
+import type { InferenceSession } from 'onnxruntime-node'
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
 import { err, ok, type Result } from '../../../shared/result'
 import { checkModelFits, readModelInfo } from '../onnx/model-file'
@@ -47,9 +47,11 @@ export async function loadOnnxPolicy(path: string, spec: ObservationSpec, option
   const fits = checkModelFits(info.value, spec, AGENT_OPTIONS)
   if (!fits.ok) return err(fits.error.code, `${path}: ${fits.error.message}`, fits.error.details)
 
+  // Loaded on first use: a scripted shard or CLI run never pays for the native library.
+  const ort = await import('onnxruntime-node')
   const wanted = options.provider ?? 'cpu'
   const sessionOptions = { intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' as const }
-  let session: ort.InferenceSession
+  let session: InferenceSession
   let executionProvider: ExecutionProvider = 'cpu'
   let notice: string | null = null
   try {
