@@ -7,7 +7,7 @@
  */
 import type { LoadedConfig } from '../config/load-config'
 import { PolicyRuntime, type PolicyDecisions } from '../policy/runtime/policy-runtime'
-import { AGENT_OPTIONS } from '../../shared/contract/dto/world-summary'
+import { OPTION_INDEX } from '../sim/state/agent-store'
 import { compileRegistry, type AffordanceRegistry } from '../sim/affordances/registry'
 import type { AffordanceManifest } from '../sim/affordances/manifest-schema'
 import { InputLog } from '../sim/input-log'
@@ -109,7 +109,7 @@ export class Simulation {
     for (const op of ops) {
       if (op.op !== 'operator_act') continue
       const applied = events.some((e) => e.type === 'console.result' && e.cmd_id === op.cmd_id && e.status === 'ok')
-      if (applied) this.policy.noteOperator(op.agent, AGENT_OPTIONS.indexOf(op.option), this.world.state.tick - 1)
+      if (applied) this.policy.noteOperator(op.agent, OPTION_INDEX[op.option], this.world.state.tick - 1)
     }
   }
 

@@ -72,15 +72,15 @@ async function handle(message: HostToWorker): Promise<void> {
   if (message.type === 'load-config' && message.loaded.config.policy.backend === 'onnx') {
     // Load the new town's model before replacing the running one: a bad model refuses the whole
     // config and the running shard keeps its own.
-    const previous = shard
+    const target = shard
     log('info', `loading config ${message.loaded.summary.config_id} from ${message.loaded.summary.source}`)
-    const candidate = await previous.prepareConfig(message.loaded)
+    const candidate = await target.prepareConfig(message.loaded)
     if (!candidate.ok) {
       post({ type: 'reply', seq: message.seq, result: candidate })
       return
     }
     post({ type: 'reply', seq: message.seq, result: { ok: true, value: candidate.value } })
-    logPolicyNotice(previous)
+    logPolicyNotice(target)
     return
   }
   if (message.type === 'step') {
