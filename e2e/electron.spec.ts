@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
-import { readTick, snap, stepBy } from './fixtures/app'
+import { becomeAdmin, E2E_ADMIN_TOKEN, readTick, snap, stepBy } from './fixtures/app'
 import { findElectronBinary } from './fixtures/electron-binary'
 import { ROOT } from './fixtures/server'
 
@@ -23,12 +23,13 @@ test('Electron: the window gets ready, starts idle and steps exactly', async () 
     executablePath: binary ?? undefined,
     args,
     cwd: ROOT,
-    env: { ...process.env, TOWNLET_TEST_HOOKS: '1' } as Record<string, string>
+    env: { ...process.env, TOWNLET_TEST_HOOKS: '1', TOWNLET_ADMIN_TOKEN: E2E_ADMIN_TOKEN } as Record<string, string>
   })
   try {
     const page = await app.firstWindow()
     await expect(page.locator('[data-app-state]')).toHaveAttribute('data-app-state', 'ready', { timeout: 20_000 })
     await expect(page.getByTestId('header-state')).toHaveText('idle')
+    await becomeAdmin(page)
     const t0 = await readTick(page)
     expect(await stepBy(page, 10)).toBe(t0 + 10)
     await snap(page, 'electron-01-stepped')

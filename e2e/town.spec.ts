@@ -2,13 +2,14 @@
  * The town lives: with the default config loaded, stepping time moves the clock through the day,
  * agents go to work, eat, wash and sleep, and the Overview's World card shows it as it happens.
  */
-import { loadConfigByPath, readNumber, snap, stepBy } from './fixtures/app'
+import { becomeAdmin, loadConfigByPath, readNumber, snap, stepBy } from './fixtures/app'
 import { expect, expectReady, test } from './fixtures/server'
 
 test('agents live through a day on the Overview', async ({ page, server }) => {
   test.setTimeout(90_000)
   await page.goto(server.url)
   await expectReady(page)
+  await becomeAdmin(page)
   await loadConfigByPath(page, 'configs/default.yaml')
   await expect(page.getByTestId('header-config-id')).toHaveText('default')
 

@@ -4,6 +4,7 @@
  * Time moves only through the UI (start, step); the spec waits on what the page shows.
  */
 import {
+  becomeAdmin,
   blurControls,
   configIdOf,
   expectTickStill,
@@ -39,6 +40,20 @@ test('run, pause, step, speed, keys, a broken config and a worker crash', async 
     await expectReady(page)
     await expect(state).toHaveText('idle')
     await snap(page, '01-ready')
+  })
+
+  await test.step('a viewer watches: the clock and config loads are read-only and say why', async () => {
+    await expect(page.getByTestId('role-badge')).toHaveText(/viewer/i)
+    await expect(page.getByTestId('btn-start')).toBeDisabled()
+    await expect(page.getByTestId('btn-step')).toBeDisabled()
+    await expect(page.getByTestId('clock-disabled-reason')).toHaveAttribute('title', /admin token/i)
+    await expect(page.getByTestId('config-disabled-reason')).toContainText(/admin token/i)
+    await page.keyboard.press('.')
+    await expectTickStill(page, 0)
+    await snap(page, '01b-viewer-read-only')
+    await becomeAdmin(page)
+    await expect(page.getByTestId('btn-start')).toBeEnabled()
+    await expect(page.getByTestId('clock-disabled-reason')).toBeHidden()
   })
 
   await test.step('load configs/default.yaml by path; the list offers it too', async () => {
@@ -152,6 +167,7 @@ test('run, pause, step, speed, keys, a broken config and a worker crash', async 
 test('clicking a file in the config list loads it', async ({ page, server }) => {
   await page.goto(server.url)
   await expectReady(page)
+  await becomeAdmin(page)
   await loadConfigByPath(page, FAST_CONFIG)
   await expect(page.getByTestId('header-config-id')).toHaveText(configIdOf(FAST_CONFIG))
   await page.getByTestId('config-item').and(page.locator('[data-name="default.yaml"]')).click()

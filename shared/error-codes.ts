@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'ipc.unknown_channel',
   'ipc.invalid_payload',
   'ipc.forbidden_sender',
+  /** The channel needs the admin role and the session is a viewer. */
+  'ipc.forbidden_role',
   'ipc.invalid_response',
   'ipc.disconnected',
   // configuration
@@ -35,6 +37,9 @@ export const ERROR_CODES = [
   'policy.gate_failed',
   'policy.inference_failed',
   'policy.invalid_dataset',
+  // files a client, a config or a command line names
+  /** The path lies outside every workspace root (the configs folder, the workspace, the app's data). */
+  'fs.outside_workspace',
   // host services
   'app.unsupported',
   'app.forbidden',

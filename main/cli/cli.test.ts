@@ -77,7 +77,29 @@ describe('townlet CLI', () => {
     const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(a.out())?.[0]
     expect(url).toBeDefined()
     expect((await fetch(url ?? '')).status).toBe(200)
+    // No token configured: the host made one for this run, and only its operator sees it.
+    expect(a.out()).toMatch(/admin token \(this run only\): [A-Za-z0-9_-]{24}/)
     stop('SIGTERM')
     expect(await exit).toBe(0)
+  })
+
+  it('serves read-only, or with the admin token file it was given', async () => {
+    const rendererDir = await mkdtemp(join(tmpdir(), 'townlet-cli-renderer-'))
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html>')
+    await writeFile(join(rendererDir, 'admin.token'), 'from-a-file\n')
+    for (const [flags, expected] of [
+      [['--read-only'], /read-only: this host has no admin token/],
+      [['--admin-token-file', join(rendererDir, 'admin.token')], /admin token: the one from .*admin\.token/]
+    ] as const) {
+      const a = fakeIo({ shutdownSignal: () => new Promise((resolve) => setTimeout(() => resolve('SIGTERM'), 300)) })
+      a.io.paths.rendererDir = rendererDir
+      expect(await runCli(['serve', '--port', '0', ...flags], a.io)).toBe(0)
+      expect(a.out()).toMatch(expected)
+      expect(a.out()).not.toContain('from-a-file')
+    }
+    const bad = fakeIo()
+    bad.io.paths.rendererDir = rendererDir
+    expect(await runCli(['serve', '--port', '0', '--admin-token-file', join(rendererDir, 'missing.token')], bad.io)).toBe(2)
+    expect(bad.err()).toContain('does not exist')
   })
 })

@@ -5,7 +5,7 @@ Usage:
   townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
               [--policy scripted|MODEL.onnx] [--anneal R]
               [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
-  townlet serve [--config FILE] [--port P] [--host H]
+  townlet serve [--config FILE] [--port P] [--host H] [--admin-token-file F | --read-only]
   townlet affordances validate [--file F | --config C] [--manifest M] [--strict] [--write-manifest] [--json]
   townlet config set-stage --config F --stage STAGE [--dry-run]
   townlet config schedule --config F [--add CYCLE:STAGE …] [--remove CYCLE …] [--clear] [--dry-run]
@@ -83,15 +83,24 @@ Examples:
   townlet run --agents 1000 --ticks 500 --policy configs/policies/release.onnx --anneal 0.5 --hash
   TOWNLET_ADMIN_TOKEN=t townlet run --ticks 100 --commands drill.jsonl --role admin --results out.jsonl
 `,
-  serve: `townlet serve [--config FILE] [--port P] [--host H]
+  serve: `townlet serve [--config FILE] [--port P] [--host H] [--admin-token-file F | --read-only]
 
 Starts browser mode: serves the workstation UI and its WebSocket on HOST:PORT and prints the URL
 to open, including this run's random access token. Stop with Ctrl+C.
+
+Whoever opens the URL is a viewer: they watch, and change nothing. The admin role (the clock,
+config loads, restarts, console commands that change the town) needs the host's admin token,
+entered in Console → Become admin. It comes from TOWNLET_ADMIN_TOKEN, else the file named by
+--admin-token-file (read once, at start), else a random token made for this run and printed
+under the URL. A shard config can never name, change or remove it.
 
 Options:
   --config FILE   shard config to load at start (default: the embedded configs/default.yaml)
   --port P        port to listen on (default 5170; 0 picks a free port)
   --host H        address to bind (default 127.0.0.1; anything else exposes the shard to your network)
+  --admin-token-file F   a small text file holding the admin token (the environment's
+                  TOWNLET_ADMIN_TOKEN wins when set)
+  --read-only     no admin role at all: every session is a viewer
 `,
   affordances: `townlet affordances validate [--file F | --config C] [--manifest M] [--strict] [--write-manifest] [--json]
 

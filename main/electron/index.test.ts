@@ -13,7 +13,7 @@ type FakeElectron = typeof FakeElectronModule
 vi.mock('electron', () => import('./test-support/fake-electron'))
 
 // Records the order of the entry's steps across the fakes.
-const trace = vi.hoisted(() => ({ steps: [] as string[], hostOptions: [] as unknown[], failStart: false }))
+const trace = vi.hoisted(() => ({ steps: [] as string[], hostOptions: [] as unknown[], grants: [] as [string, string][], failStart: false }))
 
 vi.mock('../host/app-host', async () => ({
   createAppHost: (options: unknown) => {
@@ -22,13 +22,15 @@ vi.mock('../host/app-host', async () => ({
     trace.steps.push('createAppHost')
     const { handlers } = fakeHandlers()
     return {
-      registry: createRegistry(handlers),
+      registry: createRegistry(handlers, { roleOf: () => 'admin' }),
       events: createEventBus(),
       start: async () => {
         trace.steps.push(`host.start (handlers: ${ipcMain.handlers.size})`)
         if (trace.failStart) throw new Error('worker script missing')
       },
-      dispose: async () => void trace.steps.push('host.dispose')
+      dispose: async () => void trace.steps.push('host.dispose'),
+      adminToken: () => ({ available: true, source: 'test', generated: null }),
+      grantLocalAdmin: (session: string, via: string) => void trace.grants.push([session, via])
     }
   }
 }))
@@ -44,6 +46,7 @@ beforeEach(async () => {
   const { app, ipcMain, Menu } = fx
   trace.steps.length = 0
   trace.hostOptions.length = 0
+  trace.grants.length = 0
   trace.failStart = false
   userData = await mkdtemp(join(tmpdir(), 'townlet-entry-'))
   app.userData = userData
@@ -100,6 +103,19 @@ describe('electron entry', () => {
     expect(typeof (trace.hostOptions[0] as { pickFile: unknown }).pickFile).toBe('function')
     expect((win.options.webPreferences as { preload: string }).preload).toBe(join(__dirname, '../preload/index.cjs'))
     expect(win.loadFile).toHaveBeenCalledWith(join(__dirname, '../renderer/index.html'))
+  })
+
+  it('takes the admin token file from the app settings, makes the menu an admin, and Become Admin grants the window', async () => {
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(join(userData, 'settings.json'), JSON.stringify({ admin_token_file: '/secrets/admin.token' }))
+    const win = await runEntry()
+    expect(trace.hostOptions[0]).toMatchObject({ admin: { tokenFile: '/secrets/admin.token', generate: true } })
+    expect(trace.grants).toEqual([['app-menu', 'the app menu']])
+    const template = fx.Menu.setApplicationMenu.mock.calls[0]![0] as { template: { submenu?: { label?: string; click?: () => void }[] }[] }
+    const item = template.template.flatMap((m) => m.submenu ?? []).find((i) => i.label === 'Become Admin in This Window')
+    item?.click?.()
+    await vi.waitFor(() => expect(trace.grants).toHaveLength(2))
+    expect(trace.grants[1]![0]).toBe(`window-${(win.webContents as unknown as { id: number }).id}`)
   })
 
   it('leaves test hooks off and the launch config unset by default', async () => {

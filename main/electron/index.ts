@@ -10,7 +10,8 @@ import { logToStderr, startHost } from './host-startup'
 import { bindIpc } from './ipc-binding'
 import { setupLifecycle } from './lifecycle'
 import { openMainWindow, type OpenedWindow } from './main-window'
-import { setupMenu } from './menu'
+import { MENU_CONTEXT, setupMenu } from './menu'
+import { readAppSettings } from './app-settings'
 import { rendererFileUrl } from './renderer-url'
 import { setupSecurity } from './security'
 import { claimSingleInstance } from './single-instance'
@@ -57,6 +58,9 @@ async function start(): Promise<void> {
   const configsDir = join(app.getAppPath(), 'configs')
   const pickFile = createFilePicker(configsDir, mainWindow)
   const env = process.env
+  const userData = app.getPath('userData')
+  const { settings, problem } = await readAppSettings(userData)
+  if (problem) logToStderr({ level: 'warn', source: 'host', message: `app settings: ${problem}`, at: Date.now() })
   const started = await startHost(
     {
       mode: 'electron',
@@ -66,7 +70,10 @@ async function start(): Promise<void> {
       pickFile,
       testHooks: env.TOWNLET_TEST_HOOKS === '1',
       initialConfigPath: env.TOWNLET_CONFIG || undefined,
-      auditPath: join(app.getPath('userData'), 'logs', 'console-audit.jsonl'),
+      auditPath: join(userData, 'logs', 'console-audit.jsonl'),
+      // The admin token is the host's: TOWNLET_ADMIN_TOKEN, the admin_token_file setting, or
+      // one made for this run; the person at the desk can also use Shard → Become Admin.
+      admin: { ...(settings.admin_token_file === undefined ? {} : { tokenFile: settings.admin_token_file }), generate: true },
       log: logToStderr
     },
     (h) => bindIpc({ registry: h.registry, events: h.events, windows, rendererUrl }),
@@ -74,9 +81,20 @@ async function start(): Promise<void> {
   )
   host = started.host
 
-  // 4. The window, then its menu (menu actions go through the same registry).
+  // 4. The window, then its menu (menu actions go through the same registry, as an admin: only
+  //    the person at the desk can reach the native menu).
   await openWindow()
-  setupMenu({ registry: host.registry, version: app.getVersion(), pickFile })
+  const owner = host
+  owner.grantLocalAdmin(MENU_CONTEXT.session, 'the app menu')
+  setupMenu({
+    registry: host.registry,
+    version: app.getVersion(),
+    pickFile,
+    becomeAdmin: () => {
+      const win = mainWindow()
+      if (win) owner.grantLocalAdmin(`window-${win.webContents.id}`, 'Shard → Become Admin in the app menu')
+    }
+  })
 }
 
 start().catch((e: unknown) => {

@@ -15,7 +15,7 @@ const rendererUrl = rendererFileUrl(rendererPath)
 
 function setup() {
   const { handlers, calls } = fakeHandlers()
-  const registry = createRegistry(handlers)
+  const registry = createRegistry(handlers, { roleOf: () => 'admin' })
   const events = createEventBus()
   const win = new BrowserWindow({ width: 800, height: 600 })
   win.webContents.mainFrame.url = rendererUrl

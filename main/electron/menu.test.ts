@@ -18,6 +18,7 @@ function fakeActions(): MenuActions & { log: unknown[][] } {
     log,
     openConfig: async () => void log.push(['openConfig']),
     dispatch: async (channel, payload) => void log.push(['dispatch', channel, payload]),
+    becomeAdmin: async () => void log.push(['becomeAdmin']),
     about: async () => void log.push(['about'])
   }
 }
@@ -41,7 +42,7 @@ describe('buildMenuTemplate', () => {
     const t = buildMenuTemplate(fakeActions(), info)
     expect(t.map((m) => m.label ?? m.role)).toEqual(['&File', '&Shard', '&View', 'help'])
     expect(labels(t[0]!)).toEqual(['Open Config…', 'Quit'])
-    expect(labels(t[1]!)).toEqual(['Start / Resume', 'Pause', 'Step 10 Ticks'])
+    expect(labels(t[1]!)).toEqual(['Start / Resume', 'Pause', 'Step 10 Ticks', 'Become Admin in This Window'])
     expect(labels(t[2]!)).toEqual(['reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen'])
     expect(labels(t[3]!)).toEqual(['About Townlet Workstation (1.2.3)'])
     expect(find(t, 'Open Config…').accelerator).toBe('CmdOrCtrl+O')
@@ -57,7 +58,7 @@ describe('buildMenuTemplate', () => {
   it('wires each item to its action and channel', () => {
     const actions = fakeActions()
     const t = buildMenuTemplate(actions, info)
-    for (const label of ['Open Config…', 'Start / Resume', 'Pause', 'Step 10 Ticks', 'About Townlet Workstation (1.2.3)']) {
+    for (const label of ['Open Config…', 'Start / Resume', 'Pause', 'Step 10 Ticks', 'Become Admin in This Window', 'About Townlet Workstation (1.2.3)']) {
       click(find(t, label))
     }
     expect(actions.log).toEqual([
@@ -65,6 +66,7 @@ describe('buildMenuTemplate', () => {
       ['dispatch', 'shard.start', {}],
       ['dispatch', 'shard.pause', {}],
       ['dispatch', 'shard.step', { ticks: 10 }],
+      ['becomeAdmin'],
       ['about']
     ])
   })
@@ -73,7 +75,7 @@ describe('buildMenuTemplate', () => {
 describe('createMenuActions', () => {
   function withRegistry(pick: string | null, override?: Partial<Registry>) {
     const { handlers, calls } = fakeHandlers()
-    const registry = { ...createRegistry(handlers), ...override }
+    const registry = { ...createRegistry(handlers, { roleOf: () => 'admin' }), ...override }
     const actions = createMenuActions({ registry, version: '1.2.3', pickFile: async () => pick })
     return { actions, calls }
   }
@@ -129,7 +131,7 @@ describe('createMenuActions', () => {
 describe('setupMenu', () => {
   it('installs the application menu', () => {
     const { handlers } = fakeHandlers()
-    setupMenu({ registry: createRegistry(handlers), version: '1.2.3', pickFile: async () => null })
+    setupMenu({ registry: createRegistry(handlers, { roleOf: () => 'admin' }), version: '1.2.3', pickFile: async () => null })
     expect(Menu.buildFromTemplate).toHaveBeenCalledOnce()
     expect(Menu.setApplicationMenu).toHaveBeenCalledOnce()
   })

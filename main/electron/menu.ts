@@ -11,6 +11,8 @@ import { errorText } from './error-text'
 export interface MenuActions {
   openConfig(): Promise<void>
   dispatch<K extends InvokeName>(channel: K, payload: InvokeReq<K>): Promise<void>
+  /** Make the main window's session admin: the person at the desk, who alone can reach this menu. */
+  becomeAdmin(): Promise<void>
   about(): Promise<void>
 }
 
@@ -34,7 +36,9 @@ export function buildMenuTemplate(actions: MenuActions, info: MenuInfo): MenuIte
     submenu: [
       { label: 'Start / Resume', accelerator: 'F5', click: () => void actions.dispatch('shard.start', {}) },
       { label: 'Pause', accelerator: 'F6', click: () => void actions.dispatch('shard.pause', {}) },
-      { label: 'Step 10 Ticks', accelerator: 'F7', click: () => void actions.dispatch('shard.step', { ticks: 10 }) }
+      { label: 'Step 10 Ticks', accelerator: 'F7', click: () => void actions.dispatch('shard.step', { ticks: 10 }) },
+      { type: 'separator' },
+      { label: 'Become Admin in This Window', click: () => void actions.becomeAdmin() }
     ]
   }
   const view: MenuItemConstructorOptions = {
@@ -57,13 +61,18 @@ export function buildMenuTemplate(actions: MenuActions, info: MenuInfo): MenuIte
   return [...(mac ? [{ role: 'appMenu' as const }] : []), file, shard, view, help]
 }
 
-/** Registry calls from the menu are internal: the operator chose them in our own process. */
+/**
+ * Registry calls from the menu are internal: the operator chose them in our own process. The
+ * entry makes this session admin at start: the page can never reach the native menu.
+ */
 export const MENU_CONTEXT: CallContext = { trusted: true, sender: 'app menu', session: 'app-menu' }
 
 export interface MenuSetup {
   registry: Registry
   version: string
   pickFile: () => Promise<string | null>
+  /** Grants the main window's session admin (the host does it; the token never leaves it). */
+  becomeAdmin?: () => void
 }
 
 /** Actions backed by the registry; failures surface in a native error box. */
@@ -78,6 +87,10 @@ export function createMenuActions(setup: MenuSetup): MenuActions {
       if (path !== null) await run('config.load', { path }, 'Could not load config')
     },
     dispatch: (channel, payload) => run(channel, payload, `'${channel}' failed`),
+    async becomeAdmin() {
+      if (setup.becomeAdmin) setup.becomeAdmin()
+      else dialog.showErrorBox('Cannot become admin', 'there is no window to make admin yet')
+    },
     async about() {
       await dialog.showMessageBox({
         type: 'info',

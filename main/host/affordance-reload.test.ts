@@ -58,22 +58,22 @@ describe('affordance hot reload', () => {
     host = createTestHost({ initialConfigPath: config })
     await host.start()
     await host.waitFor('log.entry', (e: LogEntry) => e.message.startsWith('watching') && e.message.includes(registry))
-    await host.call('shard.step', { ticks: 3 })
+    await host.admin('shard.step', { ticks: 3 })
 
     await save(registry, CORE.replace('duration: 15', 'duration: 30'))
     const entry = (await host.waitFor('log.entry', reloaded)) as LogEntry
     expect(entry.message).toMatch(new RegExp(`^affordances reloaded from ${registry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 4 affordances, sha256 [0-9a-f]{12}$`))
-    expect(okValue<ShardStatus>(await host.call('shard.step', { ticks: 5 }))).toMatchObject({ tick: 8, config: { config_id: 'reload' } })
+    expect(okValue<ShardStatus>(await host.admin('shard.step', { ticks: 5 }))).toMatchObject({ tick: 8, config: { config_id: 'reload' } })
 
     // The restart starts from the reloaded registry: its catch-up check finds nothing to reload.
-    expect(okValue<ShardStatus>(await host.call('shard.restart'))).toMatchObject({ tick: 0, restarts: 1 })
-    await host.call('shard.step', { ticks: 1 })
+    expect(okValue<ShardStatus>(await host.admin('shard.restart'))).toMatchObject({ tick: 0, restarts: 1 })
+    await host.admin('shard.step', { ticks: 1 })
     // Still watching after the restart. Reverting to the original file is a change only if the
     // restarted shard runs the reloaded registry (the last good config's), as it must.
     await writeFile(registry, CORE)
     const shaOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12)
     await until(() => logs(host!, reloaded).some((e) => e.message.endsWith(shaOf(CORE))))
-    await host.call('shard.step', { ticks: 1 })
+    await host.admin('shard.step', { ticks: 1 })
     // Exactly one reload per edit: none re-sent by the restart, none repeated for the same content.
     expect(logs(host, reloaded).map((e) => e.message.slice(-12))).toEqual([shaOf(CORE.replace('duration: 15', 'duration: 30')), shaOf(CORE)])
     expect(logs(host, (e) => e.level === 'warn' || e.level === 'error')).toEqual([])
@@ -83,7 +83,7 @@ describe('affordance hot reload', () => {
     const { config, registry } = await files()
     host = createTestHost()
     await host.start()
-    okValue(await host.call('config.load', { path: config }))
+    okValue(await host.admin('config.load', { path: config }))
     await host.waitFor('log.entry', (e: LogEntry) => e.message.startsWith('watching'))
 
     await save(registry, CORE.replace('agent.wallet >= economy.meal_cost', 'agent.wallet >=').replace('object_type: stove', 'object_type: stov'))
@@ -94,7 +94,7 @@ describe('affordance hot reload', () => {
     expect(warn.message).toMatch(new RegExp(`registry\\.yaml: affordances\\.0\\.preconditions\\.0 \\(line 22:\\d+\\): precondition "agent.wallet >=" does not parse`))
     expect(warn.message).toMatch(/registry\.yaml: affordances\.1\.object_type \(line 29:\d+\): unknown object type "stov": did you mean "stove"\?/)
     expect(logs(host, reloaded)).toEqual([])
-    expect(okValue<ShardStatus>(await host.call('shard.step', { ticks: 2 })).tick).toBe(2)
+    expect(okValue<ShardStatus>(await host.admin('shard.step', { ticks: 2 })).tick).toBe(2)
 
     // Fixing the file reloads it.
     await save(registry, CORE.replace('duration: 15', 'duration: 16'))
@@ -112,7 +112,7 @@ describe('affordance hot reload', () => {
     expect(warn.message).toMatch(/refused by the shard: .*lacks object type "shower", which the map uses/)
     expect(warn.message).toContain('the previous affordance registry stays live')
     expect(logs(host, reloaded)).toEqual([])
-    expect(okValue<ShardStatus>(await host.call('shard.step', { ticks: 1 })).tick).toBe(1)
+    expect(okValue<ShardStatus>(await host.admin('shard.step', { ticks: 1 })).tick).toBe(1)
     // Reverting the file is acknowledged, not reloaded.
     await save(registry, CORE)
     await host.waitFor('log.entry', (e: LogEntry) => e.level === 'info' && e.message.includes('matches the live registry again'))
@@ -126,7 +126,7 @@ describe('affordance hot reload', () => {
     await host.waitFor('log.entry', (e: LogEntry) => e.message.startsWith('watching'))
     const other = join(dir!, 'other.yaml')
     await writeFile(other, 'config_id: other\nseed: 1\n')
-    okValue(await host.call('config.load', { path: other }))
+    okValue(await host.admin('config.load', { path: other }))
     await writeFile(registry, CORE.replace('duration: 15', 'duration: 30'))
     // A negative check needs a bounded wait: well past the debounce and a reload's round trip.
     await new Promise((r) => setTimeout(r, 800))
@@ -136,7 +136,7 @@ describe('affordance hot reload', () => {
   it('does not watch the embedded default', async () => {
     host = createTestHost()
     await host.start()
-    await host.call('shard.step', { ticks: 1 })
+    await host.admin('shard.step', { ticks: 1 })
     expect(logs(host, (e) => e.message.startsWith('watching'))).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import { createHandlers } from './handlers'
 import { createRegistry, type Registry } from './registry'
 import { ShardService } from './shard-service'
 import { ConsoleService } from './console-service'
+import { loadHostAdminToken } from './admin-token'
 
 export interface HostOptions {
   mode: 'electron' | 'browser'
@@ -32,6 +33,12 @@ export interface HostOptions {
   /** Environment the host reads TOWNLET_ADMIN_TOKEN from; the process's by default. */
   env?: Record<string, string | undefined>
   /**
+   * Where else the admin token may come from when TOWNLET_ADMIN_TOKEN is not set: a file named at
+   * start (read once), or a random token made for this run (`generate`), which `adminToken()`
+   * hands to the face that shows it to its operator. Neither: every session stays a viewer.
+   */
+  admin?: { tokenFile?: string; generate?: boolean }
+  /**
    * The console audit log (JSONL, append-only): browser mode and `townlet serve` use
    * logs/console-audit.jsonl under the working directory, Electron userData/logs. None when absent.
    */
@@ -43,6 +50,10 @@ export interface AppHost {
   readonly events: EventBus
   /** Spawn the worker and load the initial config. Rejects with a readable message if that config is bad. */
   start(): Promise<void>
+  /** After start: where the admin token came from, and the token itself only when the host made it for this run. */
+  adminToken(): { available: boolean; source: string | null; generated: string | null }
+  /** Grant admin to a session the host vouches for (Electron's menu: only the person at the desk can click it). */
+  grantLocalAdmin(session: string, via: string): void
   dispose(): Promise<void>
 }
 
@@ -65,7 +76,6 @@ export function createAppHost(options: HostOptions): AppHost {
     shard,
     events,
     log,
-    env: options.env ?? process.env,
     ...(options.auditPath === undefined ? {} : { auditPath: options.auditPath })
   })
   const registry = createRegistry(
@@ -79,13 +89,23 @@ export function createAppHost(options: HostOptions): AppHost {
       console: operatorConsole,
       ...(options.pickFile ? { pickFile: options.pickFile } : {})
     }),
-    (channel, error) => log('error', 'host', `handler '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    {
+      roleOf: (session) => operatorConsole.roleOf(session),
+      onError: (channel, error) => log('error', 'host', `handler '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    }
   )
+  let admin: { available: boolean; source: string | null; generated: string | null } = { available: false, source: null, generated: null }
 
   return {
     registry,
     events,
+    adminToken: () => admin,
+    grantLocalAdmin: (session, via) => void operatorConsole.grantLocal(session, via),
     async start() {
+      const token = await loadHostAdminToken({ env: options.env ?? process.env, cwd, ...(options.admin?.tokenFile === undefined ? {} : { file: options.admin.tokenFile }), generate: options.admin?.generate ?? false })
+      if (!token.ok) throw new Error(token.problem)
+      operatorConsole.setAdminToken(token.token)
+      admin = { available: token.token !== undefined, source: token.token?.source ?? null, generated: token.generated ?? null }
       let loaded = loadEmbeddedDefault()
       let file: string | undefined
       if (options.initialConfigPath) {
@@ -95,7 +115,6 @@ export function createAppHost(options: HostOptions): AppHost {
         loaded = result.value
       }
       await shard.boot(loaded, file)
-      await operatorConsole.useConfig(loaded.config, file)
       log('info', 'host', `shard started with config ${loaded.summary.config_id} (${loaded.summary.source})`)
     },
     async dispose() {

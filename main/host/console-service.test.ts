@@ -41,7 +41,7 @@ async function hungerOf(h: TestHost, agent: string): Promise<number> {
 
 describe('console sessions and roles', () => {
   it('starts every session as a viewer and says when no admin token is configured', async () => {
-    const h = await started()
+    const h = await started({ env: {} })
     expect(okValue<ConsoleSession>(await h.call('console.session'))).toEqual({ role: 'viewer', admin_available: false, issuer: 'test' })
     const refused = await h.call('console.auth', { token: 'anything' })
     expect(!refused.ok && refused.error).toMatchObject({ code: 'console.unauthorized', message: expect.stringContaining('TOWNLET_ADMIN_TOKEN') })
@@ -61,15 +61,20 @@ describe('console sessions and roles', () => {
     expect(okValue<ConsoleSession>(await h.call('console.auth', { token: null })).role).toBe('viewer')
   })
 
-  it('reads the admin token from the file the config names, relative to the config', async () => {
-    const h = await started()
+  it('reads the admin token once from the file named when the host starts (relative to its working folder)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-token-'))
     await writeFile(join(dir, 'admin.token'), 'file-token\n')
-    await writeFile(join(dir, 'town.yaml'), 'config_id: tokened\nseed: 3\nconsole:\n  token_file: admin.token\n')
-    okValue(await h.call('config.load', { path: join(dir, 'town.yaml') }))
+    const h = await started({ env: {}, cwd: dir, admin: { tokenFile: 'admin.token' } })
     expect(okValue<ConsoleSession>(await h.call('console.session')).admin_available).toBe(true)
-    expect((await h.call('console.auth', { token: 'wrong' })).ok).toBe(false)
+    // Read once: changing the file later changes nothing for this run.
+    await writeFile(join(dir, 'admin.token'), 'another-token\n')
+    expect((await h.call('console.auth', { token: 'another-token' })).ok).toBe(false)
     expect(okValue<ConsoleSession>(await h.call('console.auth', { token: 'file-token' })).role).toBe('admin')
+  })
+
+  it('refuses to start when the named token file cannot be read, rather than run without admin', async () => {
+    host = createTestHost({ env: {}, admin: { tokenFile: join(tmpdir(), 'no-such-townlet.token') } })
+    await expect(host.start()).rejects.toThrow(/admin token file .* does not exist/)
   })
 
   it('lists every command with its role, arguments and help', async () => {
@@ -96,7 +101,7 @@ describe('console commands through the real worker', () => {
     expect(queued).toMatchObject({ status: 'queued', cmd_id: 'hunger-1', role: 'admin', tick: 1 })
     expect(await hungerOf(h, 'alice')).toBe(before)
 
-    okValue(await h.call('shard.step', { ticks: 1 }))
+    okValue(await h.admin('shard.step', { ticks: 1 }))
     const final = (await h.waitFor('console.result', (r: ConsoleResult) => r.cmd_id === 'hunger-1')) as ConsoleResult
     expect(final).toMatchObject({ status: 'ok', tick: 1, name: 'setneed', result: { agent_id: 'alice', need: 'hunger', value: 0.05 } })
     expect(await hungerOf(h, 'alice')).toBeLessThan(0.06)
@@ -124,7 +129,7 @@ describe('console commands through the real worker', () => {
     const h = await started({ env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
     okValue(await h.call('console.auth', { token: TOKEN }))
     expect(okValue<ConsoleResult>(await h.call('console.run', { name: 'utility', args: { utility: 'water', on: false }, cmd_id: 'outage-1' })).status).toBe('queued')
-    okValue(await h.call('config.load', { path: 'configs/default.yaml' }))
+    okValue(await h.admin('config.load', { path: 'configs/default.yaml' }))
     const final = (await h.waitFor('console.result', (r: ConsoleResult) => r.cmd_id === 'outage-1')) as ConsoleResult
     expect(final).toMatchObject({ status: 'error', error: { code: 'console.conflict', message: expect.stringContaining('never applied') } })
     const lines = await auditLines(h, 1)
@@ -136,11 +141,11 @@ describe('console commands through the real worker', () => {
     await writeFile(join(dir, 'blocker'), 'a file where the folder should be')
     const logs: string[] = []
     const h = await started({ testHooks: true, auditPath: join(dir, 'blocker', 'audit.jsonl'), log: (e) => logs.push(e.message) })
-    okValue(await h.call('debug.crash-worker'))
+    okValue(await h.admin('debug.crash-worker'))
     await h.waitFor('loop.failure')
     const refused = okValue<ConsoleResult>(await h.call('console.run', { name: 'help', args: {} }))
     expect(refused).toMatchObject({ status: 'error', error: { code: 'shard.failed' } })
     await vi.waitFor(() => expect(logs.some((m) => m.includes('could not append to the console audit log'))).toBe(true))
-    expect(okValue<{ tick: number }>(await h.call('shard.restart')).tick).toBe(0)
+    expect(okValue<{ tick: number }>(await h.admin('shard.restart')).tick).toBe(0)
   })
 })

@@ -5,14 +5,13 @@
  * turns every outcome (refused at once, answered at once, or applied at a later tick) into one
  * `console.result` event and one line of the audit log.
  */
-import type { CommandInfo, ConsoleResult, ConsoleRun, ConsoleSession } from '../../shared/contract/dto/console'
+import type { CommandInfo, ConsoleResult, ConsoleRun, ConsoleSession, Role } from '../../shared/contract/dto/console'
 import type { LogLevel } from '../../shared/contract/dto/events'
 import { auditLine } from '../console/audit-line'
 import { defaultCommandRegistry } from '../console/command-registry'
 import type { ConsoleEnvelope } from '../console/envelope'
 import { OutcomeTracker } from '../console/outcome-tracker'
-import type { ShardConfig } from '../config/shard-config-schema'
-import { ADMIN_TOKEN_ENV, loadAdminToken, tokenMatches, type AdminToken } from './admin-token'
+import { ADMIN_TOKEN_ENV, tokenMatches, type AdminToken } from './admin-token'
 import { AuditLog } from './console-audit'
 import { ConsoleSessions } from './console-sessions'
 import type { EventBus } from './event-bus'
@@ -24,8 +23,6 @@ export interface ConsoleServiceOptions {
   shard: { console(envelope: ConsoleEnvelope): Promise<ConsoleResult>; readonly lastTick: number }
   events: EventBus
   log(level: LogLevel, source: 'host', message: string): void
-  /** Where TOWNLET_ADMIN_TOKEN is read. */
-  env: Record<string, string | undefined>
   /** The append-only audit log (JSONL); none when absent. */
   auditPath?: string
   /** The host's clock, for audit lines. */
@@ -37,7 +34,6 @@ export class ConsoleService {
   private readonly tracker = new OutcomeTracker((result, args) => this.finalise(result, args))
   private readonly audit: AuditLog | undefined
   private token: AdminToken | undefined
-  private tokenProblem: string | undefined
   private hostIds = 0
   private readonly unsubscribe: () => void
 
@@ -48,17 +44,33 @@ export class ConsoleService {
     })
   }
 
-  /** Read the admin token for a newly loaded config; admins become viewers if the token changed. */
-  async useConfig(config: ShardConfig, configPath: string | undefined): Promise<void> {
-    const load = await loadAdminToken(this.options.env, config, configPath)
-    const changed = !(this.token === undefined ? load.token === undefined : load.token !== undefined && this.token.digest.equals(load.token.digest))
-    this.token = load.token
-    this.tokenProblem = load.problem
-    if (load.problem) this.options.log('warn', 'host', `console: ${load.problem}`)
-    if (!changed) return
-    const demoted = this.sessions.revokeAll()
-    if (demoted > 0) this.options.log('info', 'host', `console: the admin token changed, so ${demoted} admin session${demoted === 1 ? ' is a viewer' : 's are viewers'} again`)
-    if (load.token) this.options.log('info', 'host', `console: the admin role is available (token from ${load.token.source})`)
+  /** The host's admin token, read once at start (see admin-token.ts); undefined leaves admin unavailable. */
+  setAdminToken(token: AdminToken | undefined): void {
+    this.token = token
+    if (token) this.options.log('info', 'host', `console: the admin role is available (token from ${token.source})`)
+    else this.options.log('info', 'host', `console: no admin token is configured, so every session is a viewer (start the host with ${ADMIN_TOKEN_ENV} or --admin-token-file)`)
+  }
+
+  /** The role the host gives this session: viewer until it presented the admin token. */
+  roleOf(session: string): Role {
+    return this.sessions.role(session)
+  }
+
+  /**
+   * Grant admin without a token, for a session the host vouches for itself: the Electron menu's
+   * "Become Admin", which only the person at the desk can click (the page cannot reach it).
+   */
+  grantLocal(session: string, via: string): ConsoleSession {
+    this.sessions.grant(session)
+    this.options.log('info', 'host', `console: ${session} is now admin (${via})`)
+    return this.announce(session)
+  }
+
+  /** Tell the session's client its role changed (it may not be the one that asked: the menu). */
+  private announce(session: string): ConsoleSession {
+    const now = this.session({ trusted: true, sender: session, session })
+    this.options.events.emit('console.session', now)
+    return now
   }
 
   session(ctx: CallContext): ConsoleSession {
@@ -69,22 +81,21 @@ export class ConsoleService {
   auth(ctx: CallContext, token: string | null): ConsoleSession {
     if (token === null) {
       this.sessions.revoke(ctx.session)
-      return this.session(ctx)
+      return this.announce(ctx.session)
     }
     if (this.token === undefined) {
-      const why = this.tokenProblem ? ` (${this.tokenProblem})` : ''
       throw new HostError(
         'console.unauthorized',
-        `the admin role is unavailable: no admin token is configured${why}. Start the host with ${ADMIN_TOKEN_ENV} set, or name a token file with console.token_file in the shard config, then try again`
+        `the admin role is unavailable: this host has no admin token. Start it with ${ADMIN_TOKEN_ENV} set, or with --admin-token-file naming a file that holds the token, then try again`
       )
     }
     if (!tokenMatches(this.token, token)) {
       this.options.log('warn', 'host', `console: ${ctx.session} presented a wrong admin token; it stays a ${this.sessions.role(ctx.session)}`)
-      throw new HostError('console.unauthorized', `wrong admin token: this session stays a ${this.sessions.role(ctx.session)}. Use the token the host was started with (${ADMIN_TOKEN_ENV} or the config's console.token_file)`)
+      throw new HostError('console.unauthorized', `wrong admin token: this session stays a ${this.sessions.role(ctx.session)}. Use the token the host was started with (${ADMIN_TOKEN_ENV}, its --admin-token-file, or the one it printed at start)`)
     }
     this.sessions.grant(ctx.session)
     this.options.log('info', 'host', `console: ${ctx.session} is now admin`)
-    return this.session(ctx)
+    return this.announce(ctx.session)
   }
 
   commands(): CommandInfo[] {

@@ -44,7 +44,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const loaded = await loadConfigFile(file)
       if (!loaded.ok) throw new HostError(loaded.error.code, loaded.error.message, loaded.error.details)
       await shard.loadConfig(loaded.value, file)
-      await deps.console.useConfig(loaded.value.config, file)
       return loaded.value.summary
     },
     'config.list': () => listConfigFiles(deps.configsDir),

@@ -26,7 +26,7 @@ describe('observer stream', () => {
     expect(full.map.rows[0]).toMatch(/^#+$/)
     expect(full.objects.find((o) => o.id === 'fridge_1')).toMatchObject({ type: 'fridge', home: 'house' })
 
-    await host.call('shard.step', { ticks: 30 })
+    await host.admin('shard.step', { ticks: 30 })
     await host.waitFor('observer.frame', (f: ObserverFrame) => f.tick === 30)
     const all = frames(host)
     for (let k = 1; k < all.length; k++) {
@@ -48,7 +48,7 @@ describe('observer stream', () => {
     host = createTestHost()
     await host.start()
     await host.waitFor('observer.frame')
-    await host.call('config.load', { path: 'configs/scenarios/queue_conflict.yaml' })
+    await host.admin('config.load', { path: 'configs/scenarios/queue_conflict.yaml' })
     const loaded = (await host.waitFor('observer.frame', (f: ObserverFrame) => f.kind === 'full' && f.config_id === 'scenario_queue_conflict')) as ObserverFull
     expect(loaded.agents.map((a) => a.id).sort()).toEqual(['anna', 'ben', 'cara'])
   })

@@ -37,8 +37,8 @@ async function finalResult(h: TestHost, cmdId: string): Promise<ConsoleResult> {
 describe('the policy runtime through the host and a real worker', () => {
   it('loads a config whose policy is an ONNX model and runs it: status, latency, traces', async () => {
     const h = await started()
-    okValue(await h.call('config.load', { path: await townConfig(`  backend: onnx\n  model: ${RELEASE}`) }))
-    okValue<ShardStatus>(await h.call('shard.step', { ticks: 30 }))
+    okValue(await h.admin('config.load', { path: await townConfig(`  backend: onnx\n  model: ${RELEASE}`) }))
+    okValue<ShardStatus>(await h.admin('shard.step', { ticks: 30 }))
     const status = okValue<PolicyStatus>(await h.call('policy.status'))
     const sidecar = JSON.parse(await readFile(join(repoRoot, 'configs/policies/release.json'), 'utf8')) as { sha256: string }
     expect(status.identity).toMatchObject({ backend: 'onnx', model: 'release.onnx', policy_hash: sidecar.sha256, execution_provider: 'cpu', observation_variant: 'hybrid', anneal_ratio: 1 })
@@ -57,10 +57,10 @@ describe('the policy runtime through the host and a real worker', () => {
 
   it('refuses a config naming a missing model or a model for another observation variant; the running shard keeps its config', async () => {
     const h = await started()
-    const before = okValue<ShardStatus>(await h.call('shard.step', { ticks: 3 }))
-    const missing = await h.call('config.load', { path: await townConfig('  backend: onnx\n  model: nowhere/model.onnx') })
+    const before = okValue<ShardStatus>(await h.admin('shard.step', { ticks: 3 }))
+    const missing = await h.admin('config.load', { path: await townConfig('  backend: onnx\n  model: nowhere/model.onnx') })
     expect(!missing.ok && missing.error).toMatchObject({ code: 'config.invalid', message: expect.stringMatching(/policy\.model \(line \d+:\d+\): the model .*nowhere\/model\.onnx does not exist/) })
-    const compact = await h.call('config.load', { path: await townConfig(`  backend: onnx\n  model: ${RELEASE}`, 'features: { systems: { observations: compact } }\n') })
+    const compact = await h.admin('config.load', { path: await townConfig(`  backend: onnx\n  model: ${RELEASE}`, 'features: { systems: { observations: compact } }\n') })
     expect(!compact.ok && compact.error).toMatchObject({ code: 'policy.model_mismatch', message: expect.stringMatching(/hybrid[\s\S]*compact|compact[\s\S]*hybrid/) })
     const after = okValue<ShardStatus>(await h.call('shard.status'))
     expect(after).toMatchObject({ tick: before.tick, config: { config_id: before.config.config_id } })
@@ -76,7 +76,7 @@ describe('the policy runtime through the host and a real worker', () => {
     expect(queued.status).toBe('queued')
     const swapped = await finalResult(h, 'swap-1')
     expect(swapped).toMatchObject({ status: 'ok', result: { backend: 'onnx', model: 'release.onnx' } })
-    okValue(await h.call('shard.step', { ticks: 10 }))
+    okValue(await h.admin('shard.step', { ticks: 10 }))
     expect(okValue<PolicyStatus>(await h.call('policy.status')).decisions.total.learned).toBeGreaterThan(0)
 
     okValue(await h.call('console.run', { name: 'policy_swap', args: { model: 'configs/default.onnx' }, cmd_id: 'swap-2' }))
@@ -86,7 +86,7 @@ describe('the policy runtime through the host and a real worker', () => {
     const bad = okValue<ConsoleResult>(await h.call('console.run', { name: 'anneal_set', args: { ratio: 1.5 } }))
     expect(bad).toMatchObject({ status: 'error', error: { code: 'console.invalid_args', message: expect.stringContaining('ratio') } })
     okValue(await h.call('console.run', { name: 'anneal_set', args: { ratio: 0.25 }, cmd_id: 'anneal-1' }))
-    okValue(await h.call('shard.step', { ticks: 1 }))
+    okValue(await h.admin('shard.step', { ticks: 1 }))
     expect(await finalResult(h, 'anneal-1')).toMatchObject({ status: 'ok' })
     expect(okValue<PolicyStatus>(await h.call('policy.status')).identity.anneal_ratio).toBe(0.25)
   })

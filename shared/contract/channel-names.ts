@@ -25,4 +25,4 @@ export const INVOKE_CHANNEL_NAMES = [
   'debug.crash-worker'
 ] as const
 
-export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'observer.frame'] as const
+export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'console.session', 'observer.frame'] as const

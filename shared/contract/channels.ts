@@ -2,6 +2,8 @@
  * The contract: every channel between the renderer and the host, in one table.
  * Main, preload, renderer, the browser-mode socket and the tests all derive from it.
  * Invoke channels are requests with a reply; event channels are pushed by the host.
+ * Every channel names the role it needs beside its schemas: viewers read; anything that changes
+ * the shard (its clock, config, worker or town) is `admin`. The registry checks the role first.
  */
 import { z } from 'zod'
 import { event, invoke } from './channel'
@@ -21,58 +23,67 @@ const Empty = z.object({}).strict()
 export const MAX_STEP_TICKS = 100_000
 
 export const invokeChannels = {
-  'app.info': invoke(Empty, AppInfoSchema, 'Describe the host: Electron or browser mode, version, capabilities.'),
-  'shard.status': invoke(Empty, ShardStatusSchema, 'Current clock state, tick, speed and config identity.'),
-  'shard.start': invoke(Empty, ShardStatusSchema, 'Start the clock (or resume it when paused).'),
-  'shard.pause': invoke(Empty, ShardStatusSchema, 'Pause the clock at the next tick boundary.'),
-  'shard.resume': invoke(Empty, ShardStatusSchema, 'Resume a paused clock.'),
+  'app.info': invoke('viewer', Empty, AppInfoSchema, 'Describe the host: Electron or browser mode, version, capabilities.'),
+  'shard.status': invoke('viewer', Empty, ShardStatusSchema, 'Current clock state, tick, speed and config identity.'),
+  'shard.start': invoke('admin', Empty, ShardStatusSchema, 'Start the clock (or resume it when paused).'),
+  'shard.pause': invoke('admin', Empty, ShardStatusSchema, 'Pause the clock at the next tick boundary.'),
+  'shard.resume': invoke('admin', Empty, ShardStatusSchema, 'Resume a paused clock.'),
   'shard.step': invoke(
+    'admin',
     z.object({ ticks: z.number().int().min(1).max(MAX_STEP_TICKS) }).strict(),
     ShardStatusSchema,
     'Pause, then advance exactly N ticks.'
   ),
   'shard.set-speed': invoke(
+    'admin',
     z.object({ speed: SpeedSchema }).strict(),
     ShardStatusSchema,
     'Set the target speed in ticks per second, or "max".'
   ),
-  'shard.restart': invoke(Empty, ShardStatusSchema, 'Start a fresh worker with the last good config after a failure.'),
+  'shard.restart': invoke('admin', Empty, ShardStatusSchema, 'Start a fresh worker with the last good config after a failure.'),
   'config.load': invoke(
+    'admin',
     z.object({ path: z.string().min(1) }).strict(),
     ConfigSummarySchema,
     'Load a shard config from a YAML file; the running shard keeps its config if this fails.'
   ),
-  'config.list': invoke(Empty, z.array(ConfigFileSchema), 'List the YAML configs in the configs folder.'),
+  'config.list': invoke('viewer', Empty, z.array(ConfigFileSchema), 'List the YAML configs in the configs folder.'),
   'config.pick': invoke(
+    'admin',
     Empty,
     z.object({ path: z.string().nullable() }),
     'Open the native file dialog (Electron only); null when cancelled.'
   ),
   'console.run': invoke(
+    'viewer',
     ConsoleRunSchema,
     ConsoleResultSchema,
     'Run an operator command. Mutating commands answer `queued` and apply at the next tick boundary; the final result follows as a console.result event.'
   ),
-  'console.session': invoke(Empty, ConsoleSessionSchema, "This session's role (viewer unless an admin token was given) and whether admin is available."),
+  'console.session': invoke('viewer', Empty, ConsoleSessionSchema, "This session's role (viewer unless an admin token was given) and whether admin is available."),
   'console.auth': invoke(
+    'viewer',
     z.object({ token: z.string().max(4096).nullable() }).strict(),
     ConsoleSessionSchema,
     'Present the admin token to become admin for this session; null returns to viewer.'
   ),
-  'console.commands': invoke(Empty, z.array(CommandInfoSchema), 'Every console command with its role, arguments and help.'),
-  'observer.full': invoke(Empty, ObserverFullSchema, 'A full observer frame now (on subscribe, or after a gap in the diffs).'),
+  'console.commands': invoke('viewer', Empty, z.array(CommandInfoSchema), 'Every console command with its role, arguments and help.'),
+  'observer.full': invoke('viewer', Empty, ObserverFullSchema, 'A full observer frame now (on subscribe, or after a gap in the diffs).'),
   'observer.agent': invoke(
+    'viewer',
     z.object({ id: z.string().min(1).max(128) }).strict(),
     AgentDetailSchema,
     "One agent in depth for the inspector: personality, relationships and this tick's reward breakdown."
   ),
-  'policy.status': invoke(Empty, PolicyStatusSchema, 'The running policy: identity, anneal ratio and schedule, possessed agents, inference latency, embedding allocator, swappable models.'),
+  'policy.status': invoke('viewer', Empty, PolicyStatusSchema, 'The running policy: identity, anneal ratio and schedule, possessed agents, inference latency, embedding allocator, swappable models.'),
   'policy.trace': invoke(
+    'viewer',
     z.object({ id: z.string().min(1).max(128) }).strict(),
     DecisionTraceSchema,
     "One agent's latest decision: what it saw (features, map channels), its mask, the option probabilities, what was chosen, the commitment and who decided."
   ),
   'debug.crash-worker': invoke(
+    'admin',
     Empty,
     z.object({ crashing: z.literal(true) }),
     'Test-only hook: make the shard worker throw. Refused unless test hooks are enabled.'
@@ -80,12 +91,13 @@ export const invokeChannels = {
 } as const
 
 export const eventChannels = {
-  'shard.frame': event(FrameSchema, 'Coalesced shard view, at most about 30 a second.'),
-  'loop.failure': event(LoopFailureSchema, 'The shard worker crashed or its loop threw.'),
-  'config.loaded': event(ConfigSummarySchema, 'A new config is live in the shard.'),
-  'log.entry': event(LogEntrySchema, 'A log line from the host or the shard worker.'),
-  'console.result': event(ConsoleResultSchema, 'The final result of a console command (applied, refused or answered from the cache).'),
-  'observer.frame': event(ObserverFrameSchema, 'The town for the observer panels: a full frame after a load, then diffs, at most about 30 a second.')
+  'shard.frame': event('viewer', FrameSchema, 'Coalesced shard view, at most about 30 a second.'),
+  'loop.failure': event('viewer', LoopFailureSchema, 'The shard worker crashed or its loop threw.'),
+  'config.loaded': event('viewer', ConfigSummarySchema, 'A new config is live in the shard.'),
+  'log.entry': event('viewer', LogEntrySchema, 'A log line from the host or the shard worker.'),
+  'console.result': event('viewer', ConsoleResultSchema, 'The final result of a console command (applied, refused or answered from the cache).'),
+  'console.session': event('viewer', ConsoleSessionSchema, "A session's role changed (a token presented or dropped, the app menu's Become Admin); each client applies the one naming its own issuer."),
+  'observer.frame': event('viewer', ObserverFrameSchema, 'The town for the observer panels: a full frame after a load, then diffs, at most about 30 a second.')
 } as const
 
 export type InvokeChannels = typeof invokeChannels
@@ -96,6 +108,11 @@ export type EventName = keyof EventChannels
 export type InvokeReq<K extends InvokeName> = z.infer<InvokeChannels[K]['req']>
 export type InvokeRes<K extends InvokeName> = z.infer<InvokeChannels[K]['res']>
 export type EventPayload<K extends EventName> = z.infer<EventChannels[K]['payload']>
+
+/** The invoke channels only an admin session may call, in table order. */
+export function adminChannels(): InvokeName[] {
+  return (Object.keys(invokeChannels) as InvokeName[]).filter((name) => invokeChannels[name].role === 'admin')
+}
 
 export function isInvokeName(name: string): name is InvokeName {
   return Object.hasOwn(invokeChannels, name)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from './channel-names'
-import { eventChannels, invokeChannels, isEventName, isInvokeName } from './channels'
+import { adminChannels, eventChannels, invokeChannels, isEventName, isInvokeName } from './channels'
 
 describe('contract table', () => {
   it('keeps the preload allow-list equal to the invoke table', () => {
@@ -19,5 +19,13 @@ describe('contract table', () => {
   it('does not treat prototype keys as channels', () => {
     expect(isInvokeName('toString')).toBe(false)
     expect(isEventName('__proto__')).toBe(false)
+  })
+
+  it('declares a role beside every channel, and keeps every channel that changes the shard admin-only', () => {
+    for (const [name, spec] of [...Object.entries(invokeChannels), ...Object.entries(eventChannels)]) {
+      expect(['viewer', 'admin'], name).toContain(spec.role)
+    }
+    // Pinned: a new channel that changes the shard must be added here on purpose, as admin.
+    expect(adminChannels()).toEqual(['shard.start', 'shard.pause', 'shard.resume', 'shard.step', 'shard.set-speed', 'shard.restart', 'config.load', 'config.pick', 'debug.crash-worker'])
   })
 })

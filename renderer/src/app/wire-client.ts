@@ -13,6 +13,11 @@ export function wireClient(client: TownletClient, stores: Stores, commands: Wire
     client.on('shard.frame', (frame) => acceptFrame(stores, frame)),
     client.on('observer.frame', (frame) => commands.receiveObserverFrame(frame)),
     client.on('console.result', (result) => stores.console.getState().addResult(result)),
+    // Every client hears every session's change; only our own issuer's applies here.
+    client.on('console.session', (session) => {
+      const operator = stores.console.getState()
+      if (operator.session?.issuer === session.issuer) operator.setSession(session)
+    }),
     client.on('loop.failure', (failure) => {
       const restarts = stores.shard.getState().status?.restarts ?? 0
       stores.failures.getState().recordFailure(failure, restarts)

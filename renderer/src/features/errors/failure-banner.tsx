@@ -4,12 +4,14 @@
  */
 import { useState } from 'react'
 import { useCommands, useFailures, useShard } from '../../app/session-context'
+import { useAdminGate } from '../operator/use-operator'
 
 export function FailureBanner() {
   const commands = useCommands()
   const recorded = useFailures((s) => s.failure)
   const stateFailed = useShard((s) => s.status?.state === 'failed')
   const [restarting, setRestarting] = useState(false)
+  const gate = useAdminGate()
   if (!recorded && !stateFailed) return null
 
   const failure = recorded?.failure
@@ -32,14 +34,16 @@ export function FailureBanner() {
         <strong>Shard failed</strong>
         <span className="banner-reason">{reason}</span>
         {facts.length > 0 ? <span className="banner-facts">{facts.join(' · ')}</span> : null}
-        {failure?.stack ? (
-          <details className="banner-stack">
-            <summary>stack</summary>
-            <pre>{failure.stack}</pre>
-          </details>
-        ) : null}
+        {gate.allowed ? null : <span className="banner-facts" data-testid="restart-disabled-reason">{gate.reason}</span>}
       </div>
-      <button type="button" className="danger" data-testid="btn-restart" disabled={restarting} onClick={() => void restart()}>
+      <button
+        type="button"
+        className="danger"
+        data-testid="btn-restart"
+        disabled={restarting || !gate.allowed}
+        title={gate.allowed ? 'Start a fresh worker with the last good config' : (gate.reason ?? undefined)}
+        onClick={() => void restart()}
+      >
         {restarting ? 'Restarting…' : 'Restart shard'}
       </button>
     </div>

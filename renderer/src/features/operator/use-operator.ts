@@ -10,6 +10,13 @@ import type { Gate } from './command-gate'
 import { adaptArgs, OPERATOR_COMMANDS, resolveCommand } from './operator-commands'
 import type { OperatorCommand, OperatorName } from './operator-commands'
 
+/** Whether this window may change the shard (the clock, configs, restarts), and why not. */
+export function useAdminGate(): Gate {
+  const session = useConsole((s) => s.session)
+  const connected = useConnection((s) => s.info.state === 'connected')
+  return useMemo(() => adminGate(session, connected), [session, connected])
+}
+
 /** The admin gate and a `run` for one table of commands (operator, policy …). */
 export interface CommandRunner<Name extends string> {
   gate: Gate

@@ -6,6 +6,8 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { useAppInfo, useCommands, useConfig, useConnection } from '../../app/session-context'
 import { Card } from '../../components/card'
+import { DisabledReason } from '../operator/disabled-reason'
+import { useAdminGate } from '../operator/use-operator'
 
 export function ConfigPicker() {
   const commands = useCommands()
@@ -15,7 +17,9 @@ export function ConfigPicker() {
   // Busy while a load is in flight, or while no host is there to answer.
   const loading = useConfig((s) => s.loading)
   const offline = useConnection((s) => s.info.state !== 'connected')
-  const busy = loading || offline
+  const gate = useAdminGate()
+  // Loading a config replaces the town: admin only.
+  const busy = loading || offline || !gate.allowed
   const live = useConfig((s) => s.summary?.source)
   const [path, setPath] = useState('')
 
@@ -55,6 +59,7 @@ export function ConfigPicker() {
           </button>
         </form>
       )}
+      {offline ? null : <DisabledReason gate={gate} testId="config-disabled-reason" />}
       <div className="list-caption dim" title={configsDir}>
         {configsDir ? `in ${configsDir}` : 'configs folder'}
       </div>
@@ -68,7 +73,7 @@ export function ConfigPicker() {
               data-testid="config-item"
               data-name={file.name}
               disabled={busy}
-              title={`Load ${file.path}`}
+              title={gate.allowed ? `Load ${file.path}` : (gate.reason ?? undefined)}
               onClick={() => {
                 setPath(file.path)
                 void commands.loadConfig(file.path)

@@ -1,6 +1,7 @@
 /**
  * Start/Resume/Pause, Step N and the speed selector. Disabled while the shard is failed (the
- * failure banner offers Restart), while the host is unreachable, or before the first status.
+ * failure banner offers Restart), while the host is unreachable, before the first status, and for
+ * a viewer (they change the shard: admin only; the reason shows beside them).
  */
 import { useState } from 'react'
 import { MAX_STEP_TICKS } from '../../../../shared/contract/channels'
@@ -10,6 +11,7 @@ import type { ShortcutAction } from './shortcut-decision'
 import { SHORTCUT_HINTS } from './shortcut-decision'
 import { speedOptions, speedToValue, valueToSpeed } from './speed-options'
 import { useShortcuts } from './use-shortcuts'
+import { useAdminGate } from '../operator/use-operator'
 
 export const DEFAULT_STEP_TICKS = 10
 
@@ -26,7 +28,9 @@ export function TimeControls() {
   const [stepText, setStepText] = useState(String(DEFAULT_STEP_TICKS))
   const state = effectiveState(status, failure)
   const stepTicks = parseStepCount(stepText)
-  const disabled = !connected || state === null || state === 'failed'
+  const gate = useAdminGate()
+  const disabled = !connected || state === null || state === 'failed' || !gate.allowed
+  const why = gate.allowed ? undefined : (gate.reason ?? undefined)
 
   function run(action: ShortcutAction): void {
     if (action === 'step') {
@@ -44,7 +48,7 @@ export function TimeControls() {
   return (
     <div className="time-controls" role="group" aria-label="Clock">
       {state === 'running' ? (
-        <button type="button" data-testid="btn-pause" disabled={disabled} onClick={() => run('pause')} title={`Pause (${SHORTCUT_HINTS.toggle})`}>
+        <button type="button" data-testid="btn-pause" disabled={disabled} onClick={() => run('pause')} title={why ?? `Pause (${SHORTCUT_HINTS.toggle})`}>
           ❚❚ Pause
         </button>
       ) : (
@@ -54,7 +58,7 @@ export function TimeControls() {
           data-testid="btn-start"
           disabled={disabled}
           onClick={() => run(state === 'paused' ? 'resume' : 'start')}
-          title={`${playLabel} (${SHORTCUT_HINTS.toggle})`}
+          title={why ?? `${playLabel} (${SHORTCUT_HINTS.toggle})`}
         >
           ▶ {playLabel}
         </button>
@@ -77,7 +81,7 @@ export function TimeControls() {
           data-testid="btn-step"
           disabled={disabled || stepTicks === null}
           onClick={() => run('step')}
-          title={`Pause, then advance ${stepTicks ?? 'N'} ticks (${SHORTCUT_HINTS.step})`}
+          title={why ?? `Pause, then advance ${stepTicks ?? 'N'} ticks (${SHORTCUT_HINTS.step})`}
         >
           Step
         </button>
@@ -85,7 +89,7 @@ export function TimeControls() {
       <select
         data-testid="speed-select"
         aria-label="Target speed"
-        title="Target speed (ticks per second)"
+        title={why ?? 'Target speed (ticks per second)'}
         disabled={disabled}
         value={status ? speedToValue(status.speed) : ''}
         onChange={(e) => {
@@ -100,6 +104,11 @@ export function TimeControls() {
           </option>
         ))}
       </select>
+      {connected && !gate.allowed ? (
+        <span className="clock-readonly" data-testid="clock-disabled-reason" role="note" title={gate.reason ?? undefined}>
+          read-only
+        </span>
+      ) : null}
     </div>
   )
 }
