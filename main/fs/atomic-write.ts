@@ -1,27 +1,35 @@
-import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+/**
+ * Write a file so that readers see either the old content or the new, never half of it, and so
+ * that the write changes nothing else about the file: its mode and owner are kept, a symlink
+ * stays a symlink (its target is written), and a stopped process leaves no temp file behind.
+ */
+import { rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { fsyncDir } from './fsync-dir'
+import { stageFile } from './stage-file'
+import { untrackTempFile } from './temp-files'
+
+export interface AtomicWriteOptions {
+  /** Mode of a new file (less the umask); an existing file keeps its own. Default 0o644. */
+  mode?: number
+  /** Test seam: awaited after the temp is written and fsynced, just before the rename. */
+  beforeRename?: () => Promise<void>
+}
 
 /**
- * Write a file so that readers see either the old content or the new, never half of it:
- * write a temp file in the same folder, fsync it, then rename over the target.
+ * Temp file beside the real target (mode and owner copied, fsynced), rename over the target, then
+ * fsync the folder so the rename itself survives a crash.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(tmp, 'w', 0o644)
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const staged = await stageFile(path, data, options.mode === undefined ? {} : { mode: options.mode })
   try {
-    await handle.writeFile(data)
-    await handle.sync()
+    await options.beforeRename?.()
+    await rename(staged.temp, staged.target)
   } catch (e) {
-    await handle.close()
-    await rm(tmp, { force: true })
+    await rm(staged.temp, { force: true })
     throw e
+  } finally {
+    untrackTempFile(staged.temp)
   }
-  await handle.close()
-  try {
-    await rename(tmp, path)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
-  }
+  await fsyncDir(dirname(staged.target))
 }

@@ -1,19 +1,20 @@
 /**
  * Turning a trained network into a model file the shard can load: export to ONNX, check the
  * bytes against the contract (readModelInfo + checkModelFits on the dataset's own spec), run them
- * in onnxruntime against the TypeScript forward pass, and only then write the file atomically,
- * with its sidecar manifest (`<name>.json` beside `<name>.onnx`) and its versions.json entry.
+ * in onnxruntime against the TypeScript forward pass, and only then write it with its sidecar
+ * manifest (`<name>.json` beside `<name>.onnx`) and its versions.json entry as one file set
+ * (main/fs/publish-set.ts): a crash leaves the old three files or, once recovered, the new three.
  */
 import { mkdir } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import { err, ok, type Result } from '../../../shared/result'
-import { writeFileAtomic } from '../../fs/atomic-write'
+import { commitFileSet, recoverFileSet, type FileSetEntry } from '../../fs/publish-set'
 import type { ObservationSpec } from '../observations/observation-types'
 import { exportMlpOnnx, verifyExport, type ModelMetadata } from '../onnx/export-mlp'
 import { checkModelFits, readModelInfo } from '../onnx/model-file'
 import { sha256Hex, type DatasetData, type DatasetMeta } from './dataset'
 import type { MlpParams } from './mlp'
-import { registryPath, updateVersions } from './versions-registry'
+import { readVersions, registryPath, renderVersions } from './versions-registry'
 
 /** Samples run through onnxruntime to prove the export. */
 const VERIFY_SAMPLES = 64
@@ -79,6 +80,11 @@ export interface Published {
 
 export async function publishModel(out: string, params: MlpParams, data: DatasetData, meta: ModelMetadata, sample: Int32Array, options: PublishOptions): Promise<Result<Published>> {
   if (basename(sidecarPath(out)) === 'versions.json') return err('policy.invalid_model', `a model named ${basename(out)} would overwrite the registry's versions.json with its sidecar: choose another name`)
+  const versionsPath = options.versionsPath
+  // Settle a publish that crashed before this one: finish it (it reached its commit point) or
+  // drop its temps, so the versions.json read below is the registry as it really stands.
+  const settled = await recoverFileSet(versionsPath === undefined ? [dirname(out)] : [dirname(versionsPath), dirname(out)])
+  if (settled.problems.length > 0) return err('policy.checksum_mismatch', `an interrupted model publish cannot be finished: ${settled.problems.join('; ')}`)
   const bytes = exportMlpOnnx(params, meta)
   const info = readModelInfo(bytes)
   if (!info.ok) return info
@@ -88,24 +94,29 @@ export async function publishModel(out: string, params: MlpParams, data: Dataset
   if (!verified.ok) return verified
   const sha256 = sha256Hex(bytes)
   const sidecar: ModelSidecar = { dataset: meta.dataset, seed: meta.seed, accuracy: meta.accuracy, sha256, variant: meta.variant, options: [...meta.options], created: options.created }
+  const files: FileSetEntry[] = [
+    { path: out, data: bytes },
+    { path: sidecarPath(out), data: `${JSON.stringify(sidecar, null, 2)}\n` }
+  ]
   await mkdir(dirname(out), { recursive: true })
-  await writeFileAtomic(out, bytes)
-  await writeFileAtomic(sidecarPath(out), `${JSON.stringify(sidecar, null, 2)}\n`)
-  if (options.versionsPath) {
-    const versionsPath = options.versionsPath
+  if (versionsPath) {
+    const read = await readVersions(versionsPath)
+    if (!read.ok) throw new Error(read.message)
     const name = options.name ?? basename(out).replace(/\.onnx$/, '')
-    await updateVersions(versionsPath, (v) => {
-      v.models[name] = {
-        file: registryPath(versionsPath, out),
-        sha256,
-        dataset: meta.dataset,
-        seed: meta.seed,
-        accuracy: meta.accuracy,
-        observation_variant: meta.variant,
-        options: [...meta.options],
-        created: options.created
-      }
-    })
+    read.versions.models[name] = {
+      file: registryPath(versionsPath, out),
+      sha256,
+      dataset: meta.dataset,
+      seed: meta.seed,
+      accuracy: meta.accuracy,
+      observation_variant: meta.variant,
+      options: [...meta.options],
+      created: options.created
+    }
+    files.push({ path: versionsPath, data: renderVersions(read.versions) })
+    await mkdir(dirname(versionsPath), { recursive: true })
   }
+  // The journal goes beside versions.json, where every registry writer looks for it (settleVersions).
+  await commitFileSet(files, { journalDir: dirname(versionsPath ?? out) })
   return ok({ sha256, bytes: bytes.byteLength, maxAbsDiff: verified.value.maxAbsDiff, sidecar: sidecarPath(out) })
 }

@@ -8,6 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { z } from 'zod'
 import { writeFileAtomic } from '../../fs/atomic-write'
+import { recoverFileSet, type RecoveryReport } from '../../fs/publish-set'
 
 export const DEFAULT_VERSIONS_PATH = 'configs/policies/versions.json'
 
@@ -69,15 +70,31 @@ export async function readVersions(path: string): Promise<VersionsRead> {
   return { ok: true, versions: parsed.data, absent: false }
 }
 
-/** Read, change and write back atomically (keys sorted, so diffs stay small). */
+/** The registry as it is written: keys of both tables sorted, so diffs stay small. */
+export function renderVersions(versions: Versions): string {
+  const sorted = <T>(r: Record<string, T>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return `${JSON.stringify({ ...versions, datasets: sorted(versions.datasets), models: sorted(versions.models) }, null, 2)}\n`
+}
+
+/**
+ * Finish a model publish that crashed after its commit point (publish-model.ts writes the model,
+ * its sidecar and versions.json as one file set, journalled beside versions.json) and remove the
+ * temps of one that crashed before it. Every writer of the registry runs this first: a
+ * read-modify-write over an unfinished publish would be overwritten when it is finally finished.
+ */
+export async function settleVersions(path: string): Promise<RecoveryReport> {
+  return recoverFileSet(dirname(path))
+}
+
+/** Read, change and write back atomically (keys sorted), after settling any interrupted publish. */
 export async function updateVersions(path: string, change: (v: Versions) => void): Promise<void> {
+  const settled = await settleVersions(path)
+  if (settled.problems.length > 0) throw new Error(`${path}: an interrupted model publish cannot be finished: ${settled.problems.join('; ')}`)
   const read = await readVersions(path)
   if (!read.ok) throw new Error(read.message)
   change(read.versions)
-  const sorted = <T>(r: Record<string, T>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-  const out = { ...read.versions, datasets: sorted(read.versions.datasets), models: sorted(read.versions.models) }
   await mkdir(dirname(path), { recursive: true })
-  await writeFileAtomic(path, `${JSON.stringify(out, null, 2)}\n`)
+  await writeFileAtomic(path, renderVersions(read.versions))
 }
 
 /** A path as the registry stores it: relative to its folder, with forward slashes. */
