@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { CmdIdSchema } from '../../shared/contract/dto/console'
 import { formatZodIssues } from '../../shared/zod-issues'
+import { stripBom } from '../fs/strip-bom'
 import { UsageError } from './cli-io'
 
 export const DrillLineSchema = z
@@ -34,7 +35,8 @@ export async function readCommandsFile(path: string, ticks: number): Promise<Dri
   }
   if (text.length > MAX_FILE_BYTES) throw new UsageError(`--commands ${path} is over ${MAX_FILE_BYTES} bytes: is it the right file?`)
   const lines: DrillLine[] = []
-  text.split('\n').forEach((raw, i) => {
+  // An editor's byte order mark is not part of line 1's JSON.
+  stripBom(text).split('\n').forEach((raw, i) => {
     const line = i + 1
     if (raw.trim() === '') return
     let json: unknown

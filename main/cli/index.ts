@@ -25,6 +25,22 @@ const io: CliIo = {
     })
 }
 
+/**
+ * `townlet … | head -1`: once the reader has what it wants it closes the pipe, and the next write
+ * fails with EPIPE, which Node raises as an unhandled 'error' event (a stack trace, exit 1). We
+ * end the process at once and quietly, as SIGPIPE ends a C tool, but with exit code 0 rather than
+ * 141 (128 + SIGPIPE): the reader leaving early is its choice, not a failure of the command, and
+ * 141 would fail `set -o pipefail` scripts that only wanted the first line. A code the command
+ * already chose (a failure being reported as the pipe closed) is kept. On stderr the same: with
+ * its reader gone there is nobody left to tell. Any other stream error still surfaces.
+ */
+function endQuietlyOnEpipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+}
+process.stdout.on('error', endQuietlyOnEpipe)
+process.stderr.on('error', endQuietlyOnEpipe)
+
 runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code

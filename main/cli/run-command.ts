@@ -21,10 +21,14 @@ import { ProgressBar } from './progress-bar'
 import { CommandDrill, resolvedPath } from './command-drill'
 import { readCommandsFile } from './commands-file'
 import { ADMIN_TOKEN_ENV } from '../host/admin-token'
+import { InferenceFailedError } from '../policy/runtime/inference-failed-error'
+import type { ErrorCode } from '../../shared/error-codes'
 
 const CHUNK_TARGET_MS = 20
 /** The schema's population limit: beyond it a town takes minutes to build and gigabytes to hold. */
 const MAX_AGENTS = 100_000
+/** Policy load errors that mean the file named (by --policy or the config) is wrong: exit 2, not 1. */
+const BAD_MODEL_INPUT: ReadonlySet<ErrorCode> = new Set(['policy.model_not_found', 'policy.invalid_model', 'policy.model_mismatch', 'policy.checksum_mismatch'])
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs('run', argv, {
@@ -63,9 +67,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (!policy.ok) {
     shard.dispose()
     await events?.abort()
+    if (BAD_MODEL_INPUT.has(policy.error.code)) throw new UsageError(policy.error.message)
     io.stderr.write(`error: ${policy.error.message}\n`)
     return EXIT.failure
   }
+  // A batch run reports what its model did: a failed inference ends it rather than letting the
+  // scripted controller finish the run under the model's name (the app keeps its fallback).
+  shard.simulation.policy.onInferenceError = 'fail'
   const drill = drillLines && new CommandDrill(shard, drillLines.lines, { ...drillLines.options, onWarning: (m) => io.stderr.write(`warning: ${m}\n`) })
   let seconds: number
   try {
@@ -74,7 +82,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     await events?.commit()
   } catch (e) {
     await events?.abort()
-    throw e
+    if (!(e instanceof InferenceFailedError)) throw e
+    io.stderr.write(`error: inference failed at tick ${e.tick}: ${e.reason}\n`)
+    io.stderr.write(`the run stopped at tick ${e.tick} of ${ticks}${events ? `; ${args.events} was not written` : ''}\n`)
+    return EXIT.failure
   } finally {
     shard.dispose()
   }
@@ -110,7 +121,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   return EXIT.ok
 }
 
-/** Step the shard `ticks` ticks in chunks of about CHUNK_TARGET_MS; returns the seconds spent. */
+/**
+ * Step the shard `ticks` ticks in chunks of about CHUNK_TARGET_MS; returns the seconds spent. A
+ * failing chunk (an InferenceFailedError) rejects with the shard at the failing tick.
+ */
 async function stepAll(shard: Shard, ticks: number, io: CliIo, events: EventsFile | undefined, drill?: CommandDrill): Promise<number> {
   const now = () => performance.now()
   const bar = new ProgressBar(io.stderr, ticks, now)
@@ -127,7 +141,11 @@ async function stepAll(shard: Shard, ticks: number, io: CliIo, events: EventsFil
       if (due !== undefined && due > at) size = Math.min(size, due - at)
     }
     const chunkStart = now()
-    await shard.advance(size)
+    await shard.advance(size).catch((e: unknown) => {
+      // Clear the bar first, so the error message starts on a clean line.
+      bar.finish()
+      throw e
+    })
     done += size
     const spent = now() - chunkStart
     // Grow or shrink the next chunk towards the target duration.

@@ -29,7 +29,7 @@ describe('townlet run --policy / --anneal', () => {
     }
   })
 
-  it('ends with the reason when the model is missing, not ONNX, or made for another observation variant', async () => {
+  it('ends with the reason and exit 2 (bad input) when the model is missing, not ONNX, or made for another observation variant', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-cli-policy-'))
     await writeFile(join(dir, 'fake.onnx'), 'not a model at all')
     await writeFile(join(dir, 'compact.yaml'), 'config_id: compact\nseed: 1\nfeatures: { systems: { observations: compact } }\n')
@@ -40,7 +40,7 @@ describe('townlet run --policy / --anneal', () => {
     ]
     for (const [argv, message] of cases) {
       const a = fakeIo()
-      expect(await runCli(['run', '--ticks', '5', ...argv], a.io)).toBe(1)
+      expect(await runCli(['run', '--ticks', '5', ...argv], a.io)).toBe(2)
       expect(a.err()).toMatch(message)
     }
   })

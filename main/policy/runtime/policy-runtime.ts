@@ -30,6 +30,7 @@ import { Decider, DECIDERS, DecisionRecords } from './decision-records'
 import { LatencyStats } from './latency-stats'
 import { criticalGuardrail } from './critical-guardrail'
 import { DecisionHistory, rankedProbabilities, round } from './decision-history'
+import { InferenceFailedError, inferenceReason } from './inference-failed-error'
 import type { OnnxPolicy } from './onnx-policy'
 
 const O = AGENT_OPTIONS.length
@@ -61,6 +62,13 @@ export class PolicyRuntime {
   /** Why the runtime fell back to the scripted controller, until another policy is chosen. */
   private failure: string | null = null
   private reuseWarning = false
+  /**
+   * What a failed inference does. 'fallback' (the app's shard worker): the scripted controller
+   * takes over and the status and a policy.metadata event say so, because a live shard must not
+   * stop with its model. 'fail' (`townlet run`): `decide` rejects with an InferenceFailedError and
+   * the model stays, so a batch run ends at that tick instead of finishing on another policy.
+   */
+  onInferenceError: 'fallback' | 'fail' = 'fallback'
   /** Sees every observation batch the model is about to score (behaviour-cloning capture records it). */
   onObservations: ((batch: ObservationBatch) => void) | undefined
 
@@ -147,6 +155,7 @@ export class PolicyRuntime {
         return this.mix(batch, logits, ratio)
       },
       (cause: unknown) => {
+        if (this.onInferenceError === 'fail') throw new InferenceFailedError(world.state.tick, policy.name, inferenceReason(cause), { cause })
         // The shard must not stop because a model did: the scripted controller takes over, and
         // the status and a policy.metadata event say so.
         this.failure = `the model ${policy.name} failed at tick ${world.state.tick} (${cause instanceof Error ? cause.message : String(cause)}); the scripted controller took over`
