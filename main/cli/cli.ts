@@ -2,6 +2,7 @@
  * The `townlet` command: dispatch to a subcommand and map every outcome to an exit code
  * (0 ok, 1 runtime failure, 2 bad usage or config) with a message on stderr.
  */
+import { ownValue } from '../../shared/own-key'
 import { affordancesCommand } from './affordances-command'
 import { configCommand } from './config-command'
 import { EXIT, UsageError, type CliIo } from './cli-io'
@@ -28,18 +29,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${io.version}\n`)
     return EXIT.ok
   }
+  // Own keys only: `townlet constructor` or `townlet help toString` must not reach Object.prototype.
   if (command === 'help') {
     const topic = rest[0]
-    io.stdout.write(topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : MAIN_HELP)
-    return topic && !COMMAND_HELP[topic] ? EXIT.usage : EXIT.ok
+    const help = topic ? ownValue(COMMAND_HELP, topic) : undefined
+    io.stdout.write(help ?? MAIN_HELP)
+    return topic && help === undefined ? EXIT.usage : EXIT.ok
   }
-  const handler = COMMANDS[command]
+  const handler = ownValue(COMMANDS, command)
   if (!handler) {
     io.stderr.write(`townlet: unknown command "${command}"\n\n${MAIN_HELP}`)
     return EXIT.usage
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(COMMAND_HELP[command] ?? MAIN_HELP)
+    io.stdout.write(ownValue(COMMAND_HELP, command) ?? MAIN_HELP)
     return EXIT.ok
   }
   try {

@@ -4,6 +4,7 @@
  * rewrite with --write-manifest). Returns a report; printing it is format-validation.ts's job.
  */
 import type { ConfigIssue } from '../../shared/contract/dto/config-summary'
+import { ownValue } from '../../shared/own-key'
 import { parseAffordanceText } from '../config/load-affordances'
 import { displayPath, type AffordanceTarget } from './affordance-target'
 import { readChecksumManifest, sha256Hex, writeChecksumManifest } from './checksum-manifest'
@@ -81,7 +82,8 @@ export async function validateAffordances(target: AffordanceTarget, options: Val
       manifest.status = 'absent'
       if (target.manifestRequired && !options.writeManifest) errors.push(fileProblem(`checksum manifest ${manifestShown} not found: check the path, or create it with \`${rerun}\``))
     } else {
-      const recorded = read.manifest.files[target.name]
+      // Own keys only: a registry file named `constructor` is unlisted, not Object.prototype's function.
+      const recorded = ownValue(read.manifest.files, target.name)
       manifest.recorded = recorded ?? null
       if (recorded === undefined) {
         manifest.status = 'unlisted'

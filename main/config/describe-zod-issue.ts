@@ -19,6 +19,11 @@ export function describeZodIssue(issue: z.core.$ZodIssue, schema: z.ZodType, doc
       return withLocation({ path: path.map(String).join('.'), message: `unknown key "${key}": ${fix}` }, locate(doc, counter, path, { key: true }))
     })
   }
+  // A record key's own complaint (an id's letters, a prototype name) sits inside the issue; show it at the key.
+  if (issue.code === 'invalid_key') {
+    const inner = issue.issues.map((i) => i.message).join('; ')
+    return [withLocation({ path: issue.path.map(String).join('.'), message: `key "${String(issue.path[issue.path.length - 1])}": ${inner || issue.message}` }, locate(doc, counter, issue.path, { key: true }))]
+  }
   const message = issue.code === 'invalid_type' && issue.message.includes('undefined') ? `${issue.message} (this key is required)` : issue.message
   return [withLocation({ path: issue.path.map(String).join('.'), message }, locate(doc, counter, issue.path))]
 }

@@ -11,6 +11,7 @@ import { AffordanceManifestSchema, type AffordanceManifest } from '../sim/afford
 import { compileRegistry, type AffordanceRegistry } from '../sim/affordances/registry'
 import { describeZodIssue } from './describe-zod-issue'
 import { locate } from './yaml-locate'
+import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPaths } from './prototype-keys'
 import coreYaml from '../../configs/affordances/core.yaml?raw'
 
 /** The registry as it travels to the worker: plain JSON. */
@@ -54,6 +55,10 @@ export function parseAffordanceText(text: string, source: string): AffordanceLoa
     data = doc.toJS({ maxAliasCount: 100 }) ?? {}
   } catch (e) {
     return fail(source, `YAML: ${(e as Error).message}`)
+  }
+  const protoKeys = prototypeKeyPaths(data)
+  if (protoKeys.length > 0) {
+    return { ok: false, warnings: [], issues: protoKeys.map((path) => ({ file: source, path: path.join('.'), message: PROTOTYPE_KEY_MESSAGE, ...(locate(doc, counter, path, { key: true }) ?? {}) })) }
   }
   const parsed = AffordanceManifestSchema.safeParse(data)
   const at = (path: readonly (string | number)[], message: string): ConfigIssue => {

@@ -15,6 +15,7 @@ import { describeZodIssue } from './describe-zod-issue'
 import { embeddedAffordances, loadAffordanceFile, type AffordanceLoad, type AffordanceSource } from './load-affordances'
 import { ShardConfigSchema, type ShardConfig } from './shard-config-schema'
 import { locate } from './yaml-locate'
+import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPaths } from './prototype-keys'
 import { configuredModel } from '../policy/runtime/model-path'
 import defaultYaml from '../../configs/default.yaml?raw'
 
@@ -103,6 +104,10 @@ function parseShardYaml(text: string, source: string): ParsedYaml | { ok: false;
     data = doc.toJS({ maxAliasCount: 100 }) ?? {}
   } catch (e) {
     return { ok: false, result: invalid(source, [{ path: '', message: `YAML: ${(e as Error).message}` }]) }
+  }
+  const protoKeys = prototypeKeyPaths(data)
+  if (protoKeys.length > 0) {
+    return { ok: false, result: invalid(source, protoKeys.map((path) => ({ path: path.join('.'), message: PROTOTYPE_KEY_MESSAGE, ...(locate(doc, counter, path, { key: true }) ?? {}) }))) }
   }
   const parsed = ShardConfigSchema.safeParse(data)
   if (!parsed.success) return { ok: false, result: invalid(source, parsed.error.issues.flatMap((i) => describeZodIssue(i, ShardConfigSchema, doc, counter))) }

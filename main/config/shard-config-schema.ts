@@ -71,7 +71,8 @@ export const ShardConfigSchema = z
       }
     }
     c.world.agents.forEach((agent, i) => {
-      if (agent.job != null && !(agent.job in c.jobs)) {
+      // Own keys only: `job: constructor` is not a job just because every object has a constructor.
+      if (agent.job != null && !Object.hasOwn(c.jobs, agent.job)) {
         ctx.addIssue({ code: 'custom', path: ['world', 'agents', i, 'job'], message: `agent "${agent.id}" has job "${agent.job}", which \`jobs\` does not define: use one of ${list(new Set(Object.keys(c.jobs)))} or null` })
       }
       if (agent.home !== undefined && layout && !homes.has(agent.home)) {

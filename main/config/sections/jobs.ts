@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { NOT_PROTOTYPE_NAME } from '../../../shared/own-key'
 
 /** "HH:MM" on a 24-hour clock, e.g. "09:00" or "17:30". */
 export const ClockTimeSchema = z
@@ -29,7 +30,14 @@ export const JobSchema = z
     }
   })
 
-export const JobsSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'job ids use lowercase letters, digits and "_"'), JobSchema)
+export const JobsSchema = z.record(
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'job ids use lowercase letters, digits and "_"')
+    // Agents name their job by id, looked up in this table: never a name Object.prototype answers.
+    .refine(...NOT_PROTOTYPE_NAME),
+  JobSchema
+)
 
 /**
  * Employment bookkeeping shared by every job, and the employment exit queue: an agent absent from

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { didYouMean } from '../../../shared/did-you-mean'
+import { NOT_PROTOTYPE_NAME, ownValue } from '../../../shared/own-key'
 import { tickOfClock } from '../../sim/time/clock'
 import { ClockTimeSchema } from './jobs'
 
@@ -35,7 +36,10 @@ export function spikeTargetProblem(target: string): string | undefined {
 }
 
 const ticks = (max = 1_000_000) => z.number().int().min(0).max(max)
-const specName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'spec names use lowercase letters, digits and "_", starting with a letter')
+/** A spec name where a spec is referred to (scheduled, buckets): checked against `events` by own key. */
+const specRef = z.string().regex(/^[a-z][a-z0-9_]*$/, 'spec names use lowercase letters, digits and "_", starting with a letter')
+// Spec names key the engine's cooldown table: `constructor` would read Object there.
+const specName = specRef.refine(...NOT_PROTOTYPE_NAME)
 
 /** `n` or `[min, max]`, normalised to `[min, max]`; `min > max` is refused. */
 function range(item: z.ZodNumber, what: string) {
@@ -120,7 +124,8 @@ const EventSpecsSchema = z.record(specName, z.unknown()).transform((raw, ctx) =>
   const out: Record<string, PerturbationSpec> = {}
   for (const [name, value] of Object.entries(raw)) {
     const kind = (value as { kind?: unknown } | null)?.kind
-    if (typeof kind !== 'string' || !(kind in SPEC_SCHEMAS)) {
+    // Own keys only: `kind: constructor` is an unknown kind, not Object.
+    if (typeof kind !== 'string' || !Object.hasOwn(SPEC_SCHEMAS, kind)) {
       const hint = typeof kind === 'string' ? didYouMean(kind, PERTURBATION_KINDS) : undefined
       const got = kind === undefined ? 'no kind' : `kind ${JSON.stringify(kind)}`
       ctx.addIssue({ code: 'custom', path: [name, 'kind'], message: `spec "${name}" has ${got}${hint ? `: did you mean "${hint}"?` : ''} (kind is one of ${PERTURBATION_KINDS.join(', ')})` })
@@ -151,7 +156,7 @@ const EventSpecsSchema = z.record(specName, z.unknown()).transform((raw, ctx) =>
 const BucketSchema = z
   .object({
     /** Specs in this bucket (a spec is in at most one; specs in none are capped only by the window). */
-    specs: z.array(specName).min(1, 'a bucket holds at least one spec'),
+    specs: z.array(specRef).min(1, 'a bucket holds at least one spec'),
     /** At most floor(share × max_events_per_window) random starts from this bucket per window. */
     share: z.number().gt(0, 'share is a fraction of max_events_per_window above 0').max(1)
   })
@@ -160,7 +165,7 @@ const BucketSchema = z
 /** A fixed event: spec `spec` starts at tick `at_tick`, with optional overrides (as `perturbation_trigger` takes). */
 const ScheduledSchema = z
   .object({
-    spec: specName,
+    spec: specRef,
     at_tick: z.number().int().min(1).max(100_000_000),
     duration: z.number().int().min(1).max(1_000_000).optional(),
     magnitude: z.number().positive().max(100).optional(),
@@ -198,7 +203,7 @@ export const PerturbationsSchema = z
     for (const [bucket, b] of Object.entries(p.fairness.buckets)) {
       b.specs.forEach((spec, i) => {
         const path = ['fairness', 'buckets', bucket, 'specs', i]
-        if (!(spec in p.events)) ctx.addIssue({ code: 'custom', path, message: unknownSpec(spec) })
+        if (!Object.hasOwn(p.events, spec)) ctx.addIssue({ code: 'custom', path, message: unknownSpec(spec) })
         else if (bucketOf.has(spec)) ctx.addIssue({ code: 'custom', path, message: `spec "${spec}" is already in bucket "${bucketOf.get(spec)}": a spec belongs to one bucket` })
         else bucketOf.set(spec, bucket)
       })
@@ -207,7 +212,7 @@ export const PerturbationsSchema = z
       }
     }
     p.scheduled.forEach((s, i) => {
-      const spec = p.events[s.spec]
+      const spec = ownValue(p.events, s.spec)
       if (!spec) return ctx.addIssue({ code: 'custom', path: ['scheduled', i, 'spec'], message: unknownSpec(s.spec) })
       const problem = overrideProblem(spec, s)
       if (problem) ctx.addIssue({ code: 'custom', path: ['scheduled', i, problem.key], message: problem.message })

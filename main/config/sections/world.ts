@@ -1,9 +1,13 @@
 import { z } from 'zod'
+import { NOT_PROTOTYPE_NAME } from '../../../shared/own-key'
 import { ClockTimeSchema } from './jobs'
 
 const coord = z.number().int().min(0).max(10_000)
 const unit = z.number().min(0).max(1)
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids use lowercase letters, digits and "_", starting with a letter')
+/** An id that names something another id refers to (a home, a job); checked where it is looked up. */
+const idRef = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids use lowercase letters, digits and "_", starting with a letter')
+// Agent, home and workplace ids key engine tables (cooldowns by agent id): never `constructor`.
+const id = idRef.refine(...NOT_PROTOTYPE_NAME)
 
 /** A rectangle of tiles: [x, y, width, height]. */
 export const AreaRectSchema = z.tuple([coord, coord, z.number().int().min(1).max(10_000), z.number().int().min(1).max(10_000)])
@@ -36,9 +40,9 @@ export const GeneratedLayoutSchema = z
 export const AgentSpecSchema = z
   .object({
     id,
-    home: id.optional(),
+    home: idRef.optional(),
     /** A job id from `jobs`, or null for an agent without a job. */
-    job: id.nullable().optional(),
+    job: idRef.nullable().optional(),
     at: z.tuple([coord, coord]).optional(),
     needs: z.object({ hunger: unit.optional(), hygiene: unit.optional(), energy: unit.optional() }).strict().optional(),
     wallet: z.number().min(-1_000_000).max(1_000_000).optional()

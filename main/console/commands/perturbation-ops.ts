@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { didYouMean } from '../../../shared/did-you-mean'
+import { ownValue } from '../../../shared/own-key'
 import { overrideProblem } from '../../config/sections/perturbations'
 import type { World } from '../../sim/state/world'
 import { defineCommand, queue, refuse, type CommandOutcome } from '../command'
@@ -53,7 +54,8 @@ export const perturbationTriggerCommand = defineCommand({
     .strict(),
   run({ world }, args) {
     const specs = world.params.config.perturbations.events
-    const spec = specs[args.spec]
+    // Own keys only: spec "constructor" is not a config spec just because every object has one.
+    const spec = ownValue(specs, args.spec)
     if (!spec) return notFound('perturbation spec', args.spec, Object.keys(specs), "the config's perturbations.events")
     const override = overrideProblem(spec, args)
     if (override) return refuse('console.invalid_args', `${override.key}: ${override.message}`)

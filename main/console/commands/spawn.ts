@@ -1,5 +1,6 @@
 /** `spawn`: a new agent joins the town at the next tick boundary. */
 import { z } from 'zod'
+import { NOT_PROTOTYPE_NAME } from '../../../shared/own-key'
 import { findAgent } from '../../sim/state/agent-store'
 import type { ConsoleOp } from '../../sim/inputs'
 import { defineCommand, queue, refuse } from '../command'
@@ -20,6 +21,8 @@ export const spawnCommand = defineCommand({
         .min(1)
         .max(64)
         .regex(/^[a-z][a-z0-9_]*$/, 'ids use lowercase letters, digits and "_", starting with a letter')
+        // As in the config: agent ids key engine tables (meeting cooldowns), so never `constructor`.
+        .refine(...NOT_PROTOTYPE_NAME)
         .describe('id of the new agent, e.g. "zed"'),
       at: z.tuple([coordArg('x'), coordArg('y')]).optional().describe('[x, y] open floor tile to start on (default: a free tile at home)'),
       home: idArg('home id (default: the home with the fewest residents)').optional(),

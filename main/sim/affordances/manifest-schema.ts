@@ -6,9 +6,14 @@
  */
 import { z } from 'zod'
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
+import { NOT_PROTOTYPE_NAME } from '../../../shared/own-key'
 import { HOOK_NAMES } from './hook-names'
 
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids use lowercase letters, digits and "_", starting with a letter')
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'ids use lowercase letters, digits and "_", starting with a letter')
+  // Ids become keys of name → value tables (object types, stock): `constructor` would look known everywhere.
+  .refine(...NOT_PROTOTYPE_NAME)
 const hookList = z.array(z.enum(HOOK_NAMES)).default([])
 
 export const ObjectTypeSchema = z

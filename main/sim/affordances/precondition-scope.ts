@@ -38,8 +38,11 @@ export function preconditionScope(world: World, agent: number, object: number): 
             return a.mealsCooked[agent]
         }
         return null
-      case 'stock':
-        return field === undefined ? null : (objects.stock[object]?.[field] ?? null)
+      case 'stock': {
+        // Own keys only: `stock.__proto__` or `stock.constructor` must read null, not Object.prototype.
+        const stock = objects.stock[object]
+        return field !== undefined && stock !== undefined && Object.hasOwn(stock, field) ? (stock[field] ?? null) : null
+      }
       case 'object':
         switch (field) {
           case 'id':

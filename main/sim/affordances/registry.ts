@@ -6,6 +6,7 @@
  */
 import type { AgentOption } from '../../../shared/contract/dto/world-summary'
 import { didYouMean } from '../../../shared/did-you-mean'
+import { ownValue } from '../../../shared/own-key'
 import type { AffordanceManifest, AffordanceSpec } from './manifest-schema'
 import { parsePrecondition, type Expr } from './precondition'
 import { checkScopeName } from './precondition-scope-names'
@@ -55,7 +56,8 @@ export function compileRegistry(manifest: AffordanceManifest): CompileResult {
       return
     }
     firstSeen.set(spec.id, i)
-    const objectType = manifest.object_types[spec.object_type]
+    // Own keys only: an object type named `constructor` is unknown, not Object.
+    const objectType = ownValue(manifest.object_types, spec.object_type)
     if (!objectType) {
       const hint = didYouMean(spec.object_type, types)
       problems.push({ path: at('object_type'), message: `unknown object type "${spec.object_type}"${hint ? `: did you mean "${hint}"?` : `: declare it under object_types (known: ${types.join(', ') || 'none'})`}` })
@@ -70,14 +72,14 @@ export function compileRegistry(manifest: AffordanceManifest): CompileResult {
       for (const name of parsed.names) {
         const complaint = checkScopeName(name)
         if (complaint) problems.push({ path: at('preconditions', j), message: `precondition "${source}": ${complaint}` })
-        else if (name[0] === 'stock' && name[1] !== undefined && objectType && !(name[1] in objectType.stock)) {
+        else if (name[0] === 'stock' && name[1] !== undefined && objectType && !Object.hasOwn(objectType.stock, name[1])) {
           problems.push({ path: at('preconditions', j), warning: true, message: `precondition "${source}" reads stock.${name[1]}, which object type "${spec.object_type}" never stocks` })
         }
       }
       preconditions.push({ source, expr: parsed.expr })
     })
     for (const key of Object.keys(spec.consumes)) {
-      if (objectType && !(key in objectType.stock)) {
+      if (objectType && !Object.hasOwn(objectType.stock, key)) {
         problems.push({ path: at('consumes', key), message: `affordance "${spec.id}" consumes "${key}", which object type "${spec.object_type}" has no stock of: add it under object_types.${spec.object_type}.stock` })
       }
     }
