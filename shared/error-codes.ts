@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'ipc.forbidden_role',
   'ipc.invalid_response',
   'ipc.disconnected',
+  /** Too many requests in flight on one socket: wait for replies, then ask again. */
+  'ipc.busy',
+  /** A reply not sent because the client has not read what it was sent already. */
+  'ipc.backpressure',
   // configuration
   'config.not_found',
   'config.unreadable',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { createTestHost, type TestHost } from '../host/test-host'
+import { createTestHost, TEST_ADMIN_TOKEN, type TestHost } from '../host/test-host'
 import { ListenError, startBrowserServer, type BrowserServer } from './browser-server'
 
 let host: TestHost | undefined
@@ -70,8 +70,9 @@ describe('browser-mode server', () => {
   it('carries contract requests and events over the socket', async () => {
     const s = await serve()
     const { ws, messages } = await connect(socketUrl(s))
+    ws.send(JSON.stringify({ type: 'invoke', id: 0, channel: 'console.auth', payload: { token: TEST_ADMIN_TOKEN } }))
     ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'shard.step', payload: { ticks: 10 } }))
-    const reply = await until(() => messages.find((m) => (m as { type: string }).type === 'reply') as { result: { ok: boolean; value: { tick: number } } } | undefined)
+    const reply = await until(() => messages.find((m) => (m as { type: string; id: number }).type === 'reply' && (m as { id: number }).id === 1) as { result: { ok: boolean; value: { tick: number } } } | undefined)
     expect(reply.result).toMatchObject({ ok: true, value: { tick: 10 } })
     await until(() => messages.find((m) => (m as { channel?: string }).channel === 'shard.frame'))
     ws.close()
@@ -101,7 +102,7 @@ describe('browser-mode server', () => {
     const s = await serve()
     const { ws, messages } = await connect(socketUrl(s))
     ws.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'nope', payload: {} }))
-    ws.send(JSON.stringify({ type: 'invoke', id: 8, channel: 'shard.step', payload: { ticks: -1 } }))
+    ws.send(JSON.stringify({ type: 'invoke', id: 8, channel: 'observer.agent', payload: { id: '' } }))
     const replies = await until(() => {
       const r = messages.filter((m) => (m as { type: string }).type === 'reply') as { id: number; result: { error: { code: string } } }[]
       return r.length === 2 ? r : undefined

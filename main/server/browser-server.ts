@@ -1,15 +1,20 @@
 /**
  * Browser mode: an HTTP server for the built renderer plus a WebSocket that carries the contract.
- * It binds 127.0.0.1 unless told otherwise, and every socket must present this run's random token.
+ * It binds 127.0.0.1 unless told otherwise. It answers only requests addressed to it by a name it
+ * knows (loopback names and its bound address: a DNS-rebinding page names another host), every
+ * socket must present this run's random token and come from the server's own origin, and the
+ * sockets share one event encoding and a bounded amount of work each (socket-limits.ts).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer } from 'ws'
-import { SOCKET_CLOSE_FORBIDDEN_ORIGIN, SOCKET_CLOSE_UNAUTHORIZED, SOCKET_PATH } from '../../shared/contract/socket-protocol'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { SOCKET_CLOSE_FORBIDDEN_ORIGIN, SOCKET_CLOSE_TOO_MANY, SOCKET_CLOSE_UNAUTHORIZED, SOCKET_PATH } from '../../shared/contract/socket-protocol'
 import type { EventBus } from '../host/event-bus'
 import type { Registry } from '../host/registry'
-import { bindSocket, type SocketStats } from './socket-binding'
+import { bindSocket, type BoundSocket } from './socket-binding'
+import { DEFAULT_SOCKET_LIMITS, emptySocketStats, type SocketLimits, type SocketStats } from './socket-limits'
+import { allowedHosts, hostAllowed, originAllowed } from './allowed-hosts'
 import { createStaticHandler } from './static-files'
 
 export interface BrowserServerOptions {
@@ -22,6 +27,8 @@ export interface BrowserServerOptions {
   port?: number
   /** Fixed token for tests; a fresh random one per run otherwise. */
   token?: string
+  /** Bounds on what one client may cost (defaults in socket-limits.ts). */
+  limits?: Partial<SocketLimits>
 }
 
 export interface BrowserServer {
@@ -30,6 +37,7 @@ export interface BrowserServer {
   port: number
   token: string
   stats: SocketStats
+  limits: SocketLimits
   close(): Promise<void>
 }
 
@@ -49,10 +57,28 @@ export const DEFAULT_PORT = 5170
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const host = options.host ?? '127.0.0.1'
   const token = options.token ?? randomBytes(18).toString('base64url')
-  const stats: SocketStats = { droppedEvents: 0 }
+  const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits }
+  const stats = emptySocketStats()
   const serveStatic = createStaticHandler(options.rendererDir)
-  const server = createServer((req, res) => void serveStatic(req, res))
+  // Known once the port is: until then nothing is answered (nothing can connect before listen).
+  let hosts: ReadonlySet<string> = new Set()
+  const server = createServer((req, res) => {
+    if (!hostAllowed(hosts, req.headers.host)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('misdirected request: open the URL townlet serve printed')
+      return
+    }
+    void serveStatic(req, res)
+  })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+  const bound = new Map<WebSocket, BoundSocket>()
+  let sessions = 0
+
+  // One encoding per event for every socket: N sockets must not cost N serialisations.
+  const unsubscribe = options.events.subscribe((channel, payload) => {
+    if (bound.size === 0) return
+    const text = JSON.stringify({ type: 'event', channel, payload })
+    for (const socket of bound.values()) socket.event(text)
+  })
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== SOCKET_PATH) {
@@ -61,13 +87,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
       // Refuse after the handshake, with a close code and reason: a browser cannot see the
-      // status of a refused upgrade, but it can tell the operator the token was wrong.
-      const refusal = checkToken(req, token)
+      // status of a refused upgrade, but it can tell the operator what was wrong.
+      const refusal = checkSocket(req, token, hosts) ?? (bound.size >= limits.maxSockets ? tooMany(limits.maxSockets) : undefined)
       if (refusal) {
         ws.close(refusal.code, refusal.reason)
         return
       }
-      bindSocket(ws, options.registry, options.events, `socket ${req.socket.remoteAddress ?? '?'}`, stats)
+      // One session per socket for as long as it stays open: the console's role is keyed on it.
+      const binding = bindSocket(ws, { registry: options.registry, sender: `socket ${req.socket.remoteAddress ?? '?'}`, session: `socket-${++sessions}`, limits, stats })
+      bound.set(ws, binding)
+      const forget = () => bound.delete(ws)
+      ws.on('close', forget)
+      ws.on('error', forget)
     })
   })
 
@@ -78,6 +109,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       resolve(typeof address === 'object' && address ? address.port : 0)
     })
   })
+  hosts = allowedHosts(host, port)
 
   const urlHost = host.includes(':') ? `[${host}]` : host
   return {
@@ -85,8 +117,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     port,
     token,
     stats,
+    limits,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe()
         for (const client of sockets.clients) client.terminate()
         sockets.close()
         server.closeAllConnections()
@@ -96,18 +130,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 }
 
 /** Why a socket is refused (close code and reason), or undefined to accept it. */
-function checkToken(req: IncomingMessage, token: string): { code: number; reason: string } | undefined {
+function checkSocket(req: IncomingMessage, token: string, hosts: ReadonlySet<string>): { code: number; reason: string } | undefined {
   const offered = Buffer.from(new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '')
   const expected = Buffer.from(token)
   if (offered.length !== expected.length || !timingSafeEqual(offered, expected)) {
     return { code: SOCKET_CLOSE_UNAUTHORIZED, reason: 'missing or wrong token: open the URL printed by townlet serve' }
   }
-  // A page from another origin must not drive the shard, even if it learnt the token.
+  // A page reached through another name (DNS rebinding) or from another origin must not drive
+  // the shard, even if it learnt the token. The origin is compared with ours, never with the
+  // Host header the client chose.
+  if (!hostAllowed(hosts, req.headers.host)) return { code: SOCKET_CLOSE_FORBIDDEN_ORIGIN, reason: 'this server answers only to the address townlet serve printed' }
   const origin = req.headers.origin
-  if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
-    return { code: SOCKET_CLOSE_FORBIDDEN_ORIGIN, reason: `origin ${origin} may not connect` }
-  }
+  if (origin !== undefined && !originAllowed(hosts, origin)) return { code: SOCKET_CLOSE_FORBIDDEN_ORIGIN, reason: 'a page of another origin may not connect' }
   return undefined
+}
+
+function tooMany(max: number): { code: number; reason: string } {
+  return { code: SOCKET_CLOSE_TOO_MANY, reason: `at most ${max} windows may be connected with this token: close one and reload` }
 }
 
 function describeListenError(e: NodeJS.ErrnoException, host: string, port: number): string {

@@ -1,40 +1,63 @@
 /**
- * Binds the handler registry and the event bus to browser-mode WebSockets: the same contract the
- * Electron preload carries, as JSON messages. Only sockets that passed the token check get here.
+ * Binds the handler registry to one browser-mode WebSocket: the same contract the Electron
+ * preload carries, as JSON messages. Only sockets that passed the server's token, Host and Origin
+ * checks get here. Events arrive already serialised (the server encodes each once for all
+ * sockets); replies are encoded here. Both go through one byte cap, and requests in flight are
+ * bounded, so a client that never reads or floods requests cannot grow the host's memory.
  */
 import type { WebSocket } from 'ws'
-import { SocketRequestSchema, type SocketServerMessage } from '../../shared/contract/socket-protocol'
-import type { EventBus } from '../host/event-bus'
+import { SocketRequestSchema, type SocketReply } from '../../shared/contract/socket-protocol'
+import { err } from '../../shared/result'
 import type { Registry } from '../host/registry'
+import type { SocketLimits, SocketStats } from './socket-limits'
 
-/** A client that cannot keep up loses frames rather than slowing the host: above this many buffered bytes, events are dropped. */
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024
 /** WebSocket close code for a message that does not follow the socket protocol. */
 const CLOSE_PROTOCOL_ERROR = 1008
 
-export interface SocketStats {
-  droppedEvents: number
+export interface BoundSocket {
+  /** Send one event, already serialised; dropped (and counted) when the client is behind. */
+  event(text: string): void
 }
 
-/** Numbers socket sessions within this process: `socket-1`, `socket-2` … (never reused). */
-let socketSessions = 0
+export interface BindOptions {
+  registry: Registry
+  /** `socket 127.0.0.1` — for messages and logs. */
+  sender: string
+  /** The console session this socket is, for as long as it stays open. */
+  session: string
+  limits: SocketLimits
+  stats: SocketStats
+}
 
-export function bindSocket(socket: WebSocket, registry: Registry, events: EventBus, sender: string, stats: SocketStats): void {
-  // One session per socket for as long as it stays open: the console's role is keyed on it.
-  const session = `socket-${++socketSessions}`
-  const send = (message: SocketServerMessage): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
-  }
+export function bindSocket(socket: WebSocket, options: BindOptions): BoundSocket {
+  const { registry, sender, session, limits, stats } = options
+  let inFlight = 0
 
-  const unsubscribe = events.subscribe((channel, payload) => {
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      stats.droppedEvents += 1
-      return
+  /** Queue `text` if it fits under the cap; false when the client is too far behind. */
+  const fits = (bytes: number): boolean => socket.bufferedAmount + bytes <= limits.maxBufferedBytes
+  const send = (text: string): void => {
+    if (socket.readyState !== socket.OPEN) return
+    socket.send(text)
+    stats.maxBufferedBytes = Math.max(stats.maxBufferedBytes, socket.bufferedAmount)
+    if (socket.bufferedAmount > limits.maxBufferedBytes + limits.slackBytes) {
+      // Not reading at all: holding more for it would only grow the host.
+      stats.closedSlow += 1
+      socket.terminate()
     }
-    send({ type: 'event', channel, payload })
-  })
-  socket.on('close', unsubscribe)
-  socket.on('error', unsubscribe)
+  }
+  const reply = (message: SocketReply): void => {
+    const text = JSON.stringify(message)
+    if (fits(text.length)) return send(text)
+    stats.refusedReplies += 1
+    const unread = socket.bufferedAmount
+    send(
+      JSON.stringify({
+        type: 'reply',
+        id: message.id,
+        result: err('ipc.backpressure', `the reply (${text.length} bytes) was not sent: this client has ${unread} bytes it has not read yet. Read what it was sent, then ask again`)
+      } satisfies SocketReply)
+    )
+  }
 
   socket.on('message', (data, isBinary) => {
     let raw: unknown
@@ -50,6 +73,26 @@ export function bindSocket(socket: WebSocket, registry: Registry, events: EventB
       return
     }
     const { id, channel, payload } = request.data
-    void registry.dispatch(channel, payload, { trusted: true, sender, session }).then((result) => send({ type: 'reply', id, result }))
+    if (inFlight >= limits.maxInFlight) {
+      stats.busyReplies += 1
+      reply({ type: 'reply', id, result: err('ipc.busy', `this client already has ${limits.maxInFlight} requests in flight: wait for their replies, then send '${channel.slice(0, 64)}' again`) })
+      return
+    }
+    inFlight += 1
+    void registry.dispatch(channel, payload, { trusted: true, sender, session }).then((result) => {
+      inFlight -= 1
+      reply({ type: 'reply', id, result })
+    })
   })
+
+  return {
+    event(text) {
+      if (socket.readyState !== socket.OPEN) return
+      if (!fits(text.length)) {
+        stats.droppedEvents += 1
+        return
+      }
+      send(text)
+    }
+  }
 }

@@ -1,9 +1,10 @@
 /**
- * Serves the built renderer (out/renderer) read-only. Paths are resolved inside the root and
- * anything that escapes it is refused, so the server never hands out other files.
+ * Serves the built renderer (out/renderer) read-only. Paths are resolved inside the root, links
+ * included (a link planted in the folder cannot point the server at another file), and anything
+ * that escapes it is refused, so the server never hands out other files.
  */
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { contentSecurityPolicy } from './csp'
@@ -30,6 +31,8 @@ const SECURITY_HEADERS = {
 
 export function createStaticHandler(root: string) {
   const base = normalize(root + sep)
+  // The root's own real path, once: it may itself sit behind a link (a build folder on another disk).
+  let realBase: Promise<string> | undefined
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end('method not allowed')
@@ -48,6 +51,8 @@ export function createStaticHandler(root: string) {
       return
     }
     try {
+      realBase ??= realpath(root).then((r) => normalize(r + sep))
+      if (!(await realpath(file)).startsWith(await realBase)) throw new Error('outside the renderer')
       const info = await stat(file)
       if (!info.isFile()) throw new Error('not a file')
       res.writeHead(200, {

@@ -33,7 +33,9 @@ export type SocketServerMessage = z.infer<typeof SocketServerMessageSchema>
 
 /** Close code the server uses when the token is missing or wrong. */
 export const SOCKET_CLOSE_UNAUTHORIZED = 4401
-/** Close code for a socket opened by a page of another origin. */
+/** Close code for a socket beyond the per-token limit of open sockets. */
+export const SOCKET_CLOSE_TOO_MANY = 4429
+/** Close code for a socket opened by a page of another origin, or through another host name. */
 export const SOCKET_CLOSE_FORBIDDEN_ORIGIN = 4403
 /** Path of the WebSocket endpoint; the token travels as `?token=`. */
 export const SOCKET_PATH = '/ws'

@@ -131,6 +131,18 @@ describe('socket client', () => {
     expect(timers).toHaveLength(0)
   })
 
+  it('does not retry a page the host refused for its origin or host name, and says why', () => {
+    FakeSocket.latest().serverClose(4403, 'a page of another origin may not connect')
+    expect(states[states.length - 1]).toMatchObject({ state: 'disconnected', detail: expect.stringContaining('another origin') })
+    expect(timers).toHaveLength(0)
+  })
+
+  it('says the host has too many windows open, and tries again later', () => {
+    FakeSocket.latest().serverClose(4429, 'at most 16 windows may be connected with this token')
+    expect(states[states.length - 1]).toMatchObject({ state: 'disconnected', detail: expect.stringContaining('at most 16 windows') })
+    expect(timers).toHaveLength(1)
+  })
+
   it('dispatches valid events and drops invalid ones with a warning', () => {
     const socket = FakeSocket.latest()
     socket.serverOpen()

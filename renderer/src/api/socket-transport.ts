@@ -4,7 +4,7 @@
  * `ipc.disconnected` (never left hanging, never thrown) and the transport reconnects with backoff,
  * except after a refused token, where retrying cannot help.
  */
-import { SOCKET_CLOSE_UNAUTHORIZED, SocketServerMessageSchema } from '../../../shared/contract/socket-protocol'
+import { SOCKET_CLOSE_FORBIDDEN_ORIGIN, SOCKET_CLOSE_TOO_MANY, SOCKET_CLOSE_UNAUTHORIZED, SocketServerMessageSchema } from '../../../shared/contract/socket-protocol'
 import type { SocketRequest } from '../../../shared/contract/socket-protocol'
 import { err } from '../../../shared/result'
 import type { Result } from '../../../shared/result'
@@ -107,8 +107,15 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
       setInfo({ state: 'disconnected', detail: options.refusedDetail ?? TOKEN_REFUSED_DETAIL })
       return
     }
+    // Refused for its origin or host name: retrying from this page cannot succeed.
+    if (event.code === SOCKET_CLOSE_FORBIDDEN_ORIGIN) {
+      setInfo({ state: 'disconnected', detail: `The host refused this page: ${event.reason.slice(0, 200) || 'wrong origin'}. Open the URL townlet serve printed.` })
+      return
+    }
     const delay = backoffDelay(attempt++, backoff)
-    setInfo({ state: 'disconnected', detail: `Lost the connection to the host; retrying in ${formatDelay(delay)}.` })
+    // Too many windows: the host said why; one may close, so try again later all the same.
+    const why = event.code === SOCKET_CLOSE_TOO_MANY ? `The host closed the connection (${event.reason.slice(0, 200)})` : 'Lost the connection to the host'
+    setInfo({ state: 'disconnected', detail: `${why}; retrying in ${formatDelay(delay)}.` })
     retryTimer = setTimer(() => {
       retryTimer = null
       connect()

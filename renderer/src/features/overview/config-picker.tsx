@@ -6,6 +6,7 @@ import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { useAppInfo, useCommands, useConfig, useConnection } from '../../app/session-context'
 import { Card } from '../../components/card'
+import { fieldValue } from '../../components/field-value'
 import { DisabledReason } from '../operator/disabled-reason'
 import { useAdminGate } from '../operator/use-operator'
 
@@ -52,7 +53,7 @@ export function ConfigPicker() {
             placeholder="/path/to/config.yaml"
             spellCheck={false}
             value={path}
-            onChange={(e) => setPath(e.target.value)}
+            onChange={(e) => setPath(fieldValue(e))}
           />
           <button type="submit" data-testid="btn-load-config" disabled={busy || path.trim() === ''}>
             {loading ? 'Loading…' : 'Load'}

@@ -12,6 +12,7 @@ import { SHORTCUT_HINTS } from './shortcut-decision'
 import { speedOptions, speedToValue, valueToSpeed } from './speed-options'
 import { useShortcuts } from './use-shortcuts'
 import { useAdminGate } from '../operator/use-operator'
+import { fieldValue } from '../../components/field-value'
 
 export const DEFAULT_STEP_TICKS = 10
 
@@ -72,7 +73,7 @@ export function TimeControls() {
           max={MAX_STEP_TICKS}
           step={1}
           value={stepText}
-          onChange={(e) => setStepText(e.target.value)}
+          onChange={(e) => setStepText(fieldValue(e))}
           aria-invalid={stepTicks === null}
           title={`Ticks per step (1–${MAX_STEP_TICKS})`}
         />
@@ -93,7 +94,7 @@ export function TimeControls() {
         disabled={disabled}
         value={status ? speedToValue(status.speed) : ''}
         onChange={(e) => {
-          const speed = valueToSpeed(e.target.value)
+          const speed = valueToSpeed(fieldValue(e))
           if (speed !== null) void commands.setSpeed(speed)
         }}
       >

@@ -7,14 +7,28 @@ import type { ShardState } from '../../../../shared/contract/dto/shard-status'
 import { decideShortcut } from './shortcut-decision'
 import type { ShortcutAction } from './shortcut-decision'
 
+/**
+ * The parts of a keydown event the shortcuts read, typed loosely: renderer tests typecheck under
+ * the Node config (no DOM lib), and the header they render binds this hook.
+ */
+interface KeyDown {
+  key: string
+  target: unknown
+  ctrlKey: boolean
+  metaKey: boolean
+  altKey: boolean
+  repeat: boolean
+  preventDefault(): void
+}
+
 export function useShortcuts(state: ShardState | null, run: (action: ShortcutAction) => void): void {
   // Refs keep one listener for the page's lifetime while always seeing the latest state.
   const latest = useRef({ state, run })
   latest.current = { state, run }
 
   useEffect(() => {
-    function onKeyDown(event: KeyboardEvent): void {
-      const target = event.target instanceof HTMLElement ? event.target : null
+    function onKeyDown(event: KeyDown): void {
+      const target = (event.target ?? null) as { tagName?: string; isContentEditable?: boolean } | null
       const action = decideShortcut(
         {
           key: event.key,
@@ -32,7 +46,9 @@ export function useShortcuts(state: ShardState | null, run: (action: ShortcutAct
       event.preventDefault()
       latest.current.run(action)
     }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
+    // The page's window, seen through the slice this hook needs (see KeyDown).
+    const page = globalThis as unknown as { addEventListener(type: 'keydown', fn: (e: KeyDown) => void): void; removeEventListener(type: 'keydown', fn: (e: KeyDown) => void): void }
+    page.addEventListener('keydown', onKeyDown)
+    return () => page.removeEventListener('keydown', onKeyDown)
   }, [])
 }
