@@ -231,18 +231,21 @@ describe('ConsoleRouter: read-only commands', () => {
 })
 
 describe('IdempotencyCache', () => {
+  // The cache is per namespace now (hostile-console.test.ts): these check one namespace's LRU.
+  const who = { role: 'viewer', issuer: 'tester' } as const
+
   it('drops the least recently used entry and round-trips through JSON', () => {
     const t = consoleTown()
-    const cache = new IdempotencyCache(2)
+    const cache = new IdempotencyCache({ capacity: 2 })
     const result = t.send('help', {}, undefined, 'viewer')
-    cache.set('a', { key: 'ka', result })
-    cache.set('b', { key: 'kb', result })
-    cache.get('a')
-    cache.set('c', { key: 'kc', result })
-    expect(cache.get('b')).toBeUndefined()
+    cache.set(who, 'a', { key: 'ka', result })
+    cache.set(who, 'b', { key: 'kb', result })
+    cache.get(who, 'a')
+    cache.set(who, 'c', { key: 'kc', result })
+    expect(cache.get(who, 'b')).toBeUndefined()
     const copy = IdempotencyCache.fromJSON(JSON.parse(JSON.stringify(cache)))
     expect(copy.capacity).toBe(2)
-    expect(copy.toJSON().entries.map(([id]) => id)).toEqual(['a', 'c'])
+    expect(copy.toJSON().viewers).toEqual([['tester', [['a', expect.anything()], ['c', expect.anything()]]]])
     expect(() => IdempotencyCache.fromJSON({ capacity: 0, entries: [] })).toThrow()
   })
 
@@ -250,7 +253,7 @@ describe('IdempotencyCache', () => {
     const t = consoleTown()
     for (let i = 0; i < 600; i++) t.send('help', {}, `h${i}`, 'viewer')
     expect(t.router.idempotency.size).toBe(512)
-    expect(t.router.idempotency.get('h0')).toBeUndefined()
-    expect(t.router.idempotency.get('h599')).toBeDefined()
+    expect(t.router.idempotency.get(who, 'h0')).toBeUndefined()
+    expect(t.router.idempotency.get(who, 'h599')).toBeDefined()
   })
 })

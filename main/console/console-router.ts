@@ -6,6 +6,14 @@
  *   → idempotency (a known cmd_id answers from the cache, or is refused if it named another
  *   command) → argument schema → run.
  *
+ * cmd_ids live per namespace (see idempotency-cache.ts): `admin` for every admin session
+ * together, `viewer:<issuer>` for each viewer session, so nothing a viewer sends can evict,
+ * claim or answer for an admin's id. Commands still pending (queued, not yet final) are keyed the
+ * same way. Only admins queue engine operations (a viewer's command that asks for one is refused,
+ * whatever its registration says), so the cmd_ids the engine sees are the admin namespace's own,
+ * unchanged: the input log keeps the ids the operator chose, and engine results match them
+ * without ambiguity. Generated `auto-N` ids are unique across namespaces.
+ *
  * `run` answers at once (read-only), refuses, or hands back an engine operation: that is queued
  * on the simulation for the next tick boundary, answered `queued` with the tick it applies at,
  * and finalised from the engine's own `console.result` event of that tick (matched by cmd_id),
@@ -23,7 +31,7 @@ import { argsLimitProblem } from './args-limits'
 import { defaultCommandRegistry, type CommandRegistry } from './command-registry'
 import type { ConsoleEnvelope } from './envelope'
 import type { PolicyControl } from './command'
-import { IdempotencyCache } from './idempotency-cache'
+import { ADMIN_NAMESPACE, IdempotencyCache, namespaceOf, type CmdIssuer } from './idempotency-cache'
 
 /** What the router needs of the simulation (Simulation provides it). */
 export interface ConsoleTarget {
@@ -50,11 +58,17 @@ interface PendingCommand {
   /** Whether the client named the cmd_id (then the cache holds it too). */
   cached: boolean
   key: string
+  /** Whose namespace the id lives in (for settling the cache). */
+  who: CmdIssuer
 }
+
+/** The pending map's key: a cmd_id within its namespace (a cmd_id never holds a newline). */
+const pendingKey = (namespace: string, cmdId: string) => `${namespace}\n${cmdId}`
 
 export class ConsoleRouter {
   private readonly registry: CommandRegistry
   private readonly cache: IdempotencyCache
+  /** By `pendingKey`. */
   private readonly pending = new Map<string, PendingCommand>()
   private autoIds = 0
   private readonly unsubscribe: () => void
@@ -113,7 +127,7 @@ export class ConsoleRouter {
 
     const key = `${name}\n${canonicalJson(args)}`
     if (envelope.cmd_id !== undefined) {
-      const seen = this.pending.get(cmdId) ?? this.cache.get(cmdId)
+      const seen = this.pending.get(pendingKey(namespaceOf(envelope), cmdId)) ?? this.cache.get(envelope, cmdId)
       if (seen) {
         if (seen.key !== key) {
           return refuse('console.cmd_id_conflict', `cmd_id "${cmdId}" was already used for a different command or arguments (same id, different command): use a new cmd_id for a new command`)
@@ -125,33 +139,37 @@ export class ConsoleRouter {
     const parsed = command.args.safeParse(args)
     if (!parsed.success) return refuse('console.invalid_args', describeArgIssues(name, command.args, parsed.error.issues, args))
     const outcome = command.run({ world: this.world, catalog: this.registry, ...(this.options.policy ? { policy: this.options.policy } : {}) }, parsed.data)
+    const who: CmdIssuer = { role: envelope.role, issuer: envelope.issuer }
     switch (outcome.kind) {
       case 'error':
         return refuse(outcome.code, outcome.message)
       case 'now':
         return this.remember(cmdId, key, envelope, this.answer(envelope, cmdId, { status: 'ok', result: outcome.value }))
       case 'op': {
+        // Viewer reads, admin changes: held here too, not only by each command's registration.
+        if (envelope.role !== 'admin') return refuse('console.forbidden', `"${name}" would change the world, which needs the admin role, and this session is a ${envelope.role}: nothing was queued (a read-only command asking for a change is a bug; please report it)`)
         this.simulation.enqueue({ ...outcome.op, cmd_id: cmdId })
         // The engine advances the tick, then applies console inputs first: they land at tick + 1.
         const queued = this.answer(envelope, cmdId, { status: 'queued', tick: this.world.state.tick + 1 })
-        this.pending.set(cmdId, { result: queued, cached: envelope.cmd_id !== undefined, key })
+        this.pending.set(pendingKey(ADMIN_NAMESPACE, cmdId), { result: queued, cached: envelope.cmd_id !== undefined, key, who })
         return this.remember(cmdId, key, envelope, queued)
       }
       case 'later': {
         const queued = this.answer(envelope, cmdId, { status: 'queued' })
         const cached = envelope.cmd_id !== undefined
-        this.pending.set(cmdId, { result: queued, cached, key })
+        const pendingAt = pendingKey(namespaceOf(who), cmdId)
+        this.pending.set(pendingAt, { result: queued, cached, key, who })
         void outcome.result
           .catch((e: unknown) => ({ ok: false as const, error: { code: 'internal.error' as const, message: e instanceof Error ? e.message : String(e) } }))
           .then((settled) => {
             // Abandoned meanwhile (a new config): that already gave the final result.
-            if (!this.pending.delete(cmdId)) return
+            if (!this.pending.delete(pendingAt)) return
             const final: ConsoleResult = {
               ...queued,
               tick: this.world.state.tick,
               ...(settled.ok ? { status: 'ok', result: settled.value } : { status: 'error', error: { code: settled.error.code, message: settled.error.message } })
             }
-            if (cached) this.cache.settle(cmdId, final)
+            if (cached) this.cache.settle(who, cmdId, final)
             this.options.onResult?.(final)
           })
         return this.remember(cmdId, key, envelope, queued)
@@ -161,14 +179,16 @@ export class ConsoleRouter {
 
   /**
    * Match this tick's `console.result` events to queued commands and hand out their final
-   * results, in the order the engine applied them.
+   * results, in the order the engine applied them. Only admins queue engine operations, so the
+   * engine's cmd_ids are the admin namespace's.
    */
   observe(events: readonly SimEvent[]): void {
     for (const event of events) {
       if (event.type !== 'console.result' || typeof event.cmd_id !== 'string') continue
-      const pending = this.pending.get(event.cmd_id)
+      const at = pendingKey(ADMIN_NAMESPACE, event.cmd_id)
+      const pending = this.pending.get(at)
       if (!pending) continue
-      this.pending.delete(event.cmd_id)
+      this.pending.delete(at)
       const ok = event.status === 'ok'
       const final: ConsoleResult = {
         ...pending.result,
@@ -179,7 +199,7 @@ export class ConsoleRouter {
           ? { result: (event.result ?? {}) as JsonValue }
           : { error: { code: String(event.code ?? 'internal.error'), message: String(event.message ?? 'the engine refused the operation') } })
       }
-      if (pending.cached) this.cache.settle(event.cmd_id, final)
+      if (pending.cached) this.cache.settle(pending.who, event.cmd_id, final)
       this.options.onResult?.(final)
     }
   }
@@ -191,8 +211,8 @@ export class ConsoleRouter {
   abandon(reason: string): void {
     this.unsubscribe()
     const tick = this.world.state.tick
-    for (const [cmdId, pending] of this.pending) {
-      this.pending.delete(cmdId)
+    for (const [at, pending] of this.pending) {
+      this.pending.delete(at)
       this.options.onResult?.({
         ...pending.result,
         status: 'error',
@@ -213,7 +233,7 @@ export class ConsoleRouter {
 
   /** Cache what a client-named command answered; generated ids cannot be replayed, so they are not kept. */
   private remember(cmdId: string, key: string, envelope: ConsoleEnvelope, result: ConsoleResult): ConsoleResult {
-    if (envelope.cmd_id !== undefined) this.cache.set(cmdId, { key, result })
+    if (envelope.cmd_id !== undefined) this.cache.set(envelope, cmdId, { key, result })
     return result
   }
 }
