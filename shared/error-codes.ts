@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'console.cmd_id_conflict',
   'console.not_found',
   'console.conflict',
+  /** Too many wrong admin tokens (from this session, or from every session together): wait, then try again. */
+  'console.throttled',
   // policy runtime and behaviour cloning
   'policy.model_not_found',
   'policy.invalid_model',
@@ -45,6 +47,8 @@ export const ERROR_CODES = [
   /** The path lies outside every workspace root (the configs folder, the workspace, the app's data). */
   'fs.outside_workspace',
   // host services
+  /** The host stopped before a queued command reached its tick, so it never applied. */
+  'host.shutdown',
   'app.unsupported',
   'app.forbidden',
   'internal.error'

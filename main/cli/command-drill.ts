@@ -34,7 +34,7 @@ export class CommandDrill {
   ) {
     // Stable sort: within a tick, file order.
     this.lines = [...lines].sort((a, b) => a.tick - b.tick)
-    this.audit = options.auditPath === undefined ? undefined : new AuditLog(options.auditPath, options.onWarning)
+    this.audit = options.auditPath === undefined ? undefined : new AuditLog(options.auditPath, { onError: options.onWarning })
     this.tracker = new OutcomeTracker((result, args) => {
       this.results.push(result)
       this.audit?.append(auditLine(result, args, new Date()))
@@ -61,7 +61,7 @@ export class CommandDrill {
     this.submitDue(finalTick)
     this.shard.console.abandon(`the run ended at tick ${finalTick} before it reached a tick boundary`)
     if (this.options.resultsPath !== undefined) await writeFileAtomic(this.options.resultsPath, this.results.map((r) => `${JSON.stringify(r)}\n`).join(''))
-    await this.audit?.flush()
+    await this.audit?.close()
   }
 
   count(status: ConsoleResult['status']): number {

@@ -1,7 +1,8 @@
 /**
- * One line of the console audit log per command outcome: who (issuer, role), what (cmd_id,
- * command, args), when (the host's clock and the shard's tick) and how it ended. Large results
- * (a telemetry snapshot of a big town) are summarised, so the log stays a log.
+ * One line of the console audit log per command outcome (`kind: 'command'`): who (issuer, role),
+ * what (cmd_id, command, args), when (the host's clock and the shard's tick) and how it ended.
+ * Large results (a telemetry snapshot of a big town) are summarised, so the log stays a log. The
+ * host's log also holds `channel` and `audit` lines (main/host/audit-records.ts).
  */
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 
@@ -9,6 +10,7 @@ import type { ConsoleResult } from '../../shared/contract/dto/console'
 export const MAX_AUDIT_RESULT_CHARS = 16 * 1024
 
 export interface AuditLine {
+  kind: 'command'
   time: string
   issuer: string
   role: ConsoleResult['role']
@@ -24,6 +26,7 @@ export interface AuditLine {
 
 export function auditLine(result: ConsoleResult, args: unknown, at: Date): AuditLine {
   const line: AuditLine = {
+    kind: 'command',
     time: at.toISOString(),
     issuer: result.issuer,
     role: result.role,
@@ -40,12 +43,12 @@ export function auditLine(result: ConsoleResult, args: unknown, at: Date): Audit
 }
 
 /** The value, or its size when it is too big to log (refused oversized args, a huge snapshot). */
-function capped(value: unknown): unknown {
+export function capped(value: unknown, maxChars = MAX_AUDIT_RESULT_CHARS): unknown {
   let chars: number
   try {
     chars = JSON.stringify(value)?.length ?? 0
   } catch {
     return { omitted: true, reason: 'not plain JSON' }
   }
-  return chars > MAX_AUDIT_RESULT_CHARS ? { omitted: true, json_chars: chars } : value
+  return chars > maxChars ? { omitted: true, json_chars: chars } : value
 }

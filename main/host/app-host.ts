@@ -76,6 +76,8 @@ export function createAppHost(options: HostOptions): AppHost {
     shard,
     events,
     log,
+    // Token failures and audit write failures: the operator's log, not every client's.
+    hostLog: (level, message) => options.log?.({ level, source: 'host', message, at: Date.now() }),
     ...(options.auditPath === undefined ? {} : { auditPath: options.auditPath })
   })
   const registry = createRegistry(
@@ -91,6 +93,8 @@ export function createAppHost(options: HostOptions): AppHost {
     }),
     {
       roleOf: (session) => operatorConsole.roleOf(session),
+      // Every call, answered or refused, so the audit misses nothing at the boundary.
+      onCall: (call) => operatorConsole.recordCall(call),
       onError: (channel, error) => log('error', 'host', `handler '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     }
   )
@@ -118,9 +122,14 @@ export function createAppHost(options: HostOptions): AppHost {
       log('info', 'host', `shard started with config ${loaded.summary.config_id} (${loaded.summary.source})`)
     },
     async dispose() {
-      await shard.dispose()
-      operatorConsole.dispose()
-      await operatorConsole.flush()
+      // The worker first (no result can arrive after), then commands still queued are finalised
+      // as host.shutdown, then the audit is written out and closed.
+      try {
+        await shard.dispose()
+      } finally {
+        operatorConsole.shutdown()
+        await operatorConsole.close()
+      }
     }
   }
 }

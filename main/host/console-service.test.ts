@@ -22,11 +22,16 @@ async function started(options: Parameters<typeof createTestHost>[0] = {}): Prom
 }
 
 
+/** The command lines of the audit (its channel lines, e.g. the admin session's console.auth, are hostile-audit.test.ts's). */
 async function auditLines(h: TestHost, count: number): Promise<AuditLine[]> {
   let lines: AuditLine[] = []
   await vi.waitFor(async () => {
     const text = await readFile(h.auditPath, 'utf8').catch(() => '')
-    lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditLine)
+    lines = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as AuditLine)
+      .filter((l) => l.kind === 'command')
     expect(lines.length).toBeGreaterThanOrEqual(count)
   })
   return lines
