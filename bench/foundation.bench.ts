@@ -7,7 +7,8 @@
  *   - frames per second a client receives while the shard runs at max speed (coalescing),
  * then the engine at scale (bench/engine-report.ts): 10 … 10,000 agents in a generated town,
  * the observation builder per variant at 100 and 1,000 agents (bench/observation-bench.ts), and
- * the policy runtime: ONNX inference latency and ticks/s against scripted (bench/policy-bench.ts).
+ * the policy runtime: ONNX inference latency and ticks/s against scripted (bench/policy-bench.ts),
+ * the map's frame rate in Chromium, and Pause latency at 1,000 and 10,000 agents (bench/pause-bench.ts).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -22,6 +23,7 @@ import { summarizeWorld } from '../main/sim/world-summary'
 import { formatEngineReport, runEngineBench } from './engine-report'
 import { measureRate, warmUp } from './measure'
 import { mapFpsReport } from './map-fps-bench'
+import { pauseReport } from './pause-bench'
 import { observationReport } from './observation-bench'
 import { observerReport } from './observer-bench'
 import { policyReport } from './policy-bench'
@@ -58,6 +60,8 @@ async function main(): Promise<void> {
   })
   await host.start()
   const ctx = { trusted: true, sender: 'bench', session: 'bench' }
+  // The bench drives the clock and loads configs: it is the host's own admin session.
+  host.grantLocalAdmin(ctx.session, 'the bench')
   const samples: number[] = []
   for (let i = 0; i < 2000; i++) {
     const t = performance.now()
@@ -120,6 +124,8 @@ async function main(): Promise<void> {
   for (const line of await observerReport(root)) console.log(line)
   console.log('')
   for (const line of await mapFpsReport(root)) console.log(line)
+  console.log('')
+  for (const line of await pauseReport(root)) console.log(line)
   console.log(`\npeak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
 }
 

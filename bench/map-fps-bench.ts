@@ -26,6 +26,8 @@ export async function mapFpsReport(root: string): Promise<string[]> {
   const host = createAppHost({ mode: 'browser', version: 'bench', workerPath: join(__dirname, 'shard-worker.js'), configsDir: join(root, 'configs'), cwd: root })
   await host.start()
   const ctx = { trusted: true, sender: 'bench', session: 'bench' }
+  // The bench drives the clock and loads configs: it is the host's own admin session.
+  host.grantLocalAdmin(ctx.session, 'the bench')
   await host.registry.dispatch('config.load', { path: join(dir, 'town.yaml') }, ctx)
   const server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: join(root, 'out/renderer'), port: 0 })
   // Loaded at run time from node_modules, not bundled: Playwright is a dev tool, not part of the app.

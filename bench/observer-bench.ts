@@ -52,6 +52,8 @@ async function throughHost(root: string, withClient: boolean): Promise<{ tps: nu
   const host = createAppHost({ mode: 'browser', version: 'bench', workerPath: join(__dirname, 'shard-worker.js'), configsDir: join(root, 'configs'), cwd: root })
   await host.start()
   const ctx = { trusted: true, sender: 'bench', session: 'bench' }
+  // The bench drives the clock and loads configs: it is the host's own admin session.
+  host.grantLocalAdmin(ctx.session, 'the bench')
   await host.registry.dispatch('config.load', { path: join(dir, 'town.yaml') }, ctx)
   await host.registry.dispatch('shard.step', { ticks: 200 }, ctx)
   const server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: dir, port: 0 })
@@ -61,13 +63,23 @@ async function throughHost(root: string, withClient: boolean): Promise<{ tps: nu
   if (withClient) {
     ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, { headers: { origin: `http://127.0.0.1:${server.port}` } })
     await new Promise((resolve) => ws!.once('open', resolve))
+    // A client that pulls the observer stream as the renderer does: one observer.next at a time.
+    let after: number | null = null
+    let id = 0
+    const ask = () => ws!.readyState === ws!.OPEN && ws!.send(JSON.stringify({ type: 'invoke', id: ++id, channel: 'observer.next', payload: { after, wait_ms: 1000 } }))
     ws.on('message', (data) => {
       const text = data.toString()
-      if (text.includes('"observer.frame"')) {
+      const message = JSON.parse(text) as { type: string; result?: { ok: boolean; value?: { frame: { seq: number } | null } } }
+      if (message.type !== 'reply') return
+      const frame = message.result?.ok ? message.result.value?.frame : null
+      if (frame) {
         frames += 1
         bytes += text.length
+        after = frame.seq
       }
+      ask()
     })
+    ask()
   }
   await host.registry.dispatch('shard.set-speed', { speed: 'max' }, ctx)
   const start = (await host.registry.dispatch('shard.start', {}, ctx)) as { ok: boolean; value?: { tick: number } }

@@ -45,7 +45,7 @@ describe('bindIpc: invoke channels', () => {
   it('answers a request from our window top frame through the registry', async () => {
     const { win, calls } = setup()
     const reply = await invokeFrom(win, win.webContents.mainFrame, 'shard.step', { ticks: 10 })
-    expect(reply).toEqual({ ok: true, value: fakeStatus })
+    expect(reply).toEqual({ ok: true, value: { ...fakeStatus, stepped: { requested: 10, done: 10 } } })
     expect(calls).toEqual([{ channel: 'shard.step', req: { ticks: 10 }, ctx: { trusted: true, sender: `window ${win.webContents.id}`, session: `window-${win.webContents.id}` } }])
   })
 

@@ -104,7 +104,7 @@ export class ConsoleService {
   /** Tell the session's client its role changed (it may not be the one that asked: the menu). */
   private announce(session: string): ConsoleSession {
     const now = this.session({ trusted: true, sender: session, session })
-    this.options.events.emit('console.session', now)
+    this.options.events.emit('console.role', now)
     return now
   }
 

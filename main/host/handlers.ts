@@ -35,7 +35,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'shard.start': () => shard.command({ type: 'start' }),
     'shard.pause': () => shard.command({ type: 'pause' }),
     'shard.resume': () => shard.command({ type: 'resume' }),
-    'shard.step': ({ ticks }) => shard.command({ type: 'step', ticks }),
+    'shard.step': ({ ticks }) => shard.step(ticks),
     'shard.set-speed': ({ speed }) => shard.command({ type: 'set-speed', speed }),
     'shard.restart': () => shard.restart(),
     'config.load': async ({ path }) => {
@@ -58,6 +58,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'console.auth': ({ token }, ctx) => deps.console.auth(ctx, token),
     'console.commands': () => deps.console.commands(),
     'observer.full': () => shard.observerFull(),
+    'observer.next': async ({ after, wait_ms }, ctx) => ({ frame: await shard.observerNext(ctx.session, after, wait_ms) }),
     'observer.agent': ({ id }) => shard.agentDetail(id),
     'policy.status': async () => {
       const [status, models] = await Promise.all([shard.policyStatus(), listPolicyModels(deps.configsDir, deps.cwd)])

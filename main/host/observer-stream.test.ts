@@ -1,10 +1,11 @@
 /**
- * The observer stream end to end through a real worker: a full frame first, then diffs that chain
- * by seq and carry only what changed; a late subscriber gets the whole town from the host.
+ * The observer stream end to end through a real worker: a session pulls (`observer.next`) a full
+ * frame first, then diffs that chain by seq and carry only what changed; a session that asks
+ * less often gets the frames it missed folded into one diff; a late session gets the whole town.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { ObserverFrameSchema, type ObserverFrame, type ObserverFull } from '../../shared/contract/dto/observer'
-import { createTestHost, type TestHost } from './test-host'
+import { createTestHost, okValue, type TestHost } from './test-host'
 
 let host: TestHost | undefined
 afterEach(async () => {
@@ -12,44 +13,70 @@ afterEach(async () => {
   host = undefined
 })
 
-const frames = (h: TestHost) => h.received.filter((e) => e.name === 'observer.frame').map((e) => ObserverFrameSchema.parse(e.payload))
+/** The next frame for `session` after `after` (null: nothing new within the wait). */
+async function next(h: TestHost, session: string, after: number | null, waitMs = 2000): Promise<ObserverFrame | null> {
+  const { frame } = okValue<{ frame: unknown }>(await h.callAs(session, 'observer.next', { after, wait_ms: waitMs }))
+  return frame === null ? null : ObserverFrameSchema.parse(frame)
+}
 
 describe('observer stream', () => {
-  it('sends a full frame, then chained diffs with only the changed agents', async () => {
+  it('gives a session a full frame, then chained diffs with only the changed agents', async () => {
     host = createTestHost()
     await host.start()
-    await host.waitFor('observer.frame')
-    const first = frames(host)[0]!
+    const first = (await next(host, 'viewer', null))!
     expect(first).toMatchObject({ kind: 'full', config_id: 'default' })
     const full = first as ObserverFull
     expect(full.agents).toHaveLength(8)
     expect(full.map.rows[0]).toMatch(/^#+$/)
     expect(full.objects.find((o) => o.id === 'fridge_1')).toMatchObject({ type: 'fridge', home: 'house' })
 
-    await host.admin('shard.step', { ticks: 30 })
-    await host.waitFor('observer.frame', (f: ObserverFrame) => f.tick === 30)
-    const all = frames(host)
-    for (let k = 1; k < all.length; k++) {
-      const f = all[k]!
-      if (f.kind === 'diff') expect(f.base_seq).toBe(all[k - 1]!.seq)
+    const seen: ObserverFrame[] = [first]
+    let stepped = false
+    while (seen.at(-1)!.tick < 30) {
+      if (!stepped) {
+        stepped = true
+        await host.admin('shard.step', { ticks: 30 })
+      }
+      const frame = await next(host, 'viewer', seen.at(-1)!.seq)
+      if (frame) seen.push(frame)
     }
-    const last = all[all.length - 1]!
-    expect(last.kind).toBe('diff')
+    for (let k = 1; k < seen.length; k++) {
+      const f = seen[k]!
+      expect(f.kind).toBe('diff')
+      if (f.kind === 'diff') expect(f.base_seq).toBe(seen[k - 1]!.seq)
+    }
+    const last = seen.at(-1)!
     // Thirty ticks in, people are on the move but the map and unchanged agents are not resent.
     expect(last.kind === 'diff' && last.agents.length).toBeGreaterThan(0)
     expect('map' in last).toBe(false)
+    expect(await next(host, 'viewer', last.seq, 50)).toBeNull()
 
-    const late = await host.call('observer.full')
-    expect(late.ok && (late.value as ObserverFull)).toMatchObject({ kind: 'full', tick: 30, seq: last.seq })
-    expect(late.ok && (late.value as ObserverFull).agents).toHaveLength(8)
+    const late = okValue<ObserverFull>(await host.call('observer.full'))
+    expect(late).toMatchObject({ kind: 'full', tick: 30, seq: last.seq })
+    expect(late.agents).toHaveLength(8)
+  })
+
+  it('folds what a session missed into one diff from the frame it has', async () => {
+    host = createTestHost()
+    await host.start()
+    const first = (await next(host, 'slow', null))!
+    for (let k = 0; k < 5; k++) await host.admin('shard.step', { ticks: 10 })
+    const folded = (await next(host, 'slow', first.seq))!
+    expect(folded).toMatchObject({ kind: 'diff', base_seq: first.seq, tick: 50 })
+    expect(folded.seq - first.seq).toBeGreaterThan(1)
   })
 
   it('starts over with a full frame after a config load', async () => {
     host = createTestHost()
     await host.start()
-    await host.waitFor('observer.frame')
+    const first = (await next(host, 'viewer', null))!
     await host.admin('config.load', { path: 'configs/scenarios/queue_conflict.yaml' })
-    const loaded = (await host.waitFor('observer.frame', (f: ObserverFrame) => f.kind === 'full' && f.config_id === 'scenario_queue_conflict')) as ObserverFull
-    expect(loaded.agents.map((a) => a.id).sort()).toEqual(['anna', 'ben', 'cara'])
+    let frame: ObserverFrame | null = null
+    for (let after = first.seq; frame?.kind !== 'full'; ) {
+      frame = await next(host, 'viewer', after)
+      if (frame) after = frame.seq
+    }
+    expect(frame).toMatchObject({ kind: 'full', config_id: 'scenario_queue_conflict' })
+    expect((frame as ObserverFull).agents.map((a) => a.id).sort()).toEqual(['anna', 'ben', 'cara'])
   })
 })

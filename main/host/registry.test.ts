@@ -55,7 +55,7 @@ describe('handler registry', () => {
   })
 
   it('refuses a foreign sender before looking at the request', async () => {
-    const step = vi.fn(() => status)
+    const step = vi.fn(() => ({ ...status, stepped: { requested: 1, done: 1 } }))
     const registry = createRegistry({ ...handlers(), 'shard.step': step }, asAdmin)
     const result = await registry.dispatch('shard.step', { ticks: 1 }, { trusted: false, sender: 'frame https://evil.example', session: 'evil' })
     expect(result).toEqual({ ok: false, error: { code: 'ipc.forbidden_sender', message: expect.stringContaining('https://evil.example') } })
@@ -100,7 +100,7 @@ describe('handler registry', () => {
 
   it('checks the role before the payload, and reports every call with its outcome', async () => {
     const onCall = vi.fn()
-    const step = vi.fn(() => status)
+    const step = vi.fn(() => ({ ...status, stepped: { requested: 1, done: 1 } }))
     const registry = createRegistry({ ...handlers(), 'shard.step': step }, { roleOf: (session) => (session === 'admin' ? 'admin' : 'viewer'), onCall })
     const refused = await registry.dispatch('shard.step', { ticks: 'not even valid' }, trusted)
     expect(!refused.ok && refused.error.code).toBe('ipc.forbidden_role')

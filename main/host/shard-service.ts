@@ -7,7 +7,7 @@
 import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
 import type { LogLevel, LoopFailure } from '../../shared/contract/dto/events'
 import { FRAME_SCHEMA_VERSION } from '../../shared/contract/dto/frame'
-import type { ShardStatus } from '../../shared/contract/dto/shard-status'
+import type { ShardStatus, StepStatus } from '../../shared/contract/dto/shard-status'
 import { loadAffordanceFile } from '../config/load-affordances'
 import { affordancePath, formatIssue, type LoadedConfig } from '../config/load-config'
 import type { HostRequest, ShardViewDto } from '../shard/protocol'
@@ -16,7 +16,8 @@ import { createCoalescer, type Coalescer } from './frame-coalescer'
 import { watchFileChanges, type FileWatch } from './file-watcher'
 import { HostError } from './host-error'
 import { ShardWorkerClient } from './shard-worker-client'
-import type { ObserverFull } from '../../shared/contract/dto/observer'
+import type { ObserverFrame, ObserverFull } from '../../shared/contract/dto/observer'
+import { ObserverPacer } from './observer-pacer'
 import { ObserverHub } from './observer-hub'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import type { ConsoleEnvelope } from '../console/envelope'
@@ -36,6 +37,8 @@ export interface ShardServiceOptions {
   onConsoleResult?: (result: ConsoleResult) => void
   /** A new worker is starting: whatever the previous one had queued is gone. */
   onWorkerStart?: () => void
+  /** How long a request waits for the worker's reply (or a step for its next progress report); 15 s by default. */
+  requestTimeoutMs?: number
 }
 
 /** The affordance file being watched for the live config, and whether its last edit was refused. */
@@ -55,6 +58,7 @@ export class ShardService {
   private restarts = 0
   private frameSeq = 0
   private readonly observer = new ObserverHub()
+  private readonly pacer = new ObserverPacer(() => this.observer.full())
   private readonly frames: Coalescer<ShardViewDto>
   private configPath: string | undefined
   private watching: AffordanceWatch | undefined
@@ -85,6 +89,7 @@ export class ShardService {
     this.options.onWorkerStart?.()
     this.client = new ShardWorkerClient({
       workerPath: this.options.workerPath,
+      ...(this.options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: this.options.requestTimeoutMs }),
       onFrame: (view) => {
         this.lastView = view
         this.frames.push(view)
@@ -92,7 +97,7 @@ export class ShardService {
       onLog: (level, message) => this.options.log(level, 'shard', message),
       onObserver: (frame) => {
         const out = this.observer.receive(frame)
-        if (out) this.options.events.emit('observer.frame', out)
+        if (out) this.pacer.publish(out)
       },
       onFailure: (failure) => this.onFailure(failure),
       onConsoleResult: (result) => this.options.onConsoleResult?.(result)
@@ -132,6 +137,16 @@ export class ShardService {
     return full
   }
 
+  /** The next observer frame for a session, at its own pace (see ObserverPacer). */
+  observerNext(session: string, after: number | null, waitMs: number): Promise<ObserverFrame | null> {
+    return this.pacer.next(session, after, waitMs)
+  }
+
+  /** A client went away: its place in the observer stream is forgotten. */
+  sessionEnded(session: string): void {
+    this.pacer.forget(session)
+  }
+
   /** Send an operator command to the shard; a failed or missing worker is refused like a clock command. */
   async console(envelope: ConsoleEnvelope): Promise<ConsoleResult> {
     if (this.failure || !this.client) {
@@ -165,6 +180,19 @@ export class ShardService {
     // send it to every client now rather than after the coalescing interval.
     this.frames.flush()
     return this.status()
+  }
+
+  /** Pause, then advance `ticks` ticks: the status after it and how many ticks ran (a pause cuts it short). */
+  async step(ticks: number): Promise<StepStatus> {
+    if (this.failure || !this.client) {
+      const reason = this.failure ? `: ${this.failure.reason}` : ''
+      throw new HostError('shard.failed', `the shard worker has failed${reason}. Restart it to continue (the Restart button, or shard.restart).`)
+    }
+    const result = await this.client.step(ticks)
+    if (!result.ok) throw new HostError(result.error.code, result.error.message)
+    this.lastView = result.value.view
+    this.frames.flush()
+    return { ...this.status(), stepped: { requested: result.value.requested, done: result.value.done } }
   }
 
   /**
@@ -214,11 +242,13 @@ export class ShardService {
       speed: view.speed,
       measured_tps: this.failure ? 0 : view.measured_tps,
       config: view.config,
-      restarts: this.restarts
+      restarts: this.restarts,
+      stepping: this.failure ? null : view.stepping
     }
   }
 
   async dispose(): Promise<void> {
+    this.pacer.dispose()
     this.stopWatching()
     this.frames.dispose()
     await this.client?.terminate()

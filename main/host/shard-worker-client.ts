@@ -7,7 +7,7 @@ import type { LogLevel } from '../../shared/contract/dto/events'
 import type { LoopFailure } from '../../shared/contract/dto/events'
 import type { ErrorCode } from '../../shared/error-codes'
 import { err, type Result } from '../../shared/result'
-import { WorkerToHostSchema, type HostRequest, type ShardViewDto } from '../shard/protocol'
+import { WorkerToHostSchema, type HostRequest, type ShardViewDto, type StepOutcomeDto } from '../shard/protocol'
 import { formatZodIssues } from '../../shared/zod-issues'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
@@ -38,8 +38,12 @@ interface Pending {
 export class ShardWorkerClient {
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
-  /** Queries answered by their own reply type (a ConsoleResult, an agent's detail), not by a view. */
-  private readonly queries = new Map<number, { resolve(result: Result<unknown>): void; timer: NodeJS.Timeout }>()
+  /**
+   * Queries answered by their own reply type (a ConsoleResult, an agent's detail, a step's
+   * outcome), not by a view. `arm` (re)starts the timeout: a step's progress messages re-arm it,
+   * so a long step that is still working is never answered `shard.timeout`.
+   */
+  private readonly queries = new Map<number, { resolve(result: Result<unknown>): void; timer: NodeJS.Timeout; arm(): void }>()
   private nextSeq = 1
   private dead = false
   private terminating = false
@@ -92,16 +96,29 @@ export class ShardWorkerClient {
     return this.query({ type: 'policy-trace', id }, `the decision trace of agent '${id}'`)
   }
 
-  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' | 'policy-status' | 'policy-trace' }>, what: string): Promise<Result<T>> {
+  /** Pause, then advance `ticks` ticks; answered with how far it got, however long it takes while it reports progress. */
+  step(ticks: number): Promise<Result<StepOutcomeDto>> {
+    return this.query({ type: 'step', ticks }, `the step of ${ticks} ticks (it reported no progress)`)
+  }
+
+  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' | 'policy-status' | 'policy-trace' | 'step' }>, what: string): Promise<Result<T>> {
     if (this.dead) return Promise.resolve(err('shard.crashed', 'the shard worker is not running; restart it to continue'))
     const seq = this.nextSeq++
     return new Promise((resolve) => {
       const timeoutMs = this.options.requestTimeoutMs ?? 15_000
-      const timer = setTimeout(() => {
-        this.queries.delete(seq)
-        resolve(err('shard.timeout', `the shard did not answer ${what} within ${timeoutMs} ms`))
-      }, timeoutMs)
-      this.queries.set(seq, { resolve: resolve as (result: Result<unknown>) => void, timer })
+      const entry = {
+        resolve: resolve as (result: Result<unknown>) => void,
+        timer: undefined as unknown as NodeJS.Timeout,
+        arm: () => {
+          clearTimeout(entry.timer)
+          entry.timer = setTimeout(() => {
+            this.queries.delete(seq)
+            resolve(err('shard.timeout', `the shard did not answer ${what} within ${timeoutMs} ms`))
+          }, timeoutMs)
+        }
+      }
+      entry.arm()
+      this.queries.set(seq, entry)
       this.worker.postMessage({ ...message, seq })
     })
   }
@@ -130,6 +147,8 @@ export class ShardWorkerClient {
         return
       case 'observer':
         this.options.onObserver?.(message.frame)
+        // Taken: the worker may build the next one (it sends none faster than the host reads).
+        if (!this.dead) this.worker.postMessage({ type: 'observer-ack', seq: 0 })
         return
       case 'console-reply':
         this.settleQuery(message.seq, { ok: true, value: message.result })
@@ -141,6 +160,13 @@ export class ShardWorkerClient {
         return
       case 'console-result':
         this.options.onConsoleResult?.(message.result)
+        return
+      case 'step-reply':
+        if (message.result.ok) this.lastTick = message.result.value.view.tick
+        this.settleQuery(message.seq, message.result.ok ? message.result : err(message.result.error.code, message.result.error.message))
+        return
+      case 'progress':
+        this.queries.get(message.seq)?.arm()
         return
       case 'reply': {
         const pending = this.pending.get(message.seq)

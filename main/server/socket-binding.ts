@@ -33,8 +33,11 @@ export function bindSocket(socket: WebSocket, options: BindOptions): BoundSocket
   const { registry, sender, session, limits, stats } = options
   let inFlight = 0
 
-  /** Queue `text` if it fits under the cap; false when the client is too far behind. */
-  const fits = (bytes: number): boolean => socket.bufferedAmount + bytes <= limits.maxBufferedBytes
+  /**
+   * Whether `bytes` more may be queued: under the cap, or anything at all when nothing is queued
+   * (one message bigger than the cap, a whole big town, still goes to a client that keeps up).
+   */
+  const fits = (bytes: number): boolean => socket.bufferedAmount === 0 || socket.bufferedAmount + bytes <= limits.maxBufferedBytes
   const send = (text: string): void => {
     if (socket.readyState !== socket.OPEN) return
     socket.send(text)

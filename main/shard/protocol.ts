@@ -23,6 +23,9 @@ export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary:
 /** What the worker reports: the contract's status less the host's own fields, plus the world summary. */
 export const ShardViewSchema = ShardStatusSchema.omit({ restarts: true }).extend({ world: FrameSchema.shape.world })
 
+/** How a step request ended: its last view, and the ticks asked for and run (fewer when cut short). */
+export const StepOutcomeSchema = z.object({ view: ShardViewSchema, requested: z.number().int().nonnegative(), done: z.number().int().nonnegative() })
+
 const seq = z.number().int().nonnegative()
 
 export const HostToWorkerSchema = z.discriminatedUnion('type', [
@@ -45,7 +48,9 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** The policy runtime's status; answered by a `policy-status-reply` (the host adds the model list). */
   z.object({ type: z.literal('policy-status'), seq }),
   /** One agent's decision trace; answered by a `policy-trace-reply`. */
-  z.object({ type: z.literal('policy-trace'), seq, id: z.string() })
+  z.object({ type: z.literal('policy-trace'), seq, id: z.string() }),
+  /** The host took the last observer frame; the worker may send the next. Not answered. */
+  z.object({ type: z.literal('observer-ack'), seq })
 ])
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -67,7 +72,12 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('policy-status-reply'), seq, result: resultSchema(PolicyStatusSchema.omit({ models: true })) }),
   z.object({ type: z.literal('policy-trace-reply'), seq, result: resultSchema(DecisionTraceSchema) }),
   /** The final result of a queued console command, after its tick ran. */
-  z.object({ type: z.literal('console-result'), result: ConsoleResultSchema })
+  z.object({ type: z.literal('console-result'), result: ConsoleResultSchema }),
+  /** The answer to a `step`: how far it got (a pause, a start or a config load cut it short). */
+  z.object({ type: z.literal('step-reply'), seq, result: resultSchema(StepOutcomeSchema) }),
+  /** A long request is still working (a step: ticks done of total); the host waits on. */
+  z.object({ type: z.literal('progress'), seq, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
 ])
 export type WorkerToHost = z.infer<typeof WorkerToHostSchema>
 export type ShardViewDto = z.infer<typeof ShardViewSchema>
+export type StepOutcomeDto = z.infer<typeof StepOutcomeSchema>

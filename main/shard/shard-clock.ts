@@ -10,7 +10,7 @@ import type { Simulation } from './simulation'
 import { TickRateMeter } from './tick-rate-meter'
 
 /** Longest stretch of ticks between yields, so pause and step requests are served promptly. */
-export const SLICE_MS = 12
+export const SLICE_MS = 10
 /** How many ticks run between clock reads in a slice. */
 const CLOCK_CHECK_EVERY = 1
 

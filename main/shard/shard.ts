@@ -38,6 +38,22 @@ export interface ShardView {
   measured_tps: number
   config: ConfigSummary
   world: WorldSummary
+  /** The step under way: ticks done of the total asked for; null when none is. */
+  stepping: { done: number; total: number } | null
+}
+
+/**
+ * Longest stretch of step work between yields. Pause, Start, another Step or a config load take
+ * effect at the next yield, so this bounds how long they wait, at any town size (one tick is the
+ * smallest unit of work: a tick that alone takes longer is the only thing that can stretch it).
+ */
+export const STEP_CHUNK_MS = 10
+
+/** How a step ended: the ticks asked for and the ticks run (fewer when it was cut short). */
+export interface StepOutcome {
+  view: ShardView
+  requested: number
+  done: number
 }
 
 export interface ShardOptions {
@@ -55,6 +71,13 @@ export interface ShardOptions {
    */
   onObserver?: (frame: ObserverFrame) => void
   observerIntervalMs?: number
+  /**
+   * Send the next observer frame only once the receiver has taken the last (`observerAcked`): the
+   * worker sets it, so a host busy with a big town is never sent frames faster than it reads them
+   * and nothing it must answer (a Pause) queues behind a backlog. A frame skipped this way is not
+   * lost: the next diff covers everything since the last one sent.
+   */
+  observerCredit?: boolean
 }
 
 export class Shard {
@@ -66,10 +89,14 @@ export class Shard {
   private readonly clock: ShardClock
   /** Step requests in flight, one after another. */
   private stepping: Promise<unknown> = Promise.resolve()
+  /** The step running now (for views and progress), if any. */
+  private stepUnderWay: { done: number; total: number } | null = null
   /** Bumped by start and by a config load: step requests still queued or running stop there. */
   private epoch = 0
   private lastFrameAt = -Infinity
   private nextObserverAt = -Infinity
+  /** An observer frame was sent and its receiver has not said it took it (observerCredit). */
+  private observerUnacked = false
   private readonly observer = new ObserverEmitter()
 
   constructor(
@@ -122,6 +149,11 @@ export class Shard {
     return { kpis: t.kpis, alerts: t.alerts, promotion: t.promotion, narrations: t.recent_narrations, rewards: { mean_total: t.rewards.mean_total, components: t.rewards.components } }
   }
 
+  /** The receiver took the last observer frame: the next may be sent (see `observerCredit`). */
+  observerAcked(): void {
+    this.observerUnacked = false
+  }
+
   /** A full observer frame on the next emission (a client lost the thread of diffs). */
   resetObserver(): void {
     this.observer.reset()
@@ -151,6 +183,7 @@ export class Shard {
   private replaceWith(loaded: LoadedConfig, sim: Simulation): ShardView {
     this.clock.stop()
     this.epoch++
+    this.stepUnderWay = null
     this.consoleRouter?.abandon(`a new config (${loaded.summary.config_id}) was loaded before it reached a tick boundary`)
     this.config = loaded.config
     this.summary = loaded.summary
@@ -189,11 +222,20 @@ export class Shard {
     if (this.state === 'running') return this.view()
     this.state = 'running'
     this.epoch++
+    this.stepUnderWay = null
     this.clock.start()
     return this.changed()
   }
 
+  /** Stop the clock, and any step under way or queued, at the next tick boundary. */
   pause(): ShardView {
+    if (this.stepUnderWay !== null) {
+      // Steps started before this pause stop at their next tick boundary (see stepTicks).
+      this.epoch++
+      this.stepUnderWay = null
+      this.state = 'paused'
+      return this.changed()
+    }
     if (this.state !== 'running') return this.view()
     this.clock.stop()
     this.state = 'paused'
@@ -218,20 +260,48 @@ export class Shard {
 
   /**
    * Pause if running, then advance exactly `ticks` ticks with whatever policy runs. Step requests
-   * queue behind one another; starting the clock or loading a config cuts the rest short.
+   * queue behind one another; pausing, starting the clock or loading a config cuts them short.
    */
-  advance(ticks: number): Promise<ShardView> {
+  async advance(ticks: number): Promise<ShardView> {
+    return (await this.stepTicks(ticks)).view
+  }
+
+  /**
+   * `advance`, saying how far it got: the ticks run in chunks of about STEP_CHUNK_MS, yielding
+   * between chunks so the worker can take a pause (or anything else) meanwhile; `onProgress`
+   * hears the ticks done after each chunk, and frames carry the step under way.
+   */
+  stepTicks(ticks: number, onProgress?: (done: number, total: number) => void): Promise<StepOutcome> {
     // A model-driven slice in flight stops after its current tick.
     this.clock.stop()
     this.state = 'paused'
     const epoch = this.epoch
-    const run = this.stepping.then(async () => {
+    const { scheduler } = this.options
+    const run = this.stepping.then(async (): Promise<StepOutcome> => {
       await this.clock.settled()
       const sim = this.sim
-      for (let i = 0; i < ticks && sim === this.sim && epoch === this.epoch; i++) await sim.stepAsync()
-      if (epoch !== this.epoch) return this.view()
+      const live = () => sim === this.sim && epoch === this.epoch
+      let done = 0
+      if (!live()) return { view: this.view(), requested: ticks, done }
+      this.stepUnderWay = { done, total: ticks }
+      let chunkStart = scheduler.now()
+      while (done < ticks && live()) {
+        await sim.stepAsync()
+        done++
+        if (this.stepUnderWay) this.stepUnderWay.done = done
+        const now = scheduler.now()
+        if (now - chunkStart >= STEP_CHUNK_MS && done < ticks) {
+          onProgress?.(done, ticks)
+          this.afterSlice(now)
+          // A macrotask, not a microtask: the worker's message port runs before the next chunk.
+          await new Promise<void>((resolve) => scheduler.after(0, resolve))
+          chunkStart = scheduler.now()
+        }
+      }
+      if (epoch !== this.epoch) return { view: this.view(), requested: ticks, done }
+      this.stepUnderWay = null
       this.state = 'paused'
-      return this.changed()
+      return { view: this.changed(), requested: ticks, done }
     })
     this.stepping = run.catch(() => undefined)
     return run
@@ -287,7 +357,8 @@ export class Shard {
       speed: this.clock.speed,
       measured_tps: this.state === 'running' ? round(this.clock.rate()) : 0,
       config: this.summary,
-      world: summarizeWorld(this.sim.world)
+      world: summarizeWorld(this.sim.world),
+      stepping: this.stepUnderWay === null ? null : { ...this.stepUnderWay }
     }
   }
 
@@ -353,8 +424,11 @@ export class Shard {
     // Frames can only go out between slices, so aim at a schedule (due times a fixed interval
     // apart, half a slice early allowed) rather than "interval since the last one", which would
     // round every gap up to whole slices and fall well short of the rate.
-    if (onObserver && (stateChanged || now >= this.nextObserverAt - SLICE_MS / 2)) {
+    // A state change (a pause, a load) goes out even while one is unacked: there are few of them.
+    const credit = stateChanged || !this.observerUnacked
+    if (onObserver && credit && (stateChanged || now >= this.nextObserverAt - SLICE_MS / 2)) {
       this.nextObserverAt = now - this.nextObserverAt > observerIntervalMs ? now + observerIntervalMs : this.nextObserverAt + observerIntervalMs
+      this.observerUnacked = this.options.observerCredit === true
       onObserver(this.observer.frame(this.sim.world, this.summary.config_id, this.telemetryView()))
     }
     return view

@@ -13,6 +13,8 @@ if (isMainThread || !parentPort) {
 }
 const port = parentPort
 let shard: Shard | undefined
+/** How often a long request says it is still working. */
+const PROGRESS_EVERY_MS = 1000
 
 function post(message: WorkerToHost): void {
   port.postMessage(message)
@@ -29,12 +31,17 @@ function logPolicyNotice(target: Shard): void {
 }
 
 async function handle(message: HostToWorker): Promise<void> {
+  if (message.type === 'observer-ack') {
+    shard?.observerAcked()
+    return
+  }
   if (message.type === 'init') {
     shard?.dispose()
     shard = new Shard(message.loaded, {
       scheduler: realScheduler,
       onFrame: (view) => post({ type: 'frame', view }),
-      onObserver: (frame) => post({ type: 'observer', frame })
+      onObserver: (frame) => post({ type: 'observer', frame }),
+      observerCredit: true
     })
     shard.onConsoleResult((result) => post({ type: 'console-result', result }))
     const attached = await shard.attachConfiguredPolicy()
@@ -84,7 +91,15 @@ async function handle(message: HostToWorker): Promise<void> {
     return
   }
   if (message.type === 'step') {
-    post({ type: 'reply', seq: message.seq, result: { ok: true, value: await shard.advance(message.ticks) } })
+    // Progress at most once a second: it keeps the host's timeout from firing on a long step.
+    let lastProgress = performance.now()
+    const outcome = await shard.stepTicks(message.ticks, (done, total) => {
+      const now = performance.now()
+      if (now - lastProgress < PROGRESS_EVERY_MS) return
+      lastProgress = now
+      post({ type: 'progress', seq: message.seq, done, total })
+    })
+    post({ type: 'step-reply', seq: message.seq, result: { ok: true, value: outcome } })
     return
   }
   if (message.type === 'console') {

@@ -19,10 +19,11 @@ export const INVOKE_CHANNEL_NAMES = [
   'console.auth',
   'console.commands',
   'observer.full',
+  'observer.next',
   'observer.agent',
   'policy.status',
   'policy.trace',
   'debug.crash-worker'
 ] as const
 
-export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'console.session', 'observer.frame'] as const
+export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'console.role'] as const

@@ -15,7 +15,7 @@ import { DecisionTraceSchema, PolicyStatusSchema } from './dto/policy'
 import { ConfigFileSchema, ConfigSummarySchema } from './dto/config-summary'
 import { LogEntrySchema, LoopFailureSchema } from './dto/events'
 import { FrameSchema } from './dto/frame'
-import { ShardStatusSchema, SpeedSchema } from './dto/shard-status'
+import { ShardStatusSchema, SpeedSchema, StepStatusSchema } from './dto/shard-status'
 
 const Empty = z.object({}).strict()
 
@@ -31,8 +31,8 @@ export const invokeChannels = {
   'shard.step': invoke(
     'admin',
     z.object({ ticks: z.number().int().min(1).max(MAX_STEP_TICKS) }).strict(),
-    ShardStatusSchema,
-    'Pause, then advance exactly N ticks.'
+    StepStatusSchema,
+    'Pause, then advance N ticks; frames report progress meanwhile, and Pause (or Start, or a config load) cuts it short. The reply says how many ran.'
   ),
   'shard.set-speed': invoke(
     'admin',
@@ -69,6 +69,19 @@ export const invokeChannels = {
   ),
   'console.commands': invoke('viewer', Empty, z.array(CommandInfoSchema), 'Every console command with its role, arguments and help.'),
   'observer.full': invoke('viewer', Empty, ObserverFullSchema, 'A full observer frame now (on subscribe, or after a gap in the diffs).'),
+  'observer.next': invoke(
+    'viewer',
+    z
+      .object({
+        /** seq of the last frame this client applied; null when it has none (or lost the thread). */
+        after: z.number().int().nonnegative().nullable(),
+        /** How long to wait for a newer frame before answering null. */
+        wait_ms: z.number().int().min(0).max(30_000).default(10_000)
+      })
+      .strict(),
+    z.object({ frame: ObserverFrameSchema.nullable() }),
+    'The observer frame after `after`, at the pace this client asks: a full frame when it has none, else one diff folding every frame since, waiting up to wait_ms for one (null: nothing new).'
+  ),
   'observer.agent': invoke(
     'viewer',
     z.object({ id: z.string().min(1).max(128) }).strict(),
@@ -96,8 +109,8 @@ export const eventChannels = {
   'config.loaded': event('viewer', ConfigSummarySchema, 'A new config is live in the shard.'),
   'log.entry': event('viewer', LogEntrySchema, 'A log line from the host or the shard worker.'),
   'console.result': event('viewer', ConsoleResultSchema, 'The final result of a console command (applied, refused or answered from the cache).'),
-  'console.session': event('viewer', ConsoleSessionSchema, "A session's role changed (a token presented or dropped, the app menu's Become Admin); each client applies the one naming its own issuer."),
-  'observer.frame': event('viewer', ObserverFrameSchema, 'The town for the observer panels: a full frame after a load, then diffs, at most about 30 a second.')
+  'console.role': event('viewer', ConsoleSessionSchema, "A session's role changed (a token presented or dropped, the app menu's Become Admin); each client applies the one naming its own issuer.")
+
 } as const
 
 export type InvokeChannels = typeof invokeChannels

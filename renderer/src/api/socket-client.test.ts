@@ -50,9 +50,10 @@ describe('socket client', () => {
       { type: 'invoke', id: socket.requestId(0), channel: 'shard.status', payload: {} },
       { type: 'invoke', id: socket.requestId(1), channel: 'shard.step', payload: { ticks: 5 } }
     ])
-    reply(socket, socket.requestId(1), { ok: true, value: sampleStatus({ tick: 5, state: 'paused' }) })
+    const stepped = { ...sampleStatus({ tick: 5, state: 'paused' }), stepped: { requested: 5, done: 5 } }
+    reply(socket, socket.requestId(1), { ok: true, value: stepped })
     reply(socket, socket.requestId(0), { ok: true, value: sampleStatus({ tick: 0 }) })
-    expect(await second).toEqual({ ok: true, value: sampleStatus({ tick: 5, state: 'paused' }) })
+    expect(await second).toEqual({ ok: true, value: stepped })
     expect(await first).toEqual({ ok: true, value: sampleStatus({ tick: 0 }) })
   })
 

@@ -14,7 +14,8 @@ function setup() {
     'app.info': () => ok(appInfo),
     'shard.status': () => ok(sampleStatus()),
     'config.list': () => ok([{ name: 'default.yaml', path: '/c/default.yaml' }]),
-    'observer.full': () => ok(sampleObserverFull(0)),
+    // The whole town once, then a request the host holds (nothing new).
+    'observer.next': (req) => (req.after === null ? ok({ frame: sampleObserverFull(0) }) : new Promise(() => {})),
     'console.session': () => ok(sampleSession),
     'console.commands': () => ok([])
   })
@@ -31,7 +32,8 @@ describe('wiring and commands', () => {
     const { client, stores } = setup()
     client.setConnection({ state: 'connected' })
     await flush()
-    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'console.commands', 'console.session', 'observer.full', 'shard.status'])
+    // The observer stream asks for the whole town, then for what comes after it.
+    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'console.commands', 'console.session', 'observer.next', 'observer.next', 'shard.status'])
     expect(stores.observer.getState().agents.size).toBe(1)
     expect(stores.console.getState().session).toEqual(sampleSession)
     expect(stores.appInfo.getState().info).toEqual(appInfo)

@@ -73,12 +73,19 @@ export function createCommands(client: TownletClient, stores: Stores) {
         infoRequest,
         clock('shard.status'),
         listConfigs(),
-        observer.refetchObserver({ fresh: true }),
         consoleCommands.refreshConsole()
       ])
     },
     start: () => clock('shard.start'),
-    pause: () => clock('shard.pause'),
+    /** Pause; the header says "pausing…" until the shard confirms (its reply). */
+    async pause(): Promise<boolean> {
+      stores.shard.getState().setPending('pausing')
+      try {
+        return await clock('shard.pause')
+      } finally {
+        stores.shard.getState().setPending(null)
+      }
+    },
     resume: () => clock('shard.resume'),
     async restart(): Promise<boolean> {
       const restarted = await clock('shard.restart')

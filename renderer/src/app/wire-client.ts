@@ -6,15 +6,14 @@ import type { Stores } from '../stores/stores'
 import type { Commands } from './commands'
 import { acceptFrame } from './shard-sync'
 
-export type WiredCommands = Pick<Commands, 'refresh' | 'receiveObserverFrame' | 'refetchObserver'>
+export type WiredCommands = Pick<Commands, 'refresh' | 'startObserverStream' | 'stopObserverStream'>
 
 export function wireClient(client: TownletClient, stores: Stores, commands: WiredCommands): () => void {
   const offs = [
     client.on('shard.frame', (frame) => acceptFrame(stores, frame)),
-    client.on('observer.frame', (frame) => commands.receiveObserverFrame(frame)),
     client.on('console.result', (result) => stores.console.getState().addResult(result)),
     // Every client hears every session's change; only our own issuer's applies here.
-    client.on('console.session', (session) => {
+    client.on('console.role', (session) => {
       const operator = stores.console.getState()
       if (operator.session?.issuer === session.issuer) operator.setSession(session)
     }),
@@ -24,23 +23,25 @@ export function wireClient(client: TownletClient, stores: Stores, commands: Wire
     }),
     client.on('config.loaded', (summary) => {
       stores.config.getState().setSummary(summary)
-      // Another town: the next diffs would not fit the old one.
+      // Another town: the host's next frame for this page is a full one; nothing older applies.
       stores.observer.getState().markStale()
-      void commands.refetchObserver({ fresh: true })
     }),
     client.on('log.entry', (entry) => stores.logs.getState().append(entry)),
     client.onConnection((info) => {
       const wasConnected = stores.connection.getState().info.state === 'connected'
       stores.connection.getState().setInfo(info)
       if (info.state === 'connected' && !wasConnected) {
-        // A (re)connection may reach a new host session: forget frame numbering and refetch.
+        // A (re)connection may reach a new host session: forget frame numbering and pull afresh.
         stores.shard.getState().markStale()
         stores.observer.getState().markStale()
+        commands.startObserverStream()
         void commands.refresh()
       }
+      if (info.state !== 'connected' && wasConnected) commands.stopObserverStream()
     })
   ]
   return () => {
+    commands.stopObserverStream()
     for (const off of offs) off()
   }
 }

@@ -23,10 +23,12 @@ export interface ShardSlice {
   tpsHistory: TpsPoint[]
   /** Mean needs of the current world, sampled from frames that had agents in them. */
   needsHistory: NeedsPoint[]
+  /** A clock change this window asked for and the shard has not confirmed yet ('pausing…'). */
+  pending: 'pausing' | null
 }
 
 export function initialShard(): ShardSlice {
-  return { status: null, world: null, lastFrameSeq: -1, fresh: false, tpsHistory: [], needsHistory: [] }
+  return { status: null, world: null, lastFrameSeq: -1, fresh: false, tpsHistory: [], needsHistory: [], pending: null }
 }
 
 export function applyStatus(slice: ShardSlice, status: ShardStatus, now: number): ShardSlice {
@@ -63,6 +65,7 @@ export interface ShardStore extends ShardSlice {
   setStatus(status: ShardStatus, now?: number): void
   receiveFrame(frame: Frame, now?: number): void
   markStale(): void
+  setPending(pending: ShardSlice['pending']): void
 }
 
 export function createShardStore() {
@@ -70,6 +73,7 @@ export function createShardStore() {
     ...initialShard(),
     setStatus: (status, now = Date.now()) => set((s) => applyStatus(s, status, now)),
     receiveFrame: (frame, now = Date.now()) => set((s) => applyFrame(s, frame, now)),
-    markStale: () => set((s) => markStale(s))
+    markStale: () => set((s) => markStale(s)),
+    setPending: (pending) => set({ pending })
   }))
 }

@@ -7,7 +7,7 @@ import { err } from '../../../shared/result'
 import type { Result } from '../../../shared/result'
 import type { ConnectionInfo, TownletClient } from '../api/townlet-client'
 
-type Handlers = { [K in InvokeName]?: (req: InvokeReq<K>) => Result<InvokeRes<K>> }
+type Handlers = { [K in InvokeName]?: (req: InvokeReq<K>) => Result<InvokeRes<K>> | Promise<Result<InvokeRes<K>>> }
 
 export class FakeClient implements TownletClient {
   readonly calls: Array<{ channel: InvokeName; req: unknown }> = []
@@ -18,7 +18,7 @@ export class FakeClient implements TownletClient {
 
   invoke<K extends InvokeName>(channel: K, req: InvokeReq<K>): Promise<Result<InvokeRes<K>>> {
     this.calls.push({ channel, req })
-    const handler = this.handlers[channel] as ((req: InvokeReq<K>) => Result<InvokeRes<K>>) | undefined
+    const handler = this.handlers[channel] as ((req: InvokeReq<K>) => Result<InvokeRes<K>> | Promise<Result<InvokeRes<K>>>) | undefined
     return Promise.resolve(handler ? handler(req) : err('internal.error', `no fake handler for ${channel}`))
   }
 

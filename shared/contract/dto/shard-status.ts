@@ -17,6 +17,14 @@ export const ShardStatusSchema = z.object({
   measured_tps: z.number().nonnegative(),
   config: ConfigSummarySchema,
   /** How many times the worker was restarted after a crash in this session. */
-  restarts: z.number().int().nonnegative()
+  restarts: z.number().int().nonnegative(),
+  /** A step under way: ticks done of the total asked for; null when none is. */
+  stepping: z.object({ done: z.number().int().nonnegative(), total: z.number().int().positive() }).nullable().default(null)
 })
 export type ShardStatus = z.infer<typeof ShardStatusSchema>
+
+/** The reply to `shard.step`: the status after it, and how far it got (a pause cuts it short). */
+export const StepStatusSchema = ShardStatusSchema.extend({
+  stepped: z.object({ requested: z.number().int().positive(), done: z.number().int().nonnegative() })
+})
+export type StepStatus = z.infer<typeof StepStatusSchema>

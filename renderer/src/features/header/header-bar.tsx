@@ -11,12 +11,15 @@ import { RoleBadge } from '../../components/role-badge'
 import { StateBadge } from '../../components/state-badge'
 import { TimeControls } from '../time-controls/time-controls'
 
+const formatTicks = (n: number): string => n.toLocaleString('en-US')
+
 export function HeaderBar() {
   const status = useShard((s) => s.status)
   const failure = useFailures((s) => s.failure)
   const summary = useConfig((s) => s.summary)
   const connection = useConnection((s) => s.info)
   const role = useConsole((s) => s.session?.role ?? 'viewer')
+  const pending = useShard((s) => s.pending)
   const config = status?.config ?? summary
 
   return (
@@ -24,7 +27,12 @@ export function HeaderBar() {
       <div className="brand" title="Townlet Workstation">
         Townlet
       </div>
-      <StateBadge state={effectiveState(status, failure)} />
+      <StateBadge state={effectiveState(status, failure)} pending={pending} />
+      {status?.stepping ? (
+        <Readout label="step" testId="header-step" title="Ticks done of the step under way; Pause stops it">
+          {formatTicks(status.stepping.done)}/{formatTicks(status.stepping.total)}
+        </Readout>
+      ) : null}
       <Readout label="tick" testId="header-tick">
         {status ? status.tick : '—'}
       </Readout>

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import type { ObserverDiff, ObserverFrame } from '../../shared/contract/dto/observer'
+import { sampleAgentRow, sampleObserverFull } from '../../shared/testing/contract-samples'
+import { ObserverHub } from './observer-hub'
+import { ObserverPacer } from './observer-pacer'
+
+/** A worker-side diff (the hub renumbers it). */
+function diff(tick: number, agents: { id: string; x: number }[], removed: string[] = []): ObserverDiff {
+  const full = sampleObserverFull(0)
+  return { ...full, kind: 'diff', seq: 0, base_seq: 0, tick, agents: agents.map((a) => sampleAgentRow(a)), removed, objects: [], events: [{ type: 'tick', tick }] } as unknown as ObserverDiff
+}
+
+function setup() {
+  const hub = new ObserverHub()
+  const pacer = new ObserverPacer(() => hub.full())
+  const publish = (frame: ObserverFrame) => {
+    const out = hub.receive(frame)
+    if (out) pacer.publish(out)
+  }
+  publish(sampleObserverFull(0, [sampleAgentRow({ id: 'ada' }), sampleAgentRow({ id: 'bob' })]))
+  return { hub, pacer, publish }
+}
+
+describe('ObserverPacer', () => {
+  it('gives a new session the whole town first, then a diff from the frame it applied', async () => {
+    const { pacer, publish } = setup()
+    const first = await pacer.next('s1', null, 0)
+    expect(first).toMatchObject({ kind: 'full', seq: 0 })
+    publish(diff(1, [{ id: 'ada', x: 3 }]))
+    const second = await pacer.next('s1', 0, 1000)
+    expect(second).toMatchObject({ kind: 'diff', seq: 1, base_seq: 0, agents: [{ id: 'ada', x: 3 }] })
+  })
+
+  it('waits for the next frame when there is nothing new, and answers null after the wait', async () => {
+    const { pacer, publish } = setup()
+    await pacer.next('s1', null, 0)
+    const waiting = pacer.next('s1', 0, 5000)
+    publish(diff(1, [{ id: 'bob', x: 4 }]))
+    expect(await waiting).toMatchObject({ kind: 'diff', seq: 1, base_seq: 0 })
+    expect(await pacer.next('s1', 1, 20)).toBeNull()
+  })
+
+  it('folds the frames a slow client missed into one diff: latest rows win, leavers listed, events kept', async () => {
+    const { pacer, publish } = setup()
+    await pacer.next('slow', null, 0)
+    publish(diff(1, [{ id: 'ada', x: 3 }]))
+    publish(diff(2, [{ id: 'ada', x: 4 }, { id: 'cy', x: 1 }]))
+    publish(diff(3, [], ['bob']))
+    publish(diff(4, [], ['cy']))
+    const folded = (await pacer.next('slow', 0, 0)) as ObserverDiff
+    expect(folded).toMatchObject({ kind: 'diff', seq: 4, base_seq: 0, tick: 4 })
+    expect(folded.agents.map((a) => [a.id, a.x])).toEqual([['ada', 4]])
+    expect(folded.removed.sort()).toEqual(['bob', 'cy'])
+    expect(folded.events.map((e) => e.tick)).toEqual([1, 2, 3, 4])
+  })
+
+  it('sends a full frame after a new town, or to a client that lost the thread', async () => {
+    const { pacer, publish } = setup()
+    await pacer.next('s1', null, 0)
+    publish(diff(1, [{ id: 'ada', x: 3 }]))
+    expect(await pacer.next('s1', 7, 0)).toMatchObject({ kind: 'full', seq: 1 })
+    publish(sampleObserverFull(0, [sampleAgentRow({ id: 'zed' })]))
+    const fresh = await pacer.next('s1', 1, 0)
+    expect(fresh).toMatchObject({ kind: 'full', seq: 2, agents: [{ id: 'zed' }] })
+  })
+
+  it('keeps sessions apart, replaces a second waiting request, and forgets ended sessions', async () => {
+    const { pacer, publish } = setup()
+    await pacer.next('a', null, 0)
+    await pacer.next('b', null, 0)
+    const first = pacer.next('a', 0, 5000)
+    const second = pacer.next('a', 0, 5000)
+    expect(await first).toBeNull()
+    publish(diff(1, [{ id: 'ada', x: 9 }]))
+    expect(await second).toMatchObject({ seq: 1 })
+    expect(await pacer.next('b', 0, 0)).toMatchObject({ seq: 1, base_seq: 0 })
+    const waiting = pacer.next('b', 1, 5000)
+    pacer.forget('b')
+    expect(await waiting).toBeNull()
+    expect(await pacer.next('b', 1, 0)).toMatchObject({ kind: 'full' })
+  })
+})
