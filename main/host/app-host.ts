@@ -65,10 +65,13 @@ export function createAppHost(options: HostOptions): AppHost {
     options.log?.(entry)
     events.emit('log.entry', entry)
   }
+  // The operator's log only: stack traces, token failures, audit write failures.
+  const hostLog = (level: LogLevel, message: string): void => options.log?.({ level, source: 'host', message, at: Date.now() })
   const shard = new ShardService({
     workerPath: options.workerPath,
     events,
     log,
+    hostLog,
     onConsoleResult: (result) => operatorConsole.applied(result),
     onWorkerStart: () => operatorConsole.workerStarted()
   })
@@ -76,8 +79,7 @@ export function createAppHost(options: HostOptions): AppHost {
     shard,
     events,
     log,
-    // Token failures and audit write failures: the operator's log, not every client's.
-    hostLog: (level, message) => options.log?.({ level, source: 'host', message, at: Date.now() }),
+    hostLog,
     ...(options.auditPath === undefined ? {} : { auditPath: options.auditPath })
   })
   const registry = createRegistry(
@@ -95,7 +97,10 @@ export function createAppHost(options: HostOptions): AppHost {
       roleOf: (session) => operatorConsole.roleOf(session),
       // Every call, answered or refused, so the audit misses nothing at the boundary.
       onCall: (call) => operatorConsole.recordCall(call),
-      onError: (channel, error) => log('error', 'host', `handler '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      onError: (channel, error) => {
+        log('error', 'host', `handler '${channel}' failed inside the host (a bug); the host log has the details`)
+        hostLog('error', `handler '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      }
     }
   )
   let admin: { available: boolean; source: string | null; generated: string | null } = { available: false, source: null, generated: null }

@@ -100,3 +100,18 @@ describe('finding 1: the admin token belongs to the host, never to a config', ()
     expect(okValue<ConsoleSession>(await h.callAs('later', 'console.auth', { token: 'token-from-the-host-file' })).role).toBe('admin')
   })
 })
+
+describe('finding 12: what a failure tells every client', () => {
+  it('sends loop.failure without the stack trace or the host’s paths; the stack stays in the host log', async () => {
+    const hostLines: string[] = []
+    host = createTestHost({ testHooks: true, log: (entry) => hostLines.push(entry.message) })
+    await host.start()
+    okValue(await host.admin('debug.crash-worker'))
+    const failure = (await host.waitFor('loop.failure')) as Record<string, unknown>
+    expect(failure.stack).toBeUndefined()
+    const told = JSON.stringify(host.received.filter((e) => e.name === 'loop.failure' || e.name === 'log.entry').map((e) => e.payload))
+    expect(told).not.toContain(repoRoot)
+    expect(told).not.toMatch(/\n\s+at /)
+    await expect.poll(() => hostLines.some((l) => /\n\s+at /.test(l))).toBe(true)
+  })
+})

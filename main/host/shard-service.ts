@@ -28,7 +28,10 @@ import type { Result } from '../../shared/result'
 export interface ShardServiceOptions {
   workerPath: string
   events: EventBus
+  /** Log lines every client sees (log.entry) as well as the host's log. */
   log(level: LogLevel, source: 'host' | 'shard', message: string): void
+  /** The host's own log only: stack traces and paths that are for the operator, not every client. */
+  hostLog?(level: LogLevel, message: string): void
   /** Frames to clients: at most one per this many ms (about 30 a second by default). */
   frameIntervalMs?: number
   /** Quiet time after an affordance file changes before it is reloaded (default 150 ms). */
@@ -94,7 +97,10 @@ export class ShardService {
         this.lastView = view
         this.frames.push(view)
       },
-      onLog: (level, message) => this.options.log(level, 'shard', message),
+      onLog: (level, message, detail) => {
+        this.options.log(level, 'shard', message)
+        if (detail !== undefined) this.options.hostLog?.(level, `shard: ${detail}`)
+      },
       onObserver: (frame) => {
         const out = this.observer.receive(frame)
         if (out) this.pacer.publish(out)
@@ -295,7 +301,8 @@ export class ShardService {
           await this.reloadAffordances()
         } while (this.reloadAgain)
       } catch (e) {
-        this.options.log('error', 'host', `affordance reload failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+        this.options.log('error', 'host', 'an affordance reload failed inside the host (a bug); the host log has the details')
+        this.options.hostLog?.('error', `affordance reload failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
       } finally {
         this.reloading = false
       }
@@ -362,10 +369,14 @@ export class ShardService {
   }
 
   private onFailure(failure: LoopFailure): void {
-    this.failure = failure
+    // Every client hears what failed and where it stopped; the stack (with the host's paths) is
+    // for the operator's log only.
+    const { stack, ...told } = failure
+    this.failure = told
     this.frames.dispose()
     this.options.log('error', 'host', `shard worker failed: ${failure.reason}`)
-    this.options.events.emit('loop.failure', failure)
+    if (stack) this.options.hostLog?.('error', `shard worker failed: ${stack}`)
+    this.options.events.emit('loop.failure', told)
     if (this.lastView) this.emitFrame(this.lastView)
   }
 

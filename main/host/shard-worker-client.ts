@@ -21,7 +21,8 @@ export interface ShardWorkerOptions {
   onFrame(view: ShardViewDto): void
   /** Observer stream frames (full after a load, then diffs). */
   onObserver?(frame: ObserverFrame): void
-  onLog(level: LogLevel, message: string): void
+  /** A log line; `detail` (a stack trace) is for the host's own log, not every client. */
+  onLog(level: LogLevel, message: string, detail?: string): void
   /** Called once if the thread dies or throws; every pending request is answered `shard.crashed`. */
   onFailure(failure: LoopFailure): void
   /** How long a request may wait for its reply before it is answered `shard.timeout`. */
@@ -143,7 +144,7 @@ export class ShardWorkerClient {
         this.options.onFrame(message.view)
         return
       case 'log':
-        this.options.onLog(message.level, message.message)
+        this.options.onLog(message.level, message.message, message.detail)
         return
       case 'observer':
         this.options.onObserver?.(message.frame)

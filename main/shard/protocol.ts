@@ -65,7 +65,8 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('frame'), view: ShardViewSchema }),
   z.object({ type: z.literal('observer'), frame: ObserverFrameSchema }),
-  z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() }),
+  /** A log line; `detail` (a stack trace) goes to the host's own log only. */
+  z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string(), detail: z.string().optional() }),
   /** The immediate answer to a `console` request: final, or `queued`. */
   z.object({ type: z.literal('console-reply'), seq, result: ConsoleResultSchema }),
   z.object({ type: z.literal('agent-detail-reply'), seq, result: resultSchema(AgentDetailSchema) }),

@@ -20,8 +20,8 @@ function post(message: WorkerToHost): void {
   port.postMessage(message)
 }
 
-function log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void {
-  post({ type: 'log', level, message })
+function log(level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: string): void {
+  post({ type: 'log', level, message, ...(detail === undefined ? {} : { detail }) })
 }
 
 /** A policy notice (CUDA asked for, CPU running) goes to the log as well as the Policy panel. */
@@ -145,7 +145,7 @@ port.on('message', (raw: unknown) => {
   }
   handle(parsed.data).catch((e: unknown) => {
     // A bug, not bad input: answer the request so the host is not left waiting, and say so.
-    log('error', `the shard failed to handle ${parsed.data.type}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+    log('error', `the shard failed to handle ${parsed.data.type} (a bug); the host log has the details`, e instanceof Error ? (e.stack ?? e.message) : String(e))
     post({ type: 'reply', seq: parsed.data.seq, result: { ok: false, error: { code: 'internal.error', message: `the shard failed to handle ${parsed.data.type}` } } })
   })
 })
