@@ -5,13 +5,15 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { LineCounter, parseDocument } from 'yaml'
 import type { ConfigIssue } from '../../shared/contract/dto/config-summary'
 import { AffordanceManifestSchema, type AffordanceManifest } from '../sim/affordances/manifest-schema'
 import { compileRegistry, type AffordanceRegistry } from '../sim/affordances/registry'
-import { describeZodIssue } from './describe-zod-issue'
+import { firstIssues, printableIssue } from './bounded-issues'
+import { pathLabel } from './bounded-text'
+import { describeZodIssues } from './describe-zod-issue'
+import { parseYamlData, type DocumentKind } from './parse-yaml-data'
+import { knownKeysAt } from './schema-keys'
 import { locate } from './yaml-locate'
-import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPaths } from './prototype-keys'
 import coreYaml from '../../configs/affordances/core.yaml?raw'
 
 /** The registry as it travels to the worker: plain JSON. */
@@ -44,44 +46,45 @@ export async function loadAffordanceFile(path: string): Promise<AffordanceLoad> 
   }
 }
 
+/** What an affordance registry looks like, for telling a foreign file from a broken registry. */
+const AFFORDANCE_REGISTRY: DocumentKind = {
+  name: 'affordance registry',
+  topKeys: knownKeysAt(AffordanceManifestSchema, []),
+  shape: 'an affordance registry is a YAML mapping with object_types and affordances at the top level (see configs/affordances/core.yaml)'
+}
+
 export function parseAffordanceText(text: string, source: string): AffordanceLoad {
-  const counter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
-    return { ok: false, warnings: [], issues: doc.errors.map((e) => ({ file: source, path: '', ...counter.linePos(e.pos[0]), message: `YAML syntax: ${e.message.split('\n')[0]}` })) }
+  const yaml = parseYamlData(text, AFFORDANCE_REGISTRY)
+  if (!yaml.ok) {
+    if (yaml.foreign) return fail(source, `not an affordance registry: ${yaml.foreign.reason}; ${AFFORDANCE_REGISTRY.shape}`)
+    return failWith(source, yaml.issues)
   }
-  let data: unknown
-  try {
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {}
-  } catch (e) {
-    return fail(source, `YAML: ${(e as Error).message}`)
-  }
-  const protoKeys = prototypeKeyPaths(data)
-  if (protoKeys.length > 0) {
-    return { ok: false, warnings: [], issues: protoKeys.map((path) => ({ file: source, path: path.join('.'), message: PROTOTYPE_KEY_MESSAGE, ...(locate(doc, counter, path, { key: true }) ?? {}) })) }
-  }
-  const parsed = AffordanceManifestSchema.safeParse(data)
+  const { index } = yaml
+  const parsed = AffordanceManifestSchema.safeParse(yaml.data)
   const at = (path: readonly (string | number)[], message: string): ConfigIssue => {
-    const where = locate(doc, counter, path)
-    return { file: source, path: path.join('.'), message, ...(where ?? {}) }
+    const where = locate(index, path)
+    return printableIssue({ file: source, path: pathLabel(path), message, ...(where ?? {}) })
   }
-  if (!parsed.success) {
-    return { ok: false, warnings: [], issues: parsed.error.issues.flatMap((i) => describeZodIssue(i, AffordanceManifestSchema, doc, counter).map((x) => ({ file: source, ...x }))) }
-  }
+  if (!parsed.success) return failWith(source, describeZodIssues(parsed.error.issues, AffordanceManifestSchema, index))
   const compiled = compileRegistry(parsed.data)
   if (!compiled.ok) {
     // Warnings too, so a validator can show everything wrong in one pass.
-    const located = (warning: boolean) => compiled.problems.filter((p) => !!p.warning === warning).map((p) => at(p.path, p.message))
+    const located = (warning: boolean) => firstIssues(compiled.problems.filter((p) => !!p.warning === warning), (p) => at(p.path, p.message))
     return { ok: false, issues: located(false), warnings: located(true), manifest: parsed.data }
   }
   return {
     ok: true,
     affordances: { source, sha256: createHash('sha256').update(text).digest('hex'), manifest: parsed.data },
     registry: compiled.registry,
-    warnings: compiled.warnings.map((p) => at(p.path, p.message))
+    warnings: firstIssues(compiled.warnings, (p) => at(p.path, p.message))
   }
 }
 
 function fail(file: string, message: string): AffordanceLoad {
   return { ok: false, issues: [{ file, path: '', message }], warnings: [] }
+}
+
+/** Issues of this file, bounded and printable, each naming the file. */
+function failWith(file: string, issues: readonly ConfigIssue[]): AffordanceLoad {
+  return { ok: false, warnings: [], issues: firstIssues(issues, (i) => i).map((i) => printableIssue({ file, ...i })) }
 }

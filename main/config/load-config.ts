@@ -7,15 +7,18 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { LineCounter, parseDocument, type Document } from 'yaml'
 import type { ConfigIssue, ConfigSummary } from '../../shared/contract/dto/config-summary'
 import { err, ok, type Result } from '../../shared/result'
 import { createWorld } from '../sim/town/create-world'
-import { describeZodIssue } from './describe-zod-issue'
+import { firstIssues, printableIssue } from './bounded-issues'
+import { pathLabel } from './bounded-text'
+import { describeZodIssues } from './describe-zod-issue'
 import { embeddedAffordances, loadAffordanceFile, type AffordanceLoad, type AffordanceSource } from './load-affordances'
 import { ShardConfigSchema, type ShardConfig } from './shard-config-schema'
+import { parseYamlData, type DocumentKind } from './parse-yaml-data'
+import { knownKeysAt } from './schema-keys'
+import type { YamlIndex } from './yaml-index'
 import { locate } from './yaml-locate'
-import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPaths } from './prototype-keys'
 import { configuredModel } from '../policy/runtime/model-path'
 import defaultYaml from '../../configs/default.yaml?raw'
 
@@ -61,7 +64,7 @@ async function modelProblem(configPath: string, parsed: ParsedYaml): Promise<Con
   if (file === undefined) return undefined
   const info = await stat(file).catch(() => undefined)
   if (info?.isFile()) return undefined
-  const at = locate(parsed.doc, parsed.counter, ['policy', 'model'])
+  const at = locate(parsed.index, ['policy', 'model'])
   return { path: 'policy.model', message: `the model ${file} ${info ? 'is not a file' : 'does not exist'}: give a path (relative to this config) to an .onnx model, e.g. ../policies/release.onnx`, ...(at ?? {}) }
 }
 
@@ -87,43 +90,41 @@ interface ParsedYaml {
   config: ShardConfig
   text: string
   source: string
-  doc: Document
-  counter: LineCounter
+  index: YamlIndex
+}
+
+/** What a shard config looks like, for telling a foreign file from a broken config. */
+const SHARD_CONFIG: DocumentKind = {
+  name: 'shard config',
+  topKeys: knownKeysAt(ShardConfigSchema, []),
+  shape: 'a shard config is a YAML mapping with config_id and seed at the top level and optional sections such as runtime, world and jobs (see configs/default.yaml)'
 }
 
 function parseShardYaml(text: string, source: string): ParsedYaml | { ok: false; result: Result<LoadedConfig> } {
-  const counter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
-    const issues: ConfigIssue[] = doc.errors.map((e) => ({ path: '', ...counter.linePos(e.pos[0]), message: `YAML syntax: ${e.message.split('\n')[0]}` }))
-    return { ok: false, result: invalid(source, issues) }
-  }
-  let data: unknown
-  try {
-    // maxAliasCount bounds alias expansion, so a "billion laughs" file fails instead of eating memory.
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {}
-  } catch (e) {
-    return { ok: false, result: invalid(source, [{ path: '', message: `YAML: ${(e as Error).message}` }]) }
-  }
-  const protoKeys = prototypeKeyPaths(data)
-  if (protoKeys.length > 0) {
-    return { ok: false, result: invalid(source, protoKeys.map((path) => ({ path: path.join('.'), message: PROTOTYPE_KEY_MESSAGE, ...(locate(doc, counter, path, { key: true }) ?? {}) }))) }
-  }
-  const parsed = ShardConfigSchema.safeParse(data)
-  if (!parsed.success) return { ok: false, result: invalid(source, parsed.error.issues.flatMap((i) => describeZodIssue(i, ShardConfigSchema, doc, counter))) }
-  return { ok: true, config: parsed.data, text, source, doc, counter }
+  const yaml = parseYamlData(text, SHARD_CONFIG)
+  if (!yaml.ok) return { ok: false, result: yaml.foreign ? notAConfig(source, yaml.foreign) : invalid(source, yaml.issues) }
+  const parsed = ShardConfigSchema.safeParse(yaml.data)
+  if (!parsed.success) return { ok: false, result: invalid(source, describeZodIssues(parsed.error.issues, ShardConfigSchema, yaml.index)) }
+  return { ok: true, config: parsed.data, text, source, index: yaml.index }
+}
+
+/** A file that is not a shard config at all: said in words that quote nothing from it. */
+function notAConfig(source: string, foreign: { reason: string; line?: number }): Result<LoadedConfig> {
+  const message = `not a shard config: ${foreign.reason}; ${SHARD_CONFIG.shape}`
+  const issue: ConfigIssue = { path: '', message, ...(foreign.line ? { line: foreign.line, col: 1 } : {}) }
+  return err('config.invalid', `${source} is ${message}`, { source, issues: [issue] })
 }
 
 function finish(parsed: ParsedYaml, affordances: AffordanceLoad): Result<LoadedConfig> {
-  const { config, source, doc, counter } = parsed
+  const { config, source, index } = parsed
   if (!affordances.ok) return invalid(source, affordances.issues)
   const built = createWorld(config, affordances.registry)
   if (!built.ok) {
     return invalid(
       source,
       built.problems.map((p) => {
-        const at = locate(doc, counter, p.path)
-        return { path: p.path.join('.'), message: p.message, ...(at ?? {}) }
+        const at = locate(index, p.path)
+        return { path: pathLabel(p.path), message: p.message, ...(at ?? {}) }
       })
     )
   }
@@ -135,7 +136,9 @@ function finish(parsed: ParsedYaml, affordances: AffordanceLoad): Result<LoadedC
   })
 }
 
-function invalid(source: string, issues: ConfigIssue[]): Result<LoadedConfig> {
+function invalid(source: string, found: ConfigIssue[]): Result<LoadedConfig> {
+  // The last bound on the way out, whatever produced the issues: a short list of printable lines.
+  const issues = firstIssues(found, printableIssue)
   const lines = issues.map(formatIssue).join('; ')
   return err('config.invalid', `${source} is not a valid shard config (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${lines}`, {
     source,

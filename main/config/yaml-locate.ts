@@ -1,39 +1,25 @@
-import { isMap, isNode, isPair, isScalar, type Document, type LineCounter } from 'yaml'
+import type { Location, YamlIndex } from './yaml-index'
 
-export interface Location {
-  line: number
-  col: number
-}
+export type { Location } from './yaml-index'
 
 /**
  * Where a config path sits in the YAML text. For `key: true` it returns the position of the key
  * itself (an unknown key); otherwise the value node, or the nearest ancestor that exists (a
- * missing key points at the map that should hold it).
+ * missing key points at the map that should hold it). One index lookup per path segment, so the
+ * cost of an issue does not grow with the size of the file.
  */
-export function locate(
-  doc: Document,
-  counter: LineCounter,
-  path: readonly PropertyKey[],
-  options: { key?: boolean } = {}
-): Location | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const prefix = path.slice(0, depth)
-    if (options.key && depth === path.length && depth > 0) {
-      const parent = prefix.length > 1 ? doc.getIn(prefix.slice(0, -1), true) : doc.contents
-      const name = String(prefix[prefix.length - 1])
-      if (isMap(parent)) {
-        const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name)
-        if (pair && isNode(pair.key) && pair.key.range) return position(counter, pair.key.range[0])
-      }
-      continue
-    }
-    const node = prefix.length === 0 ? doc.contents : doc.getIn(prefix, true)
-    if (isNode(node) && node.range) return position(counter, node.range[0])
+export function locate(index: YamlIndex, path: readonly PropertyKey[], options: { key?: boolean } = {}): Location | undefined {
+  const chain = index.chain(path)
+  const found = chain.length - 1 === path.length
+  if (options.key && found && path.length > 0) {
+    const key = chain[chain.length - 1]?.key
+    if (key !== undefined) return index.position(key)
+  }
+  // With `key`, the path's own value is never the answer: an unknown key points at itself or its parent.
+  const deepest = options.key && found && path.length > 0 ? chain.length - 2 : chain.length - 1
+  for (let depth = deepest; depth >= 0; depth--) {
+    const value = chain[depth]?.value
+    if (value !== undefined) return index.position(value)
   }
   return undefined
-}
-
-function position(counter: LineCounter, offset: number): Location {
-  const { line, col } = counter.linePos(offset)
-  return { line, col }
 }
