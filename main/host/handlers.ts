@@ -32,11 +32,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       configs_dir: deps.configsDir
     }),
     'shard.status': () => shard.status(),
-    'shard.start': () => shard.command({ type: 'start' }),
-    'shard.pause': () => shard.command({ type: 'pause' }),
-    'shard.resume': () => shard.command({ type: 'resume' }),
+    'shard.start': (_req, ctx) => shard.clockCommand(ctx.session, { type: 'start' }),
+    'shard.pause': (_req, ctx) => shard.clockCommand(ctx.session, { type: 'pause' }),
+    'shard.resume': (_req, ctx) => shard.clockCommand(ctx.session, { type: 'resume' }),
     'shard.step': ({ ticks }) => shard.step(ticks),
-    'shard.set-speed': ({ speed }) => shard.command({ type: 'set-speed', speed }),
+    'shard.set-speed': ({ speed }, ctx) => shard.clockCommand(ctx.session, { type: 'set-speed', speed }),
     'shard.restart': () => shard.restart(),
     'config.load': async ({ path }) => {
       // Validate on the host first: a bad config never reaches the running shard.

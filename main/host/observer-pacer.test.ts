@@ -79,4 +79,20 @@ describe('ObserverPacer', () => {
     expect(await waiting).toBeNull()
     expect(await pacer.next('b', 1, 0)).toMatchObject({ kind: 'full' })
   })
+
+  it('holds a session’s frames while its clock command is on its way, then sends what came meanwhile', async () => {
+    const { pacer, publish } = setup()
+    await pacer.next('s1', null, 0)
+    const release = pacer.hold('s1')
+    const waiting = pacer.next('s1', 0, 5000)
+    let answered = false
+    void waiting.then(() => (answered = true))
+    publish(diff(1, [{ id: 'ada', x: 5 }]))
+    await new Promise((r) => setTimeout(r, 10))
+    expect(answered).toBe(false)
+    // Others are not held.
+    await pacer.next('s2', null, 0)
+    release()
+    expect(await waiting).toMatchObject({ kind: 'diff', seq: 1, base_seq: 0 })
+  })
 })

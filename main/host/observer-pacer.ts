@@ -19,6 +19,8 @@ interface SessionState {
   pending: PendingDiff | 'full'
   waiter: ((frame: ObserverFrame | null) => void) | undefined
   timer: ReturnType<typeof setTimeout> | undefined
+  /** Clock commands of this session in flight: its frames wait, so their reply is read first. */
+  held: number
 }
 
 export class ObserverPacer {
@@ -35,7 +37,24 @@ export class ObserverPacer {
       } else if (state.pending !== 'full') {
         state.pending.add(frame)
       }
-      if (state.waiter) this.answer(state)
+      if (state.waiter && state.held === 0) this.answer(state)
+    }
+  }
+
+  /**
+   * Hold `session`'s frames while one of its clock commands (a Pause) is on its way: a big frame
+   * sent meanwhile would reach the page first and delay the reply it is waiting for. The returned
+   * function lets them go again.
+   */
+  hold(session: string): () => void {
+    const state = this.stateOf(session)
+    state.held += 1
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      state.held -= 1
+      if (state.held === 0 && state.waiter) this.answer(state)
     }
   }
 
@@ -49,7 +68,7 @@ export class ObserverPacer {
     // A second request from the same session replaces the first, which gets "nothing new".
     this.release(state, null)
     if (after === null || after !== state.sent) state.pending = 'full'
-    const ready = this.take(state)
+    const ready = state.held === 0 ? this.take(state) : undefined
     if (ready !== undefined || waitMs === 0) return Promise.resolve(ready ?? null)
     return new Promise((resolve) => {
       state.waiter = resolve
@@ -77,7 +96,7 @@ export class ObserverPacer {
       // Most recently used last, so the oldest session is dropped first.
       this.sessions.delete(session)
     } else {
-      state = { sent: null, pending: 'full', waiter: undefined, timer: undefined }
+      state = { sent: null, pending: 'full', waiter: undefined, timer: undefined, held: 0 }
     }
     this.sessions.set(session, state)
     while (this.sessions.size > MAX_SESSIONS) this.forget(this.sessions.keys().next().value as string)

@@ -11,7 +11,7 @@ const status = sampleStatus({ speed: 4 })
 
 /** Real handlers over a fake shard service: enough to exercise the registry's checks. */
 function handlers(): Handlers {
-  const shard = { status: () => status, command: async () => status, restart: async () => status } as unknown as ShardService
+  const shard = { status: () => status, command: async () => status, clockCommand: async () => status, restart: async () => status } as unknown as ShardService
   const console = {} as ConsoleService
   return createHandlers({ shard, mode: 'browser', version: '1', configsDir: '/nope', testHooks: false, cwd: '/', console })
 }

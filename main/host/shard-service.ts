@@ -148,6 +148,19 @@ export class ShardService {
     return this.pacer.next(session, after, waitMs)
   }
 
+  /**
+   * A quick clock command from a session (pause, start, resume, speed): that session's observer
+   * frames wait until its reply is out, so the reply never queues behind a big frame.
+   */
+  async clockCommand(session: string, request: HostRequest): Promise<ShardStatus> {
+    const release = this.pacer.hold(session)
+    try {
+      return await this.command(request)
+    } finally {
+      release()
+    }
+  }
+
   /** A client went away: its place in the observer stream is forgotten. */
   sessionEnded(session: string): void {
     this.pacer.forget(session)

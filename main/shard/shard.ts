@@ -97,6 +97,12 @@ export class Shard {
   private nextObserverAt = -Infinity
   /** An observer frame was sent and its receiver has not said it took it (observerCredit). */
   private observerUnacked = false
+  /** What building a view and an observer frame costs lately, in ms (their spacing follows it). */
+  private viewCostMs = 0
+  private observerCostMs = 0
+  /** A state change's observer frame is still to be sent (see `emit`). */
+  private observerDue = false
+  private observerFlushQueued = false
   private readonly observer = new ObserverEmitter()
 
   constructor(
@@ -398,7 +404,7 @@ export class Shard {
 
   /** After a slice: a frame when one is due. */
   private afterSlice(now: number): void {
-    if (now - this.lastFrameAt >= (this.options.frameIntervalMs ?? 16)) this.emit(now)
+    if (now - this.lastFrameAt >= Math.max(this.options.frameIntervalMs ?? 16, FRAME_COST_SHARE * this.viewCostMs)) this.emit(now)
   }
 
   /** One agent in depth (relationships, reward) for the inspector. */
@@ -416,23 +422,58 @@ export class Shard {
   }
 
   /** Send a frame; the view is built once (its world summary walks every agent). */
+  /** Build and send an observer frame now, and plan the next one `intervalMs` on. */
+  private sendObserver(now: number, intervalMs: number): void {
+    const onObserver = this.options.onObserver
+    if (!onObserver) return
+    const { scheduler } = this.options
+    this.observerDue = false
+    this.nextObserverAt = now - this.nextObserverAt > intervalMs ? now + intervalMs : this.nextObserverAt + intervalMs
+    this.observerUnacked = this.options.observerCredit === true
+    const building = scheduler.now()
+    onObserver(this.observer.frame(this.sim.world, this.summary.config_id, this.telemetryView()))
+    this.observerCostMs = smoothed(this.observerCostMs, scheduler.now() - building)
+  }
+
   private emit(now: number, stateChanged = false): ShardView {
+    const { scheduler } = this.options
     this.lastFrameAt = now
     const view = this.view()
     this.options.onFrame?.(view)
-    const { onObserver, observerIntervalMs = 33 } = this.options
+    this.viewCostMs = smoothed(this.viewCostMs, scheduler.now() - now)
+    const { onObserver } = this.options
+    // A big town's frames cost the worker real time: space them so building them never takes
+    // more than about a third of it (and a Pause never waits long behind one).
+    const observerIntervalMs = Math.max(this.options.observerIntervalMs ?? 33, FRAME_COST_SHARE * this.observerCostMs)
     // Frames can only go out between slices, so aim at a schedule (due times a fixed interval
     // apart, half a slice early allowed) rather than "interval since the last one", which would
     // round every gap up to whole slices and fall well short of the rate.
-    // A state change (a pause, a load) goes out even while one is unacked: there are few of them.
-    const credit = stateChanged || !this.observerUnacked
-    if (onObserver && credit && (stateChanged || now >= this.nextObserverAt - SLICE_MS / 2)) {
-      this.nextObserverAt = now - this.nextObserverAt > observerIntervalMs ? now + observerIntervalMs : this.nextObserverAt + observerIntervalMs
-      this.observerUnacked = this.options.observerCredit === true
-      onObserver(this.observer.frame(this.sim.world, this.summary.config_id, this.telemetryView()))
+    if (!onObserver) return view
+    if (stateChanged) {
+      // A state change (a pause, a load) gets its frame even while one is unacked (there are few
+      // of them), but after this call returns: the reply to the command that changed it goes out
+      // first, so a big town's frame never delays a Pause's answer.
+      this.observerDue = true
+      if (!this.observerFlushQueued) {
+        this.observerFlushQueued = true
+        scheduler.after(0, () => {
+          this.observerFlushQueued = false
+          if (this.observerDue) this.sendObserver(scheduler.now(), observerIntervalMs)
+        })
+      }
+      return view
     }
+    if (!this.observerUnacked && now >= this.nextObserverAt - SLICE_MS / 2) this.sendObserver(now, observerIntervalMs)
     return view
   }
+}
+
+/** Frames wait at least this many times what building one costs (see `emit`). */
+const FRAME_COST_SHARE = 3
+
+/** A moving average of a cost in ms, quick to follow a town that grew. */
+function smoothed(average: number, sample: number): number {
+  return average === 0 ? sample : average * 0.7 + sample * 0.3
 }
 
 /** The config's real-time cadence as a speed: 250 ms a tick is 4 ticks per second. */

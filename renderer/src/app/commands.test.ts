@@ -32,6 +32,7 @@ describe('wiring and commands', () => {
     const { client, stores } = setup()
     client.setConnection({ state: 'connected' })
     await flush()
+    await flush()
     // The observer stream asks for the whole town, then for what comes after it.
     expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'console.commands', 'console.session', 'observer.next', 'observer.next', 'shard.status'])
     expect(stores.observer.getState().agents.size).toBe(1)

@@ -29,6 +29,8 @@ function setup() {
     const next = answers.shift()
     if (!next) throw new Error('no observer.next request is waiting')
     next(reply)
+    // The stream lets the panels render (a zero wait) before it asks again.
+    await flush()
     await flush()
   }
   return { client, stores, asked, answers, answer }

@@ -3,8 +3,11 @@
  * the last frame the store applied (or the whole town when it has none). The host answers at the
  * pace this page asks, folding whatever it could not take yet into one diff, so a busy page (a
  * big town) never builds a backlog of frames in front of everything else it must read — a
- * Pause reply included. A failed request is shown on the observer panels and retried after a
- * pause that grows; a lost connection ends the loop (the next connection starts a new one).
+ * Pause reply included. The page paces itself too: after a frame that took long to apply (a
+ * big town) it stays idle about as long before asking for the next, so clicks and replies find it
+ * free half the time; and while a clock command (a Pause) is on its way it asks for nothing, so
+ * the reply never waits behind a frame. A failed request is shown on the observer panels and
+ * retried after a pause that grows; a lost connection ends the loop (the next one starts anew).
  */
 import type { TownletClient } from '../api/townlet-client'
 import type { Stores } from '../stores/stores'
@@ -15,9 +18,12 @@ export const OBSERVER_WAIT_MS = 10_000
 export const RETRY_MS = 500
 const RETRY_MAX_MS = 8_000
 
+/** A frame that took less than this to apply asks for the next at once. */
+const IDLE_AFTER_MS = 16
+
 export interface ObserverStreamOptions {
   clock?: () => number
-  /** Waits between retries; injectable for tests. */
+  /** Waits between retries and after long frames; injectable for tests. */
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -27,9 +33,23 @@ export function createObserverStream(client: TownletClient, stores: Stores, opti
   // Each start bumps it; a loop whose generation is over stops at its next step.
   let generation = 0
 
+  /** Resolves once no clock command of this page is waiting for the shard's answer. */
+  function clockSettled(): Promise<void> {
+    if (stores.shard.getState().pending === null) return Promise.resolve()
+    return new Promise((resolve) => {
+      const off = stores.shard.subscribe((s) => {
+        if (s.pending !== null) return
+        off()
+        resolve()
+      })
+    })
+  }
+
   async function run(mine: number): Promise<void> {
     let failures = 0
     while (mine === generation) {
+      await clockSettled()
+      if (mine !== generation) return
       const observer = stores.observer.getState()
       const after = observer.stale ? null : observer.seq
       const reply = await client.invoke('observer.next', { after, wait_ms: OBSERVER_WAIT_MS })
@@ -42,8 +62,14 @@ export function createObserverStream(client: TownletClient, stores: Stores, opti
         continue
       }
       failures = 0
+      if (!reply.value.frame) continue
+      const started = clock()
       // A frame that does not fit marks the town stale: the next request asks for all of it.
-      if (reply.value.frame) stores.observer.getState().receive(reply.value.frame, clock())
+      stores.observer.getState().receive(reply.value.frame, started)
+      // The panels render after this task; a zero wait lets them, so the time spent counts it.
+      await sleep(0)
+      const spent = clock() - started
+      if (spent > IDLE_AFTER_MS) await sleep(spent)
     }
   }
 
