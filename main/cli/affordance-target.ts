@@ -3,10 +3,11 @@
  * `--file F`, the file a config names (`--config C`, its `affordances.file` relative to C), or
  * the embedded core registry. Every way of naming a file that does not exist is a usage error.
  */
-import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { parseDocument } from 'yaml'
 import { EMBEDDED_AFFORDANCES } from '../config/load-affordances'
+import { MAX_CONFIG_BYTES } from '../config/load-config'
+import type { ShardFiles } from '../shard/shard'
 import { AffordancesSectionSchema } from '../config/sections/world'
 import { UsageError } from './cli-io'
 import coreYaml from '../../configs/affordances/core.yaml?raw'
@@ -34,7 +35,7 @@ export interface TargetArgs {
 /** A registry is small; anything bigger is the wrong file (the loader has the same limit). */
 const MAX_BYTES = 1024 * 1024
 
-export async function resolveTarget(args: TargetArgs, cwd: string): Promise<AffordanceTarget> {
+export async function resolveTarget(args: TargetArgs, cwd: string, files: ShardFiles): Promise<AffordanceTarget> {
   if (args.file !== undefined && args.config !== undefined) {
     throw new UsageError('give --file (a registry YAML) or --config (a shard config naming one), not both\nSee: townlet help affordances')
   }
@@ -43,7 +44,7 @@ export async function resolveTarget(args: TargetArgs, cwd: string): Promise<Affo
   if (args.file !== undefined) {
     const path = resolve(cwd, args.file)
     return {
-      ...(await readTarget(path, cwd, `affordance file not found: ${args.file}: check the path (it is relative to the working directory)`)),
+      ...(await readTarget(path, cwd, files, `affordance file not found: ${args.file}: check the path (it is relative to the working directory)`)),
       manifestPath: explicitManifest ?? join(dirname(path), 'manifest.json'),
       manifestRequired: explicitManifest !== undefined,
       selector: `--file ${args.file}${manifestFlag}`
@@ -51,7 +52,7 @@ export async function resolveTarget(args: TargetArgs, cwd: string): Promise<Affo
   }
   if (args.config !== undefined) {
     const configPath = resolve(cwd, args.config)
-    const section = await affordancesSection(configPath, args.config)
+    const section = await affordancesSection(configPath, args.config, files)
     const configManifest = section.manifest === undefined ? undefined : resolve(dirname(configPath), section.manifest)
     const manifestPath = explicitManifest ?? configManifest
     const selector = `--config ${args.config}${manifestFlag}`
@@ -60,7 +61,7 @@ export async function resolveTarget(args: TargetArgs, cwd: string): Promise<Affo
     }
     const path = resolve(dirname(configPath), section.file)
     const missing = `affordance file not found: ${displayPath(path, cwd)}, named by affordances.file in ${args.config}: it is relative to the config file; fix the path`
-    return { ...(await readTarget(path, cwd, missing)), manifestPath: manifestPath ?? join(dirname(path), 'manifest.json'), manifestRequired: manifestPath !== undefined, selector }
+    return { ...(await readTarget(path, cwd, files, missing)), manifestPath: manifestPath ?? join(dirname(path), 'manifest.json'), manifestRequired: manifestPath !== undefined, selector }
   }
   return {
     ...embeddedTarget(),
@@ -80,29 +81,19 @@ function embeddedTarget(): Pick<AffordanceTarget, 'display' | 'name' | 'bytes'> 
   return { display: EMBEDDED_AFFORDANCES, name: 'core.yaml', bytes: new TextEncoder().encode(coreYaml) }
 }
 
-async function readTarget(path: string, cwd: string, missing: string): Promise<Pick<AffordanceTarget, 'display' | 'name' | 'bytes'>> {
+/** The registry's bytes, through the workspace (inside it, a regular file of at most 1 MiB). */
+async function readTarget(path: string, cwd: string, files: ShardFiles, missing: string): Promise<Pick<AffordanceTarget, 'display' | 'name' | 'bytes'>> {
   const display = displayPath(path, cwd)
-  try {
-    const info = await stat(path)
-    if (!info.isFile()) throw new UsageError(`${display} is not a file: name an affordance registry YAML such as configs/affordances/core.yaml`)
-    if (info.size > MAX_BYTES) throw new UsageError(`${display} is ${info.size} bytes; an affordance registry is at most ${MAX_BYTES}: is this the right file?`)
-    return { display, name: basename(path), bytes: await readFile(path) }
-  } catch (e) {
-    if (e instanceof UsageError) throw e
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(missing)
-    throw new UsageError(`cannot read ${display}: ${(e as Error).message}`)
-  }
+  const read = await files.workspace.readBytes(path, { base: files.base, what: 'affordance registry', maxBytes: MAX_BYTES, codes: { notFound: 'config.not_found', unreadable: 'config.unreadable' } })
+  if (!read.ok) throw new UsageError(read.error.code === 'config.not_found' ? missing : read.error.message)
+  return { display, name: basename(read.value.path), bytes: read.value.bytes }
 }
 
 /** The config's `affordances` section, read on its own so a config broken elsewhere still names its registry. */
-async function affordancesSection(configPath: string, shown: string) {
-  let text: string
-  try {
-    text = await readFile(configPath, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`config file not found: ${shown}: check the path`)
-    throw new UsageError(`cannot read ${shown}: ${(e as Error).message}`)
-  }
+async function affordancesSection(configPath: string, shown: string, files: ShardFiles) {
+  const read = await files.workspace.readText(configPath, { base: files.base, what: 'config', maxBytes: MAX_CONFIG_BYTES, codes: { notFound: 'config.not_found', unreadable: 'config.unreadable' } })
+  if (!read.ok) throw new UsageError(read.error.code === 'config.not_found' ? `config file not found: ${shown}: check the path` : read.error.message)
+  const text = read.value.text
   const doc = parseDocument(text, { prettyErrors: false })
   if (doc.errors.length > 0) throw new UsageError(`${shown} is not valid YAML (${doc.errors[0]?.message.split('\n')[0]}): fix it, or name the registry with --file`)
   let data: unknown

@@ -7,6 +7,7 @@ import { EXIT, UsageError, type CliIo } from './cli-io'
 import { resolveTarget } from './affordance-target'
 import { formatReport } from './format-validation'
 import { parseCommandArgs } from './parse-args'
+import { cliFiles, WORKSPACE_OPTION } from './cli-workspace'
 import { validateAffordances } from './validate-affordances'
 
 export async function affordancesCommand(argv: string[], io: CliIo): Promise<number> {
@@ -24,12 +25,14 @@ async function validateCommand(argv: string[], io: CliIo): Promise<number> {
     manifest: { type: 'string' },
     strict: { type: 'boolean', default: false },
     'write-manifest': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false }
+    json: { type: 'boolean', default: false },
+    ...WORKSPACE_OPTION
   })
   for (const name of ['file', 'config', 'manifest'] as const) {
     if (args[name] === '') throw new UsageError(`--${name} needs a path\nSee: townlet help affordances`)
   }
-  const target = await resolveTarget({ file: args.file, config: args.config, manifest: args.manifest }, io.cwd)
+  const files = await cliFiles(io, args.workspace)
+  const target = await resolveTarget({ file: args.file, config: args.config, manifest: args.manifest }, io.cwd, files)
   const report = await validateAffordances(target, { strict: args.strict, writeManifest: args['write-manifest'], cwd: io.cwd })
   io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReport(report, args['write-manifest']))
   return report.ok ? EXIT.ok : EXIT.usage

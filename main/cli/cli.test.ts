@@ -56,7 +56,7 @@ describe('townlet CLI', () => {
   it('exits 2 for a missing config file', async () => {
     const a = fakeIo()
     expect(await runCli(['run', '--config', 'configs/missing.yaml', '--ticks', '5'], a.io)).toBe(2)
-    expect(a.err()).toContain('config file not found')
+    expect(a.err()).toMatch(/the config .*configs\/missing\.yaml does not exist/)
   })
 
   it('refuses to serve without a built renderer, saying how to build it', async () => {

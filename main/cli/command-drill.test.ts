@@ -94,7 +94,7 @@ describe('townlet run --commands (console drills)', () => {
     expect(noToken.err).toContain('TOWNLET_ADMIN_TOKEN')
     expect((await run(['--ticks', '20', '--commands', 'drill.jsonl', '--role', 'root'], dir)).err).toContain('--role must be viewer or admin')
     expect((await run(['--ticks', '20', '--results', 'r.jsonl'], dir)).err).toContain('--results only apply with --commands')
-    expect((await run(['--ticks', '20', '--commands', 'missing.jsonl'], dir)).err).toContain('no such file')
+    expect((await run(['--ticks', '20', '--commands', 'missing.jsonl'], dir)).err).toMatch(/missing\.jsonl does not exist/)
   })
 
   it('finalises commands queued at the last tick as never applied', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './cli'
 import { readCommandsFile } from './commands-file'
+import { testFiles } from '../fs/testing/test-workspace'
 import { fakeIo } from './test-io'
 
 const BOM = '\uFEFF'
@@ -22,7 +23,7 @@ async function bomDrill(): Promise<string> {
 describe('finding 4: a drill file saved with a UTF-8 byte order mark', () => {
   it('reads its first line as JSON', async () => {
     const dir = await bomDrill()
-    const lines = await readCommandsFile(join(dir, 'drill.jsonl'), 10)
+    const lines = await readCommandsFile(join(dir, 'drill.jsonl'), 10, await testFiles())
     expect(lines.map((l) => [l.line, l.tick, l.cmd_id, l.name])).toEqual([
       [1, 2, 'snap-1', 'telemetry_snapshot'],
       [2, 4, 'snap-2', 'telemetry_snapshot']
@@ -38,6 +39,6 @@ describe('finding 4: a drill file saved with a UTF-8 byte order mark', () => {
   it('still refuses a BOM in the middle of the file: only the one at the start is a marker', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-bom-drill-'))
     await writeFile(join(dir, 'drill.jsonl'), `${JSON.stringify(LINES[0])}\n${BOM}${JSON.stringify(LINES[1])}\n`, 'utf8')
-    await expect(readCommandsFile(join(dir, 'drill.jsonl'), 10)).rejects.toThrow(/line 2: not JSON/)
+    await expect(readCommandsFile(join(dir, 'drill.jsonl'), 10, await testFiles())).rejects.toThrow(/line 2: not JSON/)
   })
 })

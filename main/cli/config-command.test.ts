@@ -6,6 +6,7 @@ import { loadConfigFile } from '../config/load-config'
 import { repoRoot } from '../host/test-host'
 import { runCli } from './cli'
 import { fakeIo } from './test-io'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 /** A temp copy of configs/default.yaml with its affordance registry beside it. */
 async function tempConfig(): Promise<{ dir: string; file: string }> {
@@ -24,7 +25,7 @@ async function cli(argv: string[], cwd: string) {
 const comments = (text: string) => text.split('\n').filter((l) => l.trimStart().startsWith('#'))
 
 async function loaded(file: string) {
-  const l = await loadConfigFile(file)
+  const l = await loadConfigFile(file, await testWorkspace())
   if (!l.ok) throw new Error(l.error.message)
   return l.value.config
 }

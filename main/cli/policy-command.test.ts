@@ -12,6 +12,7 @@ import { compileOrThrow } from '../shard/simulation'
 import { createWorld } from '../sim/town/create-world'
 import { runCli } from './cli'
 import { fakeIo } from './test-io'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 async function policy(argv: string[]) {
   const a = fakeIo()
@@ -64,7 +65,7 @@ describe('townlet policy: capture → train-bc → audit', () => {
     const bytes = await readFile(model)
     const info = readModelInfo(bytes)
     if (!info.ok) throw new Error(info.error.message)
-    const loaded = await loadConfigFile(join(repoRoot, 'configs/default.yaml'))
+    const loaded = await loadConfigFile(join(repoRoot, 'configs/default.yaml'), await testWorkspace())
     if (!loaded.ok) throw new Error(loaded.error.message)
     const created = createWorld(loaded.value.config, compileOrThrow(loaded.value.affordances.manifest))
     if (!created.ok) throw new Error('world')

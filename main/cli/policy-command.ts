@@ -17,6 +17,8 @@ import { DEFAULT_CLASS_WEIGHT_POWER, DEFAULT_EPOCHS, DEFAULT_THRESHOLD, splitInd
 import { datasetEntryFor, DEFAULT_VERSIONS_PATH, readVersions, registerDataset } from '../policy/bc/versions-registry'
 import { EXIT, UsageError, type CliIo } from './cli-io'
 import { loadCliConfig } from './load-cli-config'
+import { cliFiles, WORKSPACE_OPTION } from './cli-workspace'
+import type { ShardFiles } from '../shard/shard'
 import { integerOption, parseCommandArgs } from './parse-args'
 import { ProgressBar } from './progress-bar'
 
@@ -44,7 +46,7 @@ function checkName(name: string): string {
 }
 
 /** --policy MODEL [--anneal R]: dataset aggregation (the model drives, the controller labels). */
-function captureDriver(policy: string | undefined, anneal: string | undefined, io: CliIo) {
+function captureDriver(policy: string | undefined, anneal: string | undefined, files: ShardFiles) {
   if (policy === undefined) {
     if (anneal !== undefined) throw new UsageError(`--anneal only applies with --policy MODEL.onnx (a model driving the capture)${SEE}`)
     return undefined
@@ -54,8 +56,14 @@ function captureDriver(policy: string | undefined, anneal: string | undefined, i
   if (anneal !== undefined && (anneal.trim() === '' || !Number.isFinite(ratio) || ratio <= 0 || ratio > 1)) {
     throw new UsageError(`--anneal must be a ratio above 0 and at most 1 (the chance the model decides), got "${anneal}"${SEE}`)
   }
-  const path = resolve(io.cwd, policy)
-  return { anneal: ratio, load: (spec: Parameters<typeof loadOnnxPolicy>[1]) => loadOnnxPolicy(path, spec) }
+  return {
+    anneal: ratio,
+    // Inside the workspace, links followed, like every model a shard loads.
+    load: async (spec: Parameters<typeof loadOnnxPolicy>[1]) => {
+      const path = await files.workspace.resolve(policy, { base: files.base, what: 'policy model', codes: { notFound: 'policy.model_not_found', unreadable: 'policy.model_not_found' } })
+      return path.ok ? loadOnnxPolicy(path.value, spec) : path
+    }
+  }
 }
 
 async function captureCommand(argv: string[], io: CliIo): Promise<number> {
@@ -69,10 +77,12 @@ async function captureCommand(argv: string[], io: CliIo): Promise<number> {
     force: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     policy: { type: 'string' },
-    anneal: { type: 'string' }
+    anneal: { type: 'string' },
+    ...WORKSPACE_OPTION
   })
   const ticks = integerOption('ticks', required('ticks', args.ticks, 'how many ticks to run, e.g. --ticks 2000'), { min: 1, max: 10_000_000 })!
-  const driver = captureDriver(args.policy, args.anneal, io)
+  const files = await cliFiles(io, args.workspace)
+  const driver = captureDriver(args.policy, args.anneal, files)
   const every = integerOption('every', args.every, { min: 1, max: 1_000_000 }) ?? 1
   const out = resolve(io.cwd, required('out', args.out, 'the dataset folder to write, e.g. --out data/bc/default'))
   const versionsPath = resolve(io.cwd, args.versions ?? DEFAULT_VERSIONS_PATH)
@@ -81,7 +91,7 @@ async function captureCommand(argv: string[], io: CliIo): Promise<number> {
   if (existing.includes('manifest.json') && !args.force) throw new UsageError(`${args.out} already holds a dataset: pick another --out, or pass --force to replace it`)
   const versions = await readVersions(versionsPath)
   if (!versions.ok) throw new UsageError(versions.message)
-  const loaded = await loadCliConfig(args.config, io.cwd)
+  const loaded = await loadCliConfig(args.config, files)
 
   const now = () => performance.now()
   const bar = new ProgressBar(io.stderr, ticks, now)

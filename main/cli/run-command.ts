@@ -11,7 +11,7 @@ import { describeConfigError } from '../config/describe-config-error'
 import { withOverrides, type ConfigOverrides } from '../config/config-overrides'
 import type { LoadedConfig } from '../config/load-config'
 import { realScheduler } from '../shard/scheduler'
-import { Shard } from '../shard/shard'
+import { Shard, type ShardFiles } from '../shard/shard'
 import { hashWorld } from '../sim/hash/hash-world'
 import { EXIT, UsageError, type CliIo } from './cli-io'
 import { EventsFile } from './events-file'
@@ -21,6 +21,7 @@ import { ProgressBar } from './progress-bar'
 import { CommandDrill, resolvedPath } from './command-drill'
 import { readCommandsFile } from './commands-file'
 import { ADMIN_TOKEN_ENV } from '../host/admin-token'
+import { cliFiles, WORKSPACE_OPTION } from './cli-workspace'
 import { InferenceFailedError } from '../policy/runtime/inference-failed-error'
 import type { ErrorCode } from '../../shared/error-codes'
 
@@ -28,7 +29,7 @@ const CHUNK_TARGET_MS = 20
 /** The schema's population limit: beyond it a town takes minutes to build and gigabytes to hold. */
 const MAX_AGENTS = 100_000
 /** Policy load errors that mean the file named (by --policy or the config) is wrong: exit 2, not 1. */
-const BAD_MODEL_INPUT: ReadonlySet<ErrorCode> = new Set(['policy.model_not_found', 'policy.invalid_model', 'policy.model_mismatch', 'policy.checksum_mismatch'])
+const BAD_MODEL_INPUT: ReadonlySet<ErrorCode> = new Set(['policy.model_not_found', 'policy.invalid_model', 'policy.model_mismatch', 'policy.checksum_mismatch', 'fs.outside_workspace'])
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs('run', argv, {
@@ -44,7 +45,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     results: { type: 'string' },
     audit: { type: 'string' },
     policy: { type: 'string' },
-    anneal: { type: 'string' }
+    anneal: { type: 'string' },
+    ...WORKSPACE_OPTION
   })
   const ticks = integerOption('ticks', args.ticks, { min: 1, max: 1_000_000_000 })
   if (ticks === undefined) throw new UsageError('townlet run needs --ticks N (how many ticks to run)\nSee: townlet help run')
@@ -53,16 +55,17 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     seed: integerOption('seed', args.seed, { min: 0, max: Number.MAX_SAFE_INTEGER })
   }
   if (args.events === '') throw new UsageError('--events needs a file name, e.g. --events events.jsonl')
-  const loaded = await loadCliConfig(args.config, io.cwd)
+  const files = await cliFiles(io, args.workspace)
+  const loaded = await loadCliConfig(args.config, files)
   const overridden = withOverrides(loaded, overrides)
   if (!overridden.ok) throw new UsageError(describeConfigError(overridden.error))
   noteDroppedAgents(loaded, overridden.value, io)
   const anneal = annealOption(args.anneal)
   if (anneal !== undefined) overridden.value.config.policy.anneal.ratio = anneal
 
-  const drillLines = await drillOptions(args, ticks, io)
+  const drillLines = await drillOptions(args, ticks, io, files)
   const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events))
-  const shard = new Shard(overridden.value, { scheduler: realScheduler, ...(events ? { onEvents: (list) => events.add(list) } : {}) })
+  const shard = new Shard(overridden.value, { scheduler: realScheduler, files, ...(events ? { onEvents: (list) => events.add(list) } : {}) })
   const policy = await choosePolicy(shard, args.policy, io)
   if (!policy.ok) {
     shard.dispose()
@@ -174,7 +177,7 @@ function noteDroppedAgents(before: LoadedConfig, after: LoadedConfig, io: CliIo)
 }
 
 /** --commands and its companions: usage errors for combinations that cannot work, before the run starts. */
-async function drillOptions(args: { commands?: string; role?: string; results?: string; audit?: string }, ticks: number, io: CliIo) {
+async function drillOptions(args: { commands?: string; role?: string; results?: string; audit?: string }, ticks: number, io: CliIo, files: ShardFiles) {
   if (args.commands === undefined) {
     const stray = (['role', 'results', 'audit'] as const).filter((k) => args[k] !== undefined)
     if (stray.length > 0) throw new UsageError(`${stray.map((k) => `--${k}`).join(', ')} only apply with --commands F.jsonl (a console drill)`)
@@ -191,7 +194,7 @@ async function drillOptions(args: { commands?: string; role?: string; results?: 
     const folder = await stat(dirname(resolve(io.cwd, args.results))).catch(() => undefined)
     if (!folder?.isDirectory()) throw new UsageError(`--results ${args.results}: the folder ${dirname(args.results)} does not exist: create it first`)
   }
-  const lines = await readCommandsFile(resolve(io.cwd, args.commands), ticks)
+  const lines = await readCommandsFile(args.commands, ticks, files)
   const resultsPath = resolvedPath(io.cwd, args.results)
   const auditPath = resolvedPath(io.cwd, args.audit)
   return { lines, options: { role: role as 'viewer' | 'admin', ...(resultsPath ? { resultsPath } : {}), ...(auditPath ? { auditPath } : {}) } }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -52,7 +52,8 @@ describe('finding 2: an inference failure mid-run ends `townlet run` with exit 1
     const dir = await mkdtemp(join(tmpdir(), 'townlet-inference-fail-'))
     // The default town has 8 agents; this real model only runs for exactly 8. A spawn submitted
     // at tick 3 joins in tick 4, so the decision after tick 4 is the first with 9 agents.
-    const model = writeFixedBatchModel(defaultSpec(), 8)
+    const model = join(dir, 'fixed-batch.onnx')
+    await copyFile(writeFixedBatchModel(defaultSpec(), 8), model)
     await writeFile(join(dir, 'drill.jsonl'), `${JSON.stringify({ tick: 3, cmd_id: 'spawn-zed', name: 'spawn', args: { id: 'zed' } })}\n`)
     await writeFile(join(dir, 'events.jsonl'), 'kept from an earlier run\n')
     const env = { TOWNLET_ADMIN_TOKEN: 'drill-token' }
@@ -64,12 +65,13 @@ describe('finding 2: an inference failure mid-run ends `townlet run` with exit 1
     expect(out).not.toContain('ran 20 ticks')
     // The failed run left the earlier events file as it was and no temp file beside it.
     expect(await readFile(join(dir, 'events.jsonl'), 'utf8')).toBe('kept from an earlier run\n')
-    expect((await readdir(dir)).sort()).toEqual(['drill.jsonl', 'events.jsonl'])
+    expect((await readdir(dir)).sort()).toEqual(['drill.jsonl', 'events.jsonl', 'fixed-batch.onnx'])
   })
 
   it('runs the same model to the end while the town keeps its size', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-inference-ok-'))
-    const model = writeFixedBatchModel(defaultSpec(), 8)
+    const model = join(dir, 'fixed-batch.onnx')
+    await copyFile(writeFixedBatchModel(defaultSpec(), 8), model)
     const { code, out } = await run(['--ticks', '20', '--policy', model], dir)
     expect(code).toBe(0)
     expect(out).toMatch(/^policy: fixed-batch\.onnx \(sha256/m)

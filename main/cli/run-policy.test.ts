@@ -40,8 +40,12 @@ describe('townlet run --policy / --anneal', () => {
     ]
     for (const [argv, message] of cases) {
       const a = fakeIo()
-      expect(await runCli(['run', '--ticks', '5', ...argv], a.io)).toBe(2)
+      expect(await runCli(['run', '--ticks', '5', '--workspace', dir, ...argv], a.io)).toBe(2)
       expect(a.err()).toMatch(message)
     }
+    // And one outside the workspace is bad input too, refused before it is read.
+    const outside = fakeIo()
+    expect(await runCli(['run', '--ticks', '5', '--policy', join(dir, 'fake.onnx')], outside.io)).toBe(2)
+    expect(outside.err()).toContain('outside the workspace')
   })
 })

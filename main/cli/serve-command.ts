@@ -3,7 +3,8 @@
  * a token-protected WebSocket and a static server for the built renderer.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { WORKSPACE_OPTION } from './cli-workspace'
 import { createAppHost, type AppHost } from '../host/app-host'
 import { ListenError, startBrowserServer, DEFAULT_PORT } from '../server/browser-server'
 import { EXIT, UsageError, type CliIo } from './cli-io'
@@ -15,8 +16,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     'admin-token-file': { type: 'string' },
-    'read-only': { type: 'boolean', default: false }
+    'read-only': { type: 'boolean', default: false },
+    ...WORKSPACE_OPTION
   })
+  if (args.workspace === '') throw new UsageError('--workspace needs a folder: the one clients may open configs, models and drill files from')
+  const workspaceDir = args.workspace === undefined ? io.cwd : resolve(io.cwd, args.workspace)
   const tokenFile = args['admin-token-file']
   if (tokenFile === '') throw new UsageError('--admin-token-file needs a file name: a small text file holding the admin token')
   if (tokenFile !== undefined && args['read-only']) throw new UsageError('--read-only and --admin-token-file contradict each other: a read-only host has no admin role')
@@ -32,6 +36,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     workerPath: paths.workerPath,
     configsDir: paths.configsDir,
     cwd: io.cwd,
+    workspaceDir,
     env: io.env,
     auditPath: join(io.cwd, 'logs', 'console-audit.jsonl'),
     testHooks: io.env.TOWNLET_TEST_HOOKS === '1',

@@ -5,6 +5,7 @@ import { repoRoot } from '../host/test-host'
 import { Simulation } from '../shard/simulation'
 import { describeOverrides, withOverrides } from './config-overrides'
 import { loadConfigFile, loadEmbeddedDefault, parseConfigText, type LoadedConfig } from './load-config'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 function loadText(text: string): LoadedConfig {
   const result = parseConfigText(text, 'test.yaml')
@@ -84,7 +85,7 @@ describe('withOverrides', () => {
   })
 
   it('keeps the first N hand-placed agents when there are more than N', async () => {
-    const loaded = value(await loadConfigFile(join(repoRoot, 'configs/scenarios/kitchen_breakfast.yaml')))
+    const loaded = value(await loadConfigFile(join(repoRoot, 'configs/scenarios/kitchen_breakfast.yaml'), await testWorkspace()))
     const next = value(withOverrides(loaded, { agents: 3 }))
     expect(next.config.world.agents.map((a) => a.id)).toEqual(['alice', 'bob', 'cara'])
     expect(new Simulation(next).world.state.agents.count).toBe(3)

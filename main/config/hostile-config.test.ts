@@ -14,6 +14,7 @@ import { ConfigErrorDetailsSchema, type ConfigIssue } from '../../shared/contrac
 import type { AppError } from '../../shared/result'
 import { parseAffordanceText } from './load-affordances'
 import { loadConfigFile, parseConfigText } from './load-config'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 function errorOf(text: string): AppError {
   const result = parseConfigText(text, 'test.yaml')
@@ -51,7 +52,7 @@ describe('finding 2: a file that is not a shard config is refused without quotin
     const dir = await mkdtemp(join(tmpdir(), 'townlet-hostile-'))
     const file = join(dir, 'shadow')
     await writeFile(file, SHADOW)
-    const result = await loadConfigFile(file)
+    const result = await loadConfigFile(file, await testWorkspace())
     expectRefusedWithoutQuoting(result.ok ? undefined : result.error, 'shadow file')
   })
 

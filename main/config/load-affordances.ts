@@ -4,7 +4,8 @@
  * in the file. Shared by config loading, hot reload and `townlet affordances validate`.
  */
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { isAbsolute, resolve } from 'node:path'
+import type { Workspace } from '../fs/workspace'
 import type { ConfigIssue } from '../../shared/contract/dto/config-summary'
 import { AffordanceManifestSchema, type AffordanceManifest } from '../sim/affordances/manifest-schema'
 import { compileRegistry, type AffordanceRegistry } from '../sim/affordances/registry'
@@ -35,15 +36,17 @@ export function embeddedAffordances(): AffordanceLoad {
   return parseAffordanceText(coreYaml, EMBEDDED_AFFORDANCES)
 }
 
-export async function loadAffordanceFile(path: string): Promise<AffordanceLoad> {
-  try {
-    const text = await readFile(path, 'utf8')
-    if (text.length > MAX_BYTES) return fail(path, `the file is ${text.length} bytes; an affordance registry is at most ${MAX_BYTES}: is this the right file?`)
-    return parseAffordanceText(text, path)
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    return fail(path, code === 'ENOENT' ? 'affordance file not found: check `affordances.file` (it is relative to the config file)' : `cannot read it: ${(e as Error).message}`)
+/**
+ * Read an affordance registry file inside the workspace (relative paths from `base`, the folder of
+ * the config naming it), as a regular file of at most 1 MiB, and check it.
+ */
+export async function loadAffordanceFile(path: string, workspace: Workspace, base: string): Promise<AffordanceLoad> {
+  const read = await workspace.readText(path, { base, what: 'affordance registry', maxBytes: MAX_BYTES, codes: { notFound: 'config.not_found', unreadable: 'config.unreadable' } })
+  if (!read.ok) {
+    const hint = read.error.code === 'config.not_found' ? ' (affordances.file is relative to the config file)' : ''
+    return fail(isAbsolute(path) ? path : resolve(base, path), `${read.error.message}${hint}`)
   }
+  return parseAffordanceText(read.value.text, read.value.path)
 }
 
 /** What an affordance registry looks like, for telling a foreign file from a broken registry. */

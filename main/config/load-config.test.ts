@@ -6,6 +6,7 @@ import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { ConfigErrorDetailsSchema } from '../../shared/contract/dto/config-summary'
 import { loadConfigFile, loadEmbeddedDefault, parseConfigText } from './load-config'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 function issuesOf(text: string) {
   const result = parseConfigText(text, 'test.yaml')
@@ -97,13 +98,17 @@ describe('parseConfigText', () => {
 
 describe('loadConfigFile', () => {
   it('explains a missing file', async () => {
-    const result = await loadConfigFile('/nonexistent/townlet.yaml')
-    expect(!result.ok && result.error).toMatchObject({ code: 'config.not_found', message: expect.stringContaining('/nonexistent/townlet.yaml') })
+    const missing = join(tmpdir(), 'townlet-nonexistent', 'townlet.yaml')
+    const result = await loadConfigFile(missing, await testWorkspace())
+    expect(!result.ok && result.error).toMatchObject({ code: 'config.not_found', message: expect.stringContaining(missing) })
+    // Outside the workspace, the same name is refused without being looked up.
+    const outside = await loadConfigFile('/nonexistent/townlet.yaml', await testWorkspace())
+    expect(!outside.ok && outside.error.code).toBe('fs.outside_workspace')
   })
 
   it('refuses a folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-cfg-'))
-    const result = await loadConfigFile(dir)
+    const result = await loadConfigFile(dir, await testWorkspace())
     expect(!result.ok && result.error.code).toBe('config.unreadable')
   })
 
@@ -111,12 +116,12 @@ describe('loadConfigFile', () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-cfg-'))
     const file = join(dir, 'c.yaml')
     await writeFile(file, 'config_id: real\nseed: 3\n')
-    const result = await loadConfigFile(file)
+    const result = await loadConfigFile(file, await testWorkspace())
     expect(result.ok && result.value.summary.config_id).toBe('real')
   })
 
   it('loads configs/default.yaml and the embedded default identically', async () => {
-    const fromFile = await loadConfigFile(join(__dirname, '../../configs/default.yaml'))
+    const fromFile = await loadConfigFile(join(__dirname, '../../configs/default.yaml'), await testWorkspace())
     const embedded = loadEmbeddedDefault()
     expect(fromFile.ok && fromFile.value.config).toEqual(embedded.config)
     expect(fromFile.ok && fromFile.value.summary.sha256).toBe(embedded.summary.sha256)

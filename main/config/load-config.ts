@@ -5,7 +5,7 @@
  * a fix. Never throws: the caller keeps its current config when this answers an error.
  */
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { ConfigIssue, ConfigSummary } from '../../shared/contract/dto/config-summary'
 import { err, ok, type Result } from '../../shared/result'
@@ -20,6 +20,7 @@ import { knownKeysAt } from './schema-keys'
 import type { YamlIndex } from './yaml-index'
 import { locate } from './yaml-locate'
 import { configuredModel } from '../policy/runtime/model-path'
+import type { Workspace } from '../fs/workspace'
 import defaultYaml from '../../configs/default.yaml?raw'
 
 /** A validated config together with its affordance registry and the identity the UI shows. */
@@ -31,41 +32,40 @@ export interface LoadedConfig {
 
 export const EMBEDDED_DEFAULT_SOURCE = 'embedded:default'
 /** Shard configs are small; anything bigger is a wrong file, not a config. */
-const MAX_CONFIG_BYTES = 2 * 1024 * 1024
+export const MAX_CONFIG_BYTES = 2 * 1024 * 1024
 
-export async function loadConfigFile(path: string): Promise<Result<LoadedConfig>> {
-  let text: string
-  try {
-    const info = await stat(path)
-    if (!info.isFile()) return err('config.unreadable', `${path} is not a file: name a YAML config file such as configs/default.yaml`)
-    if (info.size > MAX_CONFIG_BYTES) {
-      return err('config.unreadable', `${path} is ${info.size} bytes; a shard config is at most ${MAX_CONFIG_BYTES} bytes — is this the right file?`)
-    }
-    text = await readFile(path, 'utf8')
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return err('config.not_found', `config file not found: ${path} — check the path, or pick one from the configs folder`)
-    return err('config.unreadable', `cannot read ${path}: ${(e as Error).message}`)
-  }
-  const parsed = parseShardYaml(text, path)
+/**
+ * Read and check a config file named by a client, a command line or a test. `path` is resolved
+ * from `base` (the working folder) inside the workspace, with links followed; so are the files the
+ * config names (its affordance registry, its policy model), from the config's own folder. Nothing
+ * outside the workspace is read, and a refusal says nothing about what is there.
+ */
+export async function loadConfigFile(path: string, workspace: Workspace, base = process.cwd()): Promise<Result<LoadedConfig>> {
+  const read = await workspace.readText(path, { base, what: 'config', maxBytes: MAX_CONFIG_BYTES, codes: { notFound: 'config.not_found', unreadable: 'config.unreadable' } })
+  if (!read.ok) return read
+  const file = read.value.path
+  const parsed = parseShardYaml(read.value.text, file)
   if (!parsed.ok) return parsed.result
-  const file = affordancePath(path, parsed.config)
-  const model = await modelProblem(path, parsed)
-  if (model) return invalid(path, [model])
-  return finish(parsed, file === undefined ? embeddedAffordances() : await loadAffordanceFile(file))
+  const model = await modelProblem(file, parsed, workspace)
+  if (model) return invalid(file, [model])
+  if (parsed.config.affordances.file === undefined) return finish(parsed, embeddedAffordances())
+  const registry = await loadAffordanceFile(parsed.config.affordances.file, workspace, dirname(file))
+  return finish(parsed, registry)
 }
 
 /**
- * A config naming a policy model must name a file that is there; whether the model fits the
- * town is checked when the shard loads it (that needs the town's observation spec).
+ * A config naming a policy model must name a regular file inside the workspace; whether the
+ * model fits the town is checked when the shard loads it (that needs the town's observation spec).
  */
-async function modelProblem(configPath: string, parsed: ParsedYaml): Promise<ConfigIssue | undefined> {
+async function modelProblem(configPath: string, parsed: ParsedYaml, workspace: Workspace): Promise<ConfigIssue | undefined> {
   const file = configuredModel(parsed.config, configPath)
   if (file === undefined) return undefined
-  const info = await stat(file).catch(() => undefined)
-  if (info?.isFile()) return undefined
   const at = locate(parsed.index, ['policy', 'model'])
-  return { path: 'policy.model', message: `the model ${file} ${info ? 'is not a file' : 'does not exist'}: give a path (relative to this config) to an .onnx model, e.g. ../policies/release.onnx`, ...(at ?? {}) }
+  const resolved = await workspace.resolve(file, { base: dirname(configPath), what: 'policy model', codes: { notFound: 'policy.model_not_found', unreadable: 'policy.model_not_found' } })
+  if (!resolved.ok) return { path: 'policy.model', message: resolved.error.message, ...(at ?? {}) }
+  const info = await stat(resolved.value).catch(() => undefined)
+  if (info?.isFile()) return undefined
+  return { path: 'policy.model', message: `the model ${file} is not a file: give a path (relative to this config) to an .onnx model, e.g. ../policies/release.onnx`, ...(at ?? {}) }
 }
 
 /** Where a config's affordance registry file lives (relative to the config file), or undefined for the built-in one. */

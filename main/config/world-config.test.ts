@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigErrorDetailsSchema, type ConfigIssue } from '../../shared/contract/dto/config-summary'
 import { loadConfigFile, parseConfigText } from './load-config'
 import { parseAffordanceText } from './load-affordances'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 const ROOM = `    map: |
       #######
@@ -116,7 +117,7 @@ describe('affordance registry errors', () => {
     await mkdir(join(dir, 'affordances'))
     await writeFile(join(dir, 'affordances/mine.yaml'), base + eat('    preconditions: ["(stock.meals"]\n'))
     await writeFile(join(dir, 'town.yaml'), `config_id: t\nseed: 1\naffordances:\n  file: affordances/mine.yaml\n`)
-    const result = await loadConfigFile(join(dir, 'town.yaml'))
+    const result = await loadConfigFile(join(dir, 'town.yaml'), await testWorkspace())
     expect(!result.ok && result.error.code).toBe('config.invalid')
     const found = !result.ok ? ConfigErrorDetailsSchema.parse(result.error.details).issues : []
     expect(found[0]).toMatchObject({ file: join(dir, 'affordances/mine.yaml'), path: 'affordances.0.preconditions.0' })

@@ -7,6 +7,7 @@
  */
 import { constants } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
+import { stripBom } from './strip-bom'
 
 export type ReadProblemKind = 'not_found' | 'not_regular' | 'too_big' | 'unreadable'
 
@@ -75,6 +76,5 @@ export async function readBounded(path: string, maxBytes: number, label = path):
 
 /** UTF-8 text without a leading byte-order mark (editors on some systems write one). */
 export function decodeText(bytes: Buffer): string {
-  const text = bytes.toString('utf8')
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return stripBom(bytes.toString('utf8'))
 }

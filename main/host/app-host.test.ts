@@ -107,7 +107,7 @@ describe('AppHost with a real shard worker', () => {
 
   it('fails to start with every problem of a bad initial config', async () => {
     host = createTestHost({ initialConfigPath: join(__dirname, '../../e2e/fixtures/does-not-exist.yaml') })
-    await expect(host.start()).rejects.toThrow(/not found/)
+    await expect(host.start()).rejects.toThrow(/does-not-exist\.yaml does not exist/)
   })
 
   it('forwards worker logs', async () => {

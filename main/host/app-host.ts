@@ -5,13 +5,13 @@
 import type { LogEntry, LogLevel } from '../../shared/contract/dto/events'
 import { describeConfigError } from '../config/describe-config-error'
 import { loadConfigFile, loadEmbeddedDefault } from '../config/load-config'
-import { resolveConfigPath } from './config-files'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { createRegistry, type Registry } from './registry'
 import { ShardService } from './shard-service'
 import { ConsoleService } from './console-service'
 import { loadHostAdminToken } from './admin-token'
+import { Workspace, type WorkspaceRoot } from '../fs/workspace'
 
 export interface HostOptions {
   mode: 'electron' | 'browser'
@@ -30,6 +30,13 @@ export interface HostOptions {
   log?: (entry: LogEntry) => void
   /** Relative config paths resolve from here; the process's working directory by default. */
   cwd?: string
+  /**
+   * The folder clients may open configs, registries, models and drills from, besides the configs
+   * folder (and `dataDir`): `cwd` by default. Nothing outside these roots is ever read.
+   */
+  workspaceDir?: string
+  /** The app's own data folder (Electron's userData), a workspace root too when given. */
+  dataDir?: string
   /** Environment the host reads TOWNLET_ADMIN_TOKEN from; the process's by default. */
   env?: Record<string, string | undefined>
   /**
@@ -59,6 +66,17 @@ export interface AppHost {
 
 export function createAppHost(options: HostOptions): AppHost {
   const cwd = options.cwd ?? process.cwd()
+  // The roots every named path must lie in; resolved (links followed) once, at start.
+  const roots: WorkspaceRoot[] = [
+    { name: 'configs', path: options.configsDir },
+    { name: 'workspace', path: options.workspaceDir ?? cwd },
+    ...(options.dataDir === undefined ? [] : [{ name: 'app data', path: options.dataDir }])
+  ]
+  let workspace: Workspace | undefined
+  const theWorkspace = (): Workspace => {
+    if (!workspace) throw new Error('the host has not started yet')
+    return workspace
+  }
   const events = createEventBus((name, message) => options.log?.({ level: 'error', source: 'host', message: `dropped invalid '${name}' event: ${message}`, at: Date.now() }))
   const log = (level: LogLevel, source: 'host' | 'shard', message: string): void => {
     const entry: LogEntry = { level, source, message, at: Date.now() }
@@ -72,6 +90,8 @@ export function createAppHost(options: HostOptions): AppHost {
     events,
     log,
     hostLog,
+    workspace: theWorkspace,
+    workspaceBase: cwd,
     onConsoleResult: (result) => operatorConsole.applied(result),
     onWorkerStart: () => operatorConsole.workerStarted()
   })
@@ -90,6 +110,7 @@ export function createAppHost(options: HostOptions): AppHost {
       configsDir: options.configsDir,
       testHooks: options.testHooks ?? false,
       cwd,
+      workspace: theWorkspace,
       console: operatorConsole,
       ...(options.pickFile ? { pickFile: options.pickFile } : {})
     }),
@@ -111,6 +132,7 @@ export function createAppHost(options: HostOptions): AppHost {
     adminToken: () => admin,
     grantLocalAdmin: (session, via) => void operatorConsole.grantLocal(session, via),
     async start() {
+      workspace = await Workspace.create(roots)
       const token = await loadHostAdminToken({ env: options.env ?? process.env, cwd, ...(options.admin?.tokenFile === undefined ? {} : { file: options.admin.tokenFile }), generate: options.admin?.generate ?? false })
       if (!token.ok) throw new Error(token.problem)
       operatorConsole.setAdminToken(token.token)
@@ -118,10 +140,10 @@ export function createAppHost(options: HostOptions): AppHost {
       let loaded = loadEmbeddedDefault()
       let file: string | undefined
       if (options.initialConfigPath) {
-        file = resolveConfigPath(options.initialConfigPath, cwd)
-        const result = await loadConfigFile(file)
+        const result = await loadConfigFile(options.initialConfigPath, theWorkspace(), cwd)
         if (!result.ok) throw new Error(describeConfigError(result.error))
         loaded = result.value
+        file = loaded.summary.source
       }
       await shard.boot(loaded, file)
       log('info', 'host', `shard started with config ${loaded.summary.config_id} (${loaded.summary.source})`)

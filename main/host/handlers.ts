@@ -3,12 +3,13 @@
  * a host service; the registry does the parsing, validation and error envelopes.
  */
 import { loadConfigFile } from '../config/load-config'
-import { listConfigFiles, resolveConfigPath } from './config-files'
+import { listConfigFiles } from './config-files'
 import { HostError } from './host-error'
 import type { Handlers } from './registry'
 import type { ShardService } from './shard-service'
 import type { ConsoleService } from './console-service'
 import { listPolicyModels } from './policy-models'
+import type { Workspace } from '../fs/workspace'
 
 export interface HandlerDeps {
   shard: ShardService
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   configsDir: string
   testHooks: boolean
   cwd: string
+  /** Where named files may come from (see Workspace); known once the host started. */
+  workspace: () => Workspace
   pickFile?: () => Promise<string | null>
   console: ConsoleService
 }
@@ -39,11 +42,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'shard.set-speed': ({ speed }, ctx) => shard.clockCommand(ctx.session, { type: 'set-speed', speed }),
     'shard.restart': () => shard.restart(),
     'config.load': async ({ path }) => {
-      // Validate on the host first: a bad config never reaches the running shard.
-      const file = resolveConfigPath(path, deps.cwd)
-      const loaded = await loadConfigFile(file)
+      // Validate on the host first: a bad config never reaches the running shard. The path is
+      // the client's: it resolves inside the workspace or is refused unread.
+      const loaded = await loadConfigFile(path, deps.workspace(), deps.cwd)
       if (!loaded.ok) throw new HostError(loaded.error.code, loaded.error.message, loaded.error.details)
-      await shard.loadConfig(loaded.value, file)
+      await shard.loadConfig(loaded.value, loaded.value.summary.source)
       return loaded.value.summary
     },
     'config.list': () => listConfigFiles(deps.configsDir),

@@ -59,7 +59,7 @@ describe('the policy runtime through the host and a real worker', () => {
     const h = await started()
     const before = okValue<ShardStatus>(await h.admin('shard.step', { ticks: 3 }))
     const missing = await h.admin('config.load', { path: await townConfig('  backend: onnx\n  model: nowhere/model.onnx') })
-    expect(!missing.ok && missing.error).toMatchObject({ code: 'config.invalid', message: expect.stringMatching(/policy\.model \(line \d+:\d+\): the model .*nowhere\/model\.onnx does not exist/) })
+    expect(!missing.ok && missing.error).toMatchObject({ code: 'config.invalid', message: expect.stringMatching(/policy\.model \(line \d+:\d+\): the policy model .*nowhere\/model\.onnx does not exist/) })
     const compact = await h.admin('config.load', { path: await townConfig(`  backend: onnx\n  model: ${RELEASE}`, 'features: { systems: { observations: compact } }\n') })
     expect(!compact.ok && compact.error).toMatchObject({ code: 'policy.model_mismatch', message: expect.stringMatching(/hybrid[\s\S]*compact|compact[\s\S]*hybrid/) })
     const after = okValue<ShardStatus>(await h.call('shard.status'))

@@ -9,6 +9,8 @@ import type { LogLevel, LoopFailure } from '../../shared/contract/dto/events'
 import { FRAME_SCHEMA_VERSION } from '../../shared/contract/dto/frame'
 import type { ShardStatus, StepStatus } from '../../shared/contract/dto/shard-status'
 import { loadAffordanceFile } from '../config/load-affordances'
+import { dirname } from 'node:path'
+import type { Workspace } from '../fs/workspace'
 import { affordancePath, formatIssue, type LoadedConfig } from '../config/load-config'
 import type { HostRequest, ShardViewDto } from '../shard/protocol'
 import type { EventBus } from './event-bus'
@@ -42,6 +44,10 @@ export interface ShardServiceOptions {
   onWorkerStart?: () => void
   /** How long a request waits for the worker's reply (or a step for its next progress report); 15 s by default. */
   requestTimeoutMs?: number
+  /** Where named files may come from: the affordance reload reads through it, and the worker gets its roots. */
+  workspace: () => Workspace
+  /** The folder relative model paths (policy_swap) resolve from: the host's working folder. */
+  workspaceBase: string
 }
 
 /** The affordance file being watched for the live config, and whether its last edit was refused. */
@@ -53,6 +59,11 @@ interface AffordanceWatch {
   refused: boolean
 }
 
+/** How long `observer.full` waits for a just-started shard's first frame. */
+const FIRST_FRAME_WAIT_MS = 5_000
+/** The pacer session the host itself uses to wait for a first frame (no client is called this). */
+const FIRST_FRAME_SESSION = '(host: first frame)'
+
 export class ShardService {
   private client: ShardWorkerClient | undefined
   private loaded: LoadedConfig | undefined
@@ -62,6 +73,8 @@ export class ShardService {
   private frameSeq = 0
   private readonly observer = new ObserverHub()
   private readonly pacer = new ObserverPacer(() => this.observer.full())
+  /** A command changed the shard and its observer frame has not arrived yet (it follows the reply). */
+  private observerBehind = false
   private readonly frames: Coalescer<ShardViewDto>
   private configPath: string | undefined
   private watching: AffordanceWatch | undefined
@@ -103,12 +116,16 @@ export class ShardService {
       },
       onObserver: (frame) => {
         const out = this.observer.receive(frame)
+        this.observerBehind = false
         if (out) this.pacer.publish(out)
       },
       onFailure: (failure) => this.onFailure(failure),
+      onFrameFollows: () => {
+        this.observerBehind = true
+      },
       onConsoleResult: (result) => this.options.onConsoleResult?.(result)
     })
-    return this.command({ type: 'init', loaded })
+    return this.command({ type: 'init', loaded, files: { roots: this.options.workspace().toJSON().roots, base: this.options.workspaceBase } })
   }
 
   /** One agent in depth for the inspector. */
@@ -136,11 +153,26 @@ export class ShardService {
     return result.value
   }
 
-  /** The whole town for a client that subscribes (or lost a diff); refused before the first frame. */
-  observerFull(): ObserverFull {
-    const full = this.observer.full()
+  /**
+   * The whole town for a client that subscribes (or lost a diff). A shard that just started sends
+   * its first frame right after it answered: wait for it a moment rather than refuse.
+   */
+  async observerFull(): Promise<ObserverFull> {
+    // A command's reply goes out before the frame its change causes (so a Pause is never held up
+    // by a big town's frame): a full frame asked for meanwhile waits for that frame.
+    const full = this.observerBehind || !this.observer.full() ? await this.nextFrame(FIRST_FRAME_WAIT_MS) : this.observer.full()
     if (!full) throw new HostError('shard.not_ready', 'the shard has not sent its first frame yet: try again in a moment')
     return full
+  }
+
+  /** The mirror's town once the next frame arrived (or as it is after `ms`). */
+  private async nextFrame(ms: number): Promise<ObserverFull | undefined> {
+    // Placed at the mirror's newest frame (or none), the host's own session waits for the next.
+    const placed = await this.pacer.next(FIRST_FRAME_SESSION, null, 0)
+    await this.pacer.next(FIRST_FRAME_SESSION, placed?.seq ?? null, ms)
+    this.pacer.forget(FIRST_FRAME_SESSION)
+    this.observerBehind = false
+    return this.observer.full()
   }
 
   /** The next observer frame for a session, at its own pace (see ObserverPacer). */
@@ -332,7 +364,7 @@ export class ShardService {
     if (!watching || !this.loaded) return
     const { file, generation } = watching
     const stale = (): boolean => this.generation !== generation || this.watching !== watching
-    const load = await loadAffordanceFile(file)
+    const load = await loadAffordanceFile(file, this.options.workspace(), dirname(file))
     if (stale()) return
     if (!load.ok) {
       // A file caught mid-save (an editor that truncates, then writes) fails to load, and its

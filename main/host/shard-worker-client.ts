@@ -29,6 +29,8 @@ export interface ShardWorkerOptions {
   requestTimeoutMs?: number
   /** Final results of queued console commands. */
   onConsoleResult?(result: ConsoleResult): void
+  /** A reply said the observer frame for its change follows it (the worker sends it after). */
+  onFrameFollows?(): void
 }
 
 interface Pending {
@@ -163,6 +165,7 @@ export class ShardWorkerClient {
         this.options.onConsoleResult?.(message.result)
         return
       case 'step-reply':
+        if (message.frame_follows) this.options.onFrameFollows?.()
         if (message.result.ok) this.lastTick = message.result.value.view.tick
         this.settleQuery(message.seq, message.result.ok ? message.result : err(message.result.error.code, message.result.error.message))
         return
@@ -170,6 +173,7 @@ export class ShardWorkerClient {
         this.queries.get(message.seq)?.arm()
         return
       case 'reply': {
+        if (message.frame_follows) this.options.onFrameFollows?.()
         const pending = this.pending.get(message.seq)
         // A console request the worker could not take (no config yet, a malformed message) is refused with a plain reply.
         if (!pending && !message.result.ok) this.settleQuery(message.seq, err(message.result.error.code, message.result.error.message))

@@ -38,6 +38,9 @@ export function createTestHost(overrides: Partial<HostOptions> = {}): TestHost {
     workerPath: join(repoRoot, 'main/host/source-worker.cjs'),
     configsDir: join(repoRoot, 'configs'),
     cwd: repoRoot,
+    // Tests write their configs to temp folders: the temp folder stands in for the app's data
+    // root, unless a test (one about the workspace) names its own.
+    dataDir: tmpdir(),
     ...overrides
   })
   const received: TestHost['received'] = []

@@ -12,13 +12,14 @@ import { Simulation } from '../shard/simulation'
 import { hashWorld } from '../sim/hash/hash-world'
 import { replay } from '../sim/input-log'
 import { CONFIGS_DIR } from './scenario-harness'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const DEFAULT = resolve(CONFIGS_DIR, 'default.yaml')
 const TICKS = 1500
 
 async function load(path = DEFAULT, patch: (l: LoadedConfig) => LoadedConfig = (l) => l): Promise<LoadedConfig> {
-  const loaded = await loadConfigFile(path)
+  const loaded = await loadConfigFile(path, await testWorkspace())
   if (!loaded.ok) throw new Error(loaded.error.message)
   return patch(loaded.value)
 }

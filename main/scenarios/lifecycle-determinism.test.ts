@@ -13,12 +13,13 @@ import { hashWorld } from '../sim/hash/hash-world'
 import { replay } from '../sim/input-log'
 import type { SimEvent } from '../sim/state/world'
 import { CONFIGS_DIR } from './scenario-harness'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const TICKS = 3000
 
 async function busyTown(seed: number, lifecycle: 'on' | 'off' = 'on'): Promise<LoadedConfig> {
-  const loaded = await loadConfigFile(resolve(CONFIGS_DIR, 'default.yaml'))
+  const loaded = await loadConfigFile(resolve(CONFIGS_DIR, 'default.yaml'), await testWorkspace())
   if (!loaded.ok) throw new Error(loaded.error.message)
   const c = loaded.value.config
   return {

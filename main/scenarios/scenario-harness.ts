@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { loadConfigFile } from '../config/load-config'
 import { Simulation } from '../shard/simulation'
 import type { SimEvent } from '../sim/state/world'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 export const CONFIGS_DIR = resolve(__dirname, '../../configs')
 
@@ -20,7 +21,7 @@ export interface ScenarioRun {
 }
 
 export async function loadScenario(relativePath: string): Promise<ScenarioRun> {
-  const loaded = await loadConfigFile(resolve(CONFIGS_DIR, relativePath))
+  const loaded = await loadConfigFile(resolve(CONFIGS_DIR, relativePath), await testWorkspace())
   if (!loaded.ok) throw new Error(loaded.error.message)
   const events: SimEvent[] = []
   const sim = new Simulation(loaded.value, { onEvents: (e) => events.push(...e) })

@@ -14,12 +14,13 @@ import { decideScripted } from '../policy/scripted/scripted-controller'
 import { tick } from '../sim/tick'
 import type { World } from '../sim/state/world'
 import { CONFIGS_DIR } from './scenario-harness'
+import { testWorkspace } from '../fs/testing/test-workspace'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const TWO_DAYS = 2880
 
 async function defaultConfig(patch: (l: LoadedConfig) => LoadedConfig = (l) => l): Promise<LoadedConfig> {
-  const loaded = await loadConfigFile(resolve(CONFIGS_DIR, 'default.yaml'))
+  const loaded = await loadConfigFile(resolve(CONFIGS_DIR, 'default.yaml'), await testWorkspace())
   if (!loaded.ok) throw new Error(loaded.error.message)
   return patch(loaded.value)
 }

@@ -4,7 +4,9 @@
  * within one chunk; a step says how far it got, reports progress while it runs, and its caller
  * gets the result, never a timeout for a step that succeeded.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Workspace } from '../fs/workspace'
+import { testWorkspace } from '../fs/testing/test-workspace'
 import { join } from 'node:path'
 import { loadEmbeddedDefault, parseConfigText } from '../config/load-config'
 import { bigTownYaml } from '../server/testing/socket-harness'
@@ -78,6 +80,10 @@ describe('finding 10: a long step in the shard', () => {
 
 describe('finding 10: a long step through the host', () => {
   let service: ShardService | undefined
+  let workspace: Workspace
+  beforeAll(async () => {
+    workspace = await testWorkspace()
+  })
   afterEach(async () => {
     await service?.dispose()
     service = undefined
@@ -85,7 +91,7 @@ describe('finding 10: a long step through the host', () => {
 
   it('answers the step with its result, never shard.timeout, when it outlasts the request timeout', async () => {
     // Long enough to boot the worker from source; the step below takes several times longer.
-    service = new ShardService({ workerPath: join(repoRoot, 'main/host/source-worker.cjs'), events: createEventBus(), log: () => {}, requestTimeoutMs: 2_500 })
+    service = new ShardService({ workerPath: join(repoRoot, 'main/host/source-worker.cjs'), events: createEventBus(), log: () => {}, requestTimeoutMs: 2_500, workspace: () => workspace, workspaceBase: repoRoot })
     // A town of 1,000: each tick costs about a millisecond, so 6,000 of them take seconds.
     const big = parseConfigText(bigTownYaml(1000), 'big-town.yaml')
     if (!big.ok) throw new Error(big.error.message)
@@ -98,7 +104,7 @@ describe('finding 10: a long step through the host', () => {
   }, 180_000)
 
   it('pauses a long step promptly, and the step’s caller learns how far it got', async () => {
-    service = new ShardService({ workerPath: join(repoRoot, 'main/host/source-worker.cjs'), events: createEventBus(), log: () => {} })
+    service = new ShardService({ workerPath: join(repoRoot, 'main/host/source-worker.cjs'), events: createEventBus(), log: () => {}, workspace: () => workspace, workspaceBase: repoRoot })
     await service.boot(loadEmbeddedDefault())
     const stepping = service.step(100_000)
     await later(300)

@@ -29,7 +29,8 @@ export const StepOutcomeSchema = z.object({ view: ShardViewSchema, requested: z.
 const seq = z.number().int().nonnegative()
 
 export const HostToWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('init'), seq, loaded: LoadedConfigSchema }),
+  /** Start the shard; `files` says where model paths (policy_swap, a config's model) may come from. */
+  z.object({ type: z.literal('init'), seq, loaded: LoadedConfigSchema, files: z.object({ roots: z.array(z.object({ name: z.string(), path: z.string() })), base: z.string() }) }),
   z.object({ type: z.literal('load-config'), seq, loaded: LoadedConfigSchema }),
   z.object({ type: z.literal('start'), seq }),
   z.object({ type: z.literal('pause'), seq }),
@@ -61,7 +62,9 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('reply'),
     seq,
-    result: resultSchema(ShardViewSchema)
+    result: resultSchema(ShardViewSchema),
+    /** The observer frame for this change comes right after the reply (see Shard.emit). */
+    frame_follows: z.boolean().optional()
   }),
   z.object({ type: z.literal('frame'), view: ShardViewSchema }),
   z.object({ type: z.literal('observer'), frame: ObserverFrameSchema }),
@@ -75,7 +78,7 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   /** The final result of a queued console command, after its tick ran. */
   z.object({ type: z.literal('console-result'), result: ConsoleResultSchema }),
   /** The answer to a `step`: how far it got (a pause, a start or a config load cut it short). */
-  z.object({ type: z.literal('step-reply'), seq, result: resultSchema(StepOutcomeSchema) }),
+  z.object({ type: z.literal('step-reply'), seq, result: resultSchema(StepOutcomeSchema), frame_follows: z.boolean().optional() }),
   /** A long request is still working (a step: ticks done of total); the host waits on. */
   z.object({ type: z.literal('progress'), seq, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
 ])

@@ -5,18 +5,19 @@ import { loadConfigFile, type LoadedConfig } from '../config/load-config'
 import { hashWorld } from '../sim/hash/hash-world'
 import { realScheduler } from './scheduler'
 import { Shard } from './shard'
+import { testFiles, testWorkspace } from '../fs/testing/test-workspace'
 
 const RELEASE = resolve(__dirname, '../../configs/policies/release.onnx')
 const sha = (s: string) => createHash('sha256').update(s).digest('hex')
 
 async function defaultConfig(): Promise<LoadedConfig> {
-  const loaded = await loadConfigFile(resolve(__dirname, '../../configs/default.yaml'))
+  const loaded = await loadConfigFile(resolve(__dirname, '../../configs/default.yaml'), await testWorkspace())
   if (!loaded.ok) throw new Error(loaded.error.message)
   return loaded.value
 }
 
 async function learnedShard(): Promise<Shard> {
-  const shard = new Shard(await defaultConfig(), { scheduler: realScheduler })
+  const shard = new Shard(await defaultConfig(), { scheduler: realScheduler, files: await testFiles() })
   const swapped = await shard.swapPolicy(RELEASE)
   if (!swapped.ok) throw new Error(swapped.error.message)
   return shard

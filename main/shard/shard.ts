@@ -27,6 +27,7 @@ import { TelemetryHub, type SocietyTelemetry } from '../telemetry/telemetry-hub'
 import type { TelemetryView } from './society-view'
 import { loadOnnxPolicy } from '../policy/runtime/onnx-policy'
 import { configuredModel } from '../policy/runtime/model-path'
+import type { Workspace } from '../fs/workspace'
 import type { DecisionTrace, PolicyIdentity, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { JsonValue } from '../sim/state/world'
 
@@ -78,6 +79,17 @@ export interface ShardOptions {
    * lost: the next diff covers everything since the last one sent.
    */
   observerCredit?: boolean
+  /**
+   * Where model files (a config's policy.model, policy_swap) may come from, and the folder
+   * relative ones resolve from. Without it the shard reads no model file at all.
+   */
+  files?: ShardFiles
+}
+
+export interface ShardFiles {
+  workspace: Workspace
+  /** The folder relative model paths resolve from (the host's working folder). */
+  base: string
 }
 
 export class Shard {
@@ -155,6 +167,11 @@ export class Shard {
     return { kpis: t.kpis, alerts: t.alerts, promotion: t.promotion, narrations: t.recent_narrations, rewards: { mean_total: t.rewards.mean_total, components: t.rewards.components } }
   }
 
+  /** Whether a state change's observer frame is still to go out (it follows the command's reply). */
+  get observerFramePending(): boolean {
+    return this.observerDue
+  }
+
   /** The receiver took the last observer frame: the next may be sent (see `observerCredit`). */
   observerAcked(): void {
     this.observerUnacked = false
@@ -177,9 +194,11 @@ export class Shard {
    */
   async prepareConfig(loaded: LoadedConfig): Promise<Result<ShardView>> {
     const sim = this.buildSimulation(loaded)
-    const path = configuredModel(loaded.config, loaded.summary.source)
-    if (path !== undefined) {
-      const model = await loadOnnxPolicy(path, sim.policy.spec, { provider: loaded.config.policy.provider })
+    const named = configuredModel(loaded.config, loaded.summary.source)
+    if (named !== undefined) {
+      const path = await this.modelPath(named)
+      if (!path.ok) return err(path.error.code, `${loaded.summary.source}: policy.model: ${path.error.message}; the running shard keeps its config`)
+      const model = await loadOnnxPolicy(path.value, sim.policy.spec, { provider: loaded.config.policy.provider })
       if (!model.ok) return err(model.error.code, `${loaded.summary.source}: policy.model: ${model.error.message}; the running shard keeps its config`, model.error.details)
       sim.policy.use(model.value)
     }
@@ -332,7 +351,9 @@ export class Shard {
       sim.policy.use(null)
       return ok(sim.policy.identity())
     }
-    const loaded = await loadOnnxPolicy(model, sim.policy.spec, { provider: this.config.policy.provider })
+    const path = await this.modelPath(model)
+    if (!path.ok) return path
+    const loaded = await loadOnnxPolicy(path.value, sim.policy.spec, { provider: this.config.policy.provider })
     if (!loaded.ok) return loaded
     if (sim !== this.sim) {
       void loaded.value.release()
@@ -341,6 +362,13 @@ export class Shard {
     sim.policy.use(loaded.value)
     this.changed()
     return ok(sim.policy.identity())
+  }
+
+  /** A model file's real path inside the workspace (links followed), or why it may not be read. */
+  private async modelPath(model: string): Promise<Result<string>> {
+    const files = this.options.files
+    if (!files) return err('fs.outside_workspace', `this shard reads no model files, so ${model} cannot be loaded: run it from a host or townlet run, which name the workspace`)
+    return files.workspace.resolve(model, { base: files.base, what: 'policy model', codes: { notFound: 'policy.model_not_found', unreadable: 'policy.model_not_found' } })
   }
 
   policyStatus(): Omit<PolicyStatus, 'models'> {

@@ -6,6 +6,7 @@ import { parentPort, isMainThread } from 'node:worker_threads'
 import { formatZodIssues } from '../../shared/zod-issues'
 import { realScheduler } from './scheduler'
 import { Shard } from './shard'
+import { Workspace } from '../fs/workspace'
 import { HostToWorkerSchema, type HostToWorker, type WorkerToHost } from './protocol'
 
 if (isMainThread || !parentPort) {
@@ -37,7 +38,9 @@ async function handle(message: HostToWorker): Promise<void> {
   }
   if (message.type === 'init') {
     shard?.dispose()
+    const workspace = await Workspace.fromJSON({ roots: message.files.roots })
     shard = new Shard(message.loaded, {
+      files: { workspace, base: message.files.base },
       scheduler: realScheduler,
       onFrame: (view) => post({ type: 'frame', view }),
       onObserver: (frame) => post({ type: 'observer', frame }),
@@ -52,7 +55,7 @@ async function handle(message: HostToWorker): Promise<void> {
     log('info', `shard ready with config ${message.loaded.summary.config_id}`)
     // Clients learn of a (re)started shard from its first frames, like any other change.
     shard.publish()
-    post({ type: 'reply', seq: message.seq, result: { ok: true, value: shard.view() } })
+    post({ type: 'reply', seq: message.seq, result: { ok: true, value: shard.view() }, frame_follows: shard.observerFramePending })
     return
   }
   if (!shard) {
@@ -61,7 +64,7 @@ async function handle(message: HostToWorker): Promise<void> {
   }
   if (message.type === 'reload-affordances') {
     // A message handler never runs inside a tick: the registry is swapped between ticks.
-    post({ type: 'reply', seq: message.seq, result: shard.reloadAffordances(message.affordances) })
+    post({ type: 'reply', seq: message.seq, result: shard.reloadAffordances(message.affordances), frame_follows: shard.observerFramePending })
     return
   }
   if (message.type === 'agent-detail') {
@@ -86,7 +89,7 @@ async function handle(message: HostToWorker): Promise<void> {
       post({ type: 'reply', seq: message.seq, result: candidate })
       return
     }
-    post({ type: 'reply', seq: message.seq, result: { ok: true, value: candidate.value } })
+    post({ type: 'reply', seq: message.seq, result: { ok: true, value: candidate.value }, frame_follows: target.observerFramePending })
     logPolicyNotice(target)
     return
   }
@@ -99,7 +102,7 @@ async function handle(message: HostToWorker): Promise<void> {
       lastProgress = now
       post({ type: 'progress', seq: message.seq, done, total })
     })
-    post({ type: 'step-reply', seq: message.seq, result: { ok: true, value: outcome } })
+    post({ type: 'step-reply', seq: message.seq, result: { ok: true, value: outcome }, frame_follows: shard.observerFramePending })
     return
   }
   if (message.type === 'console') {
@@ -132,7 +135,7 @@ async function handle(message: HostToWorker): Promise<void> {
         return shard.view()
     }
   })()
-  post({ type: 'reply', seq: message.seq, result: { ok: true, value: view } })
+  post({ type: 'reply', seq: message.seq, result: { ok: true, value: view }, frame_follows: shard.observerFramePending })
 }
 
 port.on('message', (raw: unknown) => {

@@ -4,11 +4,12 @@ import { loadConfigFile, type LoadedConfig } from '../../config/load-config'
 import { loadOnnxPolicy } from '../runtime/onnx-policy'
 import { captureDataset, captureWithPolicy } from './capture'
 import { concatDatasets } from './dataset'
+import { testWorkspace } from '../../fs/testing/test-workspace'
 
 const RELEASE = resolve(__dirname, '../../../configs/policies/release.onnx')
 
 async function defaultConfig(): Promise<LoadedConfig> {
-  const loaded = await loadConfigFile(resolve(__dirname, '../../../configs/default.yaml'))
+  const loaded = await loadConfigFile(resolve(__dirname, '../../../configs/default.yaml'), await testWorkspace())
   if (!loaded.ok) throw new Error(loaded.error.message)
   return loaded.value
 }

@@ -10,12 +10,13 @@ import { tick } from '../../sim/tick'
 import { createWorld } from '../../sim/town/create-world'
 import { decideScripted } from '../scripted/scripted-controller'
 import { captureDataset } from './capture'
+import { testWorkspace } from '../../fs/testing/test-workspace'
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex')
 let loaded: LoadedConfig
 
 beforeAll(async () => {
-  const read = await loadConfigFile(join(repoRoot, 'configs/default.yaml'))
+  const read = await loadConfigFile(join(repoRoot, 'configs/default.yaml'), await testWorkspace())
   if (!read.ok) throw new Error(read.error.message)
   loaded = read.value
 })

@@ -4,10 +4,11 @@ import { Simulation } from '../../shard/simulation'
 import { InferenceFailedError } from './inference-failed-error'
 import { loadOnnxPolicy } from './onnx-policy'
 import { writeFixedBatchModel } from './testing/fixed-batch-model'
+import { testWorkspace } from '../../fs/testing/test-workspace'
 
 /** A default-town simulation driven by a real model that only runs for its 8 agents. */
 async function fixedBatchSim(): Promise<Simulation> {
-  const loaded = await loadConfigFile('configs/default.yaml')
+  const loaded = await loadConfigFile('configs/default.yaml', await testWorkspace())
   if (!loaded.ok) throw new Error(loaded.error.message)
   const sim = new Simulation(loaded.value)
   const policy = await loadOnnxPolicy(writeFixedBatchModel(sim.policy.spec, sim.world.state.agents.count), sim.policy.spec)

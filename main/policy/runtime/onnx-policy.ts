@@ -8,12 +8,12 @@
  * why. One `run` per tick scores every agent in the batch.
  */
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { InferenceSession } from 'onnxruntime-node'
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
 import { err, ok, type Result } from '../../../shared/result'
 import { checkModelFits, readModelInfo } from '../onnx/model-file'
+import { readBounded } from '../../fs/read-bounded'
 import type { ObservationBatch, ObservationSpec } from '../observations/observation-types'
 
 /** Larger files are not policies this workstation makes; refuse them before reading. */
@@ -95,17 +95,15 @@ export async function loadOnnxPolicy(path: string, spec: ObservationSpec, option
 }
 
 async function readModelBytes(path: string): Promise<Result<Uint8Array>> {
-  try {
-    const info = await stat(path)
-    if (!info.isFile()) return err('policy.model_not_found', `${path} is not a file: give the path of an .onnx model (configs/policies holds the shipped ones)`)
-    if (info.size > MAX_MODEL_BYTES) return err('policy.invalid_model', `${path} is ${Math.round(info.size / 1048576)} MiB, more than the ${MAX_MODEL_BYTES / 1048576} MiB a policy may be`)
-    if (info.size === 0) return err('policy.invalid_model', `${path} is empty: it is not an ONNX model (re-export it with \`townlet policy train-bc\`)`)
-    return ok(new Uint8Array(await readFile(path)))
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return err('policy.model_not_found', `${path} does not exist: check the path (configs/policies holds the shipped models)`)
-    return err('policy.model_not_found', `${path} cannot be read (${code ?? firstLine(cause)})`)
+  // Bounded and regular files only: a FIFO or a device named as a model must not hang or flood the worker.
+  const read = await readBounded(path, MAX_MODEL_BYTES, path)
+  if (!read.ok) {
+    const { kind, message } = read.problem
+    if (kind === 'too_big') return err('policy.invalid_model', `${message}: it is not a policy this workstation makes`)
+    return err('policy.model_not_found', `${message}: give the path of an .onnx model (configs/policies holds the shipped ones)`)
   }
+  if (read.bytes.byteLength === 0) return err('policy.invalid_model', `${path} is empty: it is not an ONNX model (re-export it with \`townlet policy train-bc\`)`)
+  return ok(new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength))
 }
 
 function firstLine(cause: unknown): string {

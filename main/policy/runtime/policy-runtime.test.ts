@@ -12,11 +12,12 @@ import { createWorld } from '../../sim/town/create-world'
 import { compileOrThrow } from '../../shard/simulation'
 import { loadOnnxPolicy } from './onnx-policy'
 import { writeRandomModel } from './testing/random-model'
+import { testWorkspace } from '../../fs/testing/test-workspace'
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex')
 
 async function defaultConfig(anneal = 1): Promise<LoadedConfig> {
-  const loaded = await loadConfigFile('configs/default.yaml')
+  const loaded = await loadConfigFile('configs/default.yaml', await testWorkspace())
   if (!loaded.ok) throw new Error(loaded.error.message)
   loaded.value.config.policy.anneal.ratio = anneal
   return loaded.value
