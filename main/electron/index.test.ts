@@ -107,9 +107,9 @@ describe('electron entry', () => {
 
   it('takes the admin token file from the app settings, makes the menu an admin, and Become Admin grants the window', async () => {
     const { writeFile } = await import('node:fs/promises')
-    await writeFile(join(userData, 'settings.json'), JSON.stringify({ admin_token_file: '/secrets/admin.token' }))
+    await writeFile(join(userData, 'settings.json'), JSON.stringify({ admin_token_file: '/secrets/admin.token', workspace: '/towns' }))
     const win = await runEntry()
-    expect(trace.hostOptions[0]).toMatchObject({ admin: { tokenFile: '/secrets/admin.token', generate: true } })
+    expect(trace.hostOptions[0]).toMatchObject({ admin: { tokenFile: '/secrets/admin.token', generate: true }, workspaceDir: '/towns', dataDir: userData })
     expect(trace.grants).toEqual([['app-menu', 'the app menu']])
     const template = fx.Menu.setApplicationMenu.mock.calls[0]![0] as { template: { submenu?: { label?: string; click?: () => void }[] }[] }
     const item = template.template.flatMap((m) => m.submenu ?? []).find((i) => i.label === 'Become Admin in This Window')

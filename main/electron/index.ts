@@ -71,6 +71,10 @@ async function start(): Promise<void> {
       testHooks: env.TOWNLET_TEST_HOOKS === '1',
       initialConfigPath: env.TOWNLET_CONFIG || undefined,
       auditPath: join(userData, 'logs', 'console-audit.jsonl'),
+      // Files may come from the shipped configs, the app's data folder and the workspace setting
+      // (the working folder by default).
+      dataDir: userData,
+      ...(settings.workspace === undefined ? {} : { workspaceDir: settings.workspace }),
       // The admin token is the host's: TOWNLET_ADMIN_TOKEN, the admin_token_file setting, or
       // one made for this run; the person at the desk can also use Shard → Become Admin.
       admin: { ...(settings.admin_token_file === undefined ? {} : { tokenFile: settings.admin_token_file }), generate: true },
