@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'config.not_found',
   'config.unreadable',
   'config.invalid',
+  /** Checking the config took longer than the host allows (a town too big to build in time). */
+  'config.timeout',
   // shard runtime
   'shard.crashed',
   'shard.not_ready',

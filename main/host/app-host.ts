@@ -4,7 +4,8 @@
  */
 import type { LogEntry, LogLevel } from '../../shared/contract/dto/events'
 import { describeConfigError } from '../config/describe-config-error'
-import { loadConfigFile, loadEmbeddedDefault } from '../config/load-config'
+import { loadEmbeddedDefault } from '../config/load-config'
+import { ConfigValidator } from './config-validator'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { createRegistry, type Registry } from './registry'
@@ -37,6 +38,8 @@ export interface HostOptions {
   workspaceDir?: string
   /** The app's own data folder (Electron's userData), a workspace root too when given. */
   dataDir?: string
+  /** How long checking one config may take (building its town included) before it is stopped. */
+  validationDeadlineMs?: number
   /** Environment the host reads TOWNLET_ADMIN_TOKEN from; the process's by default. */
   env?: Record<string, string | undefined>
   /**
@@ -85,8 +88,11 @@ export function createAppHost(options: HostOptions): AppHost {
   }
   // The operator's log only: stack traces, token failures, audit write failures.
   const hostLog = (level: LogLevel, message: string): void => options.log?.({ level, source: 'host', message, at: Date.now() })
+  // Configs and registries are read and checked on their own thread (the same worker script).
+  const validator = new ConfigValidator({ workerPath: options.workerPath, ...(options.validationDeadlineMs === undefined ? {} : { deadlineMs: options.validationDeadlineMs }) })
   const shard = new ShardService({
     workerPath: options.workerPath,
+    validator,
     events,
     log,
     hostLog,
@@ -111,6 +117,7 @@ export function createAppHost(options: HostOptions): AppHost {
       testHooks: options.testHooks ?? false,
       cwd,
       workspace: theWorkspace,
+      validator,
       console: operatorConsole,
       ...(options.pickFile ? { pickFile: options.pickFile } : {})
     }),
@@ -140,7 +147,7 @@ export function createAppHost(options: HostOptions): AppHost {
       let loaded = loadEmbeddedDefault()
       let file: string | undefined
       if (options.initialConfigPath) {
-        const result = await loadConfigFile(options.initialConfigPath, theWorkspace(), cwd)
+        const result = await validator.checkConfig(options.initialConfigPath, cwd, theWorkspace().roots)
         if (!result.ok) throw new Error(describeConfigError(result.error))
         loaded = result.value
         file = loaded.summary.source
@@ -153,6 +160,7 @@ export function createAppHost(options: HostOptions): AppHost {
       // as host.shutdown, then the audit is written out and closed.
       try {
         await shard.dispose()
+        await validator.dispose()
       } finally {
         operatorConsole.shutdown()
         await operatorConsole.close()

@@ -2,7 +2,6 @@
  * One handler per invoke channel of the contract. Each is a thin adapter from a parsed request to
  * a host service; the registry does the parsing, validation and error envelopes.
  */
-import { loadConfigFile } from '../config/load-config'
 import { listConfigFiles } from './config-files'
 import { HostError } from './host-error'
 import type { Handlers } from './registry'
@@ -10,6 +9,7 @@ import type { ShardService } from './shard-service'
 import type { ConsoleService } from './console-service'
 import { listPolicyModels } from './policy-models'
 import type { Workspace } from '../fs/workspace'
+import type { ConfigValidator } from './config-validator'
 
 export interface HandlerDeps {
   shard: ShardService
@@ -20,6 +20,8 @@ export interface HandlerDeps {
   cwd: string
   /** Where named files may come from (see Workspace); known once the host started. */
   workspace: () => Workspace
+  /** Reads and checks configs off the main thread, with a deadline. */
+  validator: Pick<ConfigValidator, 'checkConfig'>
   pickFile?: () => Promise<string | null>
   console: ConsoleService
 }
@@ -44,7 +46,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'config.load': async ({ path }) => {
       // Validate on the host first: a bad config never reaches the running shard. The path is
       // the client's: it resolves inside the workspace or is refused unread.
-      const loaded = await loadConfigFile(path, deps.workspace(), deps.cwd)
+      // Checked on the validator thread: building a big town must not block the host.
+      const loaded = await deps.validator.checkConfig(path, deps.cwd, deps.workspace().roots)
       if (!loaded.ok) throw new HostError(loaded.error.code, loaded.error.message, loaded.error.details)
       await shard.loadConfig(loaded.value, loaded.value.summary.source)
       return loaded.value.summary

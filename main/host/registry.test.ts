@@ -13,7 +13,7 @@ const status = sampleStatus({ speed: 4 })
 function handlers(): Handlers {
   const shard = { status: () => status, command: async () => status, clockCommand: async () => status, restart: async () => status } as unknown as ShardService
   const console = {} as ConsoleService
-  return createHandlers({ shard, mode: 'browser', version: '1', configsDir: '/nope', testHooks: false, cwd: '/', workspace: () => { throw new Error('no files in this test') }, console })
+  return createHandlers({ shard, mode: 'browser', version: '1', configsDir: '/nope', testHooks: false, cwd: '/', workspace: () => { throw new Error('no files in this test') }, validator: { checkConfig: () => { throw new Error('no configs in this test') } }, console })
 }
 
 const trusted = { trusted: true, sender: 'test', session: 'test' }

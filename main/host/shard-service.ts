@@ -8,7 +8,7 @@ import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
 import type { LogLevel, LoopFailure } from '../../shared/contract/dto/events'
 import { FRAME_SCHEMA_VERSION } from '../../shared/contract/dto/frame'
 import type { ShardStatus, StepStatus } from '../../shared/contract/dto/shard-status'
-import { loadAffordanceFile } from '../config/load-affordances'
+import type { ConfigValidator } from './config-validator'
 import { dirname } from 'node:path'
 import type { Workspace } from '../fs/workspace'
 import { affordancePath, formatIssue, type LoadedConfig } from '../config/load-config'
@@ -46,6 +46,8 @@ export interface ShardServiceOptions {
   requestTimeoutMs?: number
   /** Where named files may come from: the affordance reload reads through it, and the worker gets its roots. */
   workspace: () => Workspace
+  /** Reads and checks a reloaded registry off the main thread. */
+  validator: Pick<ConfigValidator, 'checkAffordances'>
   /** The folder relative model paths (policy_swap) resolve from: the host's working folder. */
   workspaceBase: string
 }
@@ -364,7 +366,7 @@ export class ShardService {
     if (!watching || !this.loaded) return
     const { file, generation } = watching
     const stale = (): boolean => this.generation !== generation || this.watching !== watching
-    const load = await loadAffordanceFile(file, this.options.workspace(), dirname(file))
+    const load = await this.options.validator.checkAffordances(file, dirname(file), this.options.workspace().roots)
     if (stale()) return
     if (!load.ok) {
       // A file caught mid-save (an editor that truncates, then writes) fails to load, and its

@@ -215,8 +215,8 @@ export class ShardWorkerClient {
   }
 }
 
-/** The worker's environment: the host's, less the admin token (the shard never needs it). */
-function workerEnv(): NodeJS.ProcessEnv {
+/** A worker's environment: the host's, less the admin token (no worker ever needs it). */
+export function workerEnv(): NodeJS.ProcessEnv {
   const { [ADMIN_TOKEN_ENV]: _token, ...rest } = process.env
   return rest
 }

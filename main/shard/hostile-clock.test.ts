@@ -91,7 +91,7 @@ describe('finding 10: a long step through the host', () => {
 
   it('answers the step with its result, never shard.timeout, when it outlasts the request timeout', async () => {
     // Long enough to boot the worker from source; the step below takes several times longer.
-    service = new ShardService({ workerPath: join(repoRoot, 'main/host/source-worker.cjs'), events: createEventBus(), log: () => {}, requestTimeoutMs: 2_500, workspace: () => workspace, workspaceBase: repoRoot })
+    service = new ShardService({ workerPath: join(repoRoot, 'main/host/source-worker.cjs'), events: createEventBus(), log: () => {}, requestTimeoutMs: 2_500, workspace: () => workspace, workspaceBase: repoRoot, validator: { checkAffordances: () => { throw new Error('no reloads in this test') } } })
     // A town of 1,000: each tick costs about a millisecond, so 6,000 of them take seconds.
     const big = parseConfigText(bigTownYaml(1000), 'big-town.yaml')
     if (!big.ok) throw new Error(big.error.message)
@@ -104,7 +104,7 @@ describe('finding 10: a long step through the host', () => {
   }, 180_000)
 
   it('pauses a long step promptly, and the step’s caller learns how far it got', async () => {
-    service = new ShardService({ workerPath: join(repoRoot, 'main/host/source-worker.cjs'), events: createEventBus(), log: () => {}, workspace: () => workspace, workspaceBase: repoRoot })
+    service = new ShardService({ workerPath: join(repoRoot, 'main/host/source-worker.cjs'), events: createEventBus(), log: () => {}, workspace: () => workspace, workspaceBase: repoRoot, validator: { checkAffordances: () => { throw new Error('no reloads in this test') } } })
     await service.boot(loadEmbeddedDefault())
     const stepping = service.step(100_000)
     await later(300)
