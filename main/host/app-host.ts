@@ -139,6 +139,7 @@ export function createAppHost(options: HostOptions): AppHost {
     adminToken: () => admin,
     grantLocalAdmin: (session, via) => void operatorConsole.grantLocal(session, via),
     async start() {
+      validator.warm()
       workspace = await Workspace.create(roots)
       const token = await loadHostAdminToken({ env: options.env ?? process.env, cwd, ...(options.admin?.tokenFile === undefined ? {} : { file: options.admin.tokenFile }), generate: options.admin?.generate ?? false })
       if (!token.ok) throw new Error(token.problem)

@@ -51,6 +51,11 @@ export class ConfigValidator {
     return reply.type === 'affordances' ? reply.check : { ok: false, issues: [{ path: '', message: 'the config validator answered another request' }], warnings: [] }
   }
 
+  /** Start the thread now (the host's start), so the first config.load does not wait for it. */
+  warm(): void {
+    if (!this.disposed) this.ensureWorker()
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true
     this.current?.settle({ failed: 'the host is stopping' })

@@ -55,7 +55,7 @@ export function ConfigPicker() {
             value={path}
             onChange={(e) => setPath(fieldValue(e))}
           />
-          <button type="submit" data-testid="btn-load-config" disabled={busy || path.trim() === ''}>
+          <button type="submit" data-testid="btn-load-config" data-loading={String(loading)} disabled={busy || path.trim() === ''}>
             {loading ? 'Loading…' : 'Load'}
           </button>
         </form>
