@@ -13,7 +13,7 @@ type FakeElectron = typeof FakeElectronModule
 vi.mock('electron', () => import('./test-support/fake-electron'))
 
 // Records the order of the entry's steps across the fakes.
-const trace = vi.hoisted(() => ({ steps: [] as string[], hostOptions: [] as unknown[], grants: [] as [string, string][], failStart: false }))
+const trace = vi.hoisted(() => ({ steps: [] as string[], hostOptions: [] as unknown[], grants: [] as [string, string][], ended: [] as string[], failStart: false }))
 
 vi.mock('../host/app-host', async () => ({
   createAppHost: (options: unknown) => {
@@ -30,7 +30,8 @@ vi.mock('../host/app-host', async () => ({
       },
       dispose: async () => void trace.steps.push('host.dispose'),
       adminToken: () => ({ available: true, source: 'test', generated: null }),
-      grantLocalAdmin: (session: string, via: string) => void trace.grants.push([session, via])
+      grantLocalAdmin: (session: string, via: string) => void trace.grants.push([session, via]),
+      sessionEnded: (session: string) => void trace.ended.push(session)
     }
   }
 }))
@@ -47,6 +48,7 @@ beforeEach(async () => {
   trace.steps.length = 0
   trace.hostOptions.length = 0
   trace.grants.length = 0
+  trace.ended.length = 0
   trace.failStart = false
   userData = await mkdtemp(join(tmpdir(), 'townlet-entry-'))
   app.userData = userData
@@ -115,7 +117,11 @@ describe('electron entry', () => {
     const item = template.template.flatMap((m) => m.submenu ?? []).find((i) => i.label === 'Become Admin in This Window')
     item?.click?.()
     await vi.waitFor(() => expect(trace.grants).toHaveLength(2))
-    expect(trace.grants[1]![0]).toBe(`window-${(win.webContents as unknown as { id: number }).id}`)
+    const session = `window-${(win.webContents as unknown as { id: number }).id}`
+    expect(trace.grants[1]![0]).toBe(session)
+    // Closing the window ends its session: the role goes with it.
+    win.emit('closed')
+    expect(trace.ended).toEqual([session])
   })
 
   it('leaves test hooks off and the launch config unset by default', async () => {

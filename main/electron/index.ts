@@ -34,6 +34,9 @@ const showError = (title: string, message: string): void => dialog.showErrorBox(
 
 async function openWindow(): Promise<void> {
   main = await openMainWindow({ preloadPath, rendererPath })
+  // A closed window's session holds no role any more, and its place in the observer stream goes.
+  const session = `window-${main.win.webContents.id}`
+  main.win.once('closed', () => host?.sessionEnded(session))
 }
 
 async function start(): Promise<void> {

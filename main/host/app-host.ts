@@ -64,6 +64,8 @@ export interface AppHost {
   adminToken(): { available: boolean; source: string | null; generated: string | null }
   /** Grant admin to a session the host vouches for (Electron's menu: only the person at the desk can click it). */
   grantLocalAdmin(session: string, via: string): void
+  /** A client went away (a socket closed, a window was destroyed): its role and stream place are dropped. */
+  sessionEnded(session: string): void
   dispose(): Promise<void>
 }
 
@@ -138,6 +140,10 @@ export function createAppHost(options: HostOptions): AppHost {
     events,
     adminToken: () => admin,
     grantLocalAdmin: (session, via) => void operatorConsole.grantLocal(session, via),
+    sessionEnded(session) {
+      shard.sessionEnded(session)
+      operatorConsole.sessionEnded(session)
+    },
     async start() {
       validator.warm()
       workspace = await Workspace.create(roots)

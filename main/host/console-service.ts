@@ -86,6 +86,11 @@ export class ConsoleService {
     else this.options.log('info', 'host', `console: no admin token is configured, so every session is a viewer (start the host with ${ADMIN_TOKEN_ENV} or --admin-token-file)`)
   }
 
+  /** A session ended: it holds no role any more (a reused id could never inherit admin). */
+  sessionEnded(session: string): void {
+    this.sessions.revoke(session)
+  }
+
   /** The role the host gives this session: viewer until it presented the admin token. */
   roleOf(session: string): Role {
     return this.sessions.role(session)

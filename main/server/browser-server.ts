@@ -29,6 +29,8 @@ export interface BrowserServerOptions {
   token?: string
   /** Bounds on what one client may cost (defaults in socket-limits.ts). */
   limits?: Partial<SocketLimits>
+  /** A socket closed: the host forgets its session (its role, its place in the observer stream). */
+  onSessionEnd?: (session: string) => void
 }
 
 export interface BrowserServer {
@@ -94,9 +96,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         return
       }
       // One session per socket for as long as it stays open: the console's role is keyed on it.
-      const binding = bindSocket(ws, { registry: options.registry, sender: `socket ${req.socket.remoteAddress ?? '?'}`, session: `socket-${++sessions}`, limits, stats })
+      const session = `socket-${++sessions}`
+      const binding = bindSocket(ws, { registry: options.registry, sender: `socket ${req.socket.remoteAddress ?? '?'}`, session, limits, stats })
       bound.set(ws, binding)
-      const forget = () => bound.delete(ws)
+      const forget = () => {
+        if (bound.delete(ws)) options.onSessionEnd?.(session)
+      }
       ws.on('close', forget)
       ws.on('error', forget)
     })

@@ -170,3 +170,31 @@ describe('the socket protocol, fuzzed', () => {
     )
   }, 120_000)
 })
+
+describe('sessions end with their socket', () => {
+  it('drops a closed socket’s admin role and its place in the observer stream', async () => {
+    served = await serveTestHost()
+    const host = served.host
+    const ended: string[] = []
+    await served.server.close()
+    const server = await (await import('./browser-server')).startBrowserServer({
+      registry: host.registry,
+      events: host.events,
+      rendererDir: served.rendererDir,
+      port: 0,
+      onSessionEnd: (session) => {
+        ended.push(session)
+        host.sessionEnded(session)
+      }
+    })
+    served = { ...served, server }
+    const client = await open(socketUrl(server))
+    await authenticate(client)
+    const { value } = (await client.request('console.session')) as { value: { issuer: string; role: string } }
+    expect(value.role).toBe('admin')
+    client.ws.close()
+    await client.closed
+    await until(() => (ended.includes(value.issuer) ? true : undefined))
+    expect((await host.callAs(value.issuer, 'console.session')).ok && ((await host.callAs(value.issuer, 'console.session')) as { value: { role: string } }).value.role).toBe('viewer')
+  })
+})
