@@ -192,6 +192,8 @@ export async function captureWithPolicy(loaded: LoadedConfig, options: PolicyCap
   const model = await options.load(sim.policy.spec)
   if (!model.ok) throw new Error(model.error.message)
   sim.policy.use(model.value)
+  // A dataset labelled "the model drove" must not quietly continue under the controller.
+  sim.policy.onInferenceError = 'fail'
   const recorder = new SampleRecorder(sim.policy.spec, options.every ?? 1)
   let t = 0
   // The runtime's own batch, built once per tick before inference: the samples see exactly

@@ -5,6 +5,7 @@ import { InferenceFailedError } from './inference-failed-error'
 import { loadOnnxPolicy } from './onnx-policy'
 import { writeFixedBatchModel } from './testing/fixed-batch-model'
 import { testWorkspace } from '../../fs/testing/test-workspace'
+import { captureWithPolicy } from '../bc/capture'
 
 /** A default-town simulation driven by a real model that only runs for its 8 agents. */
 async function fixedBatchSim(): Promise<Simulation> {
@@ -52,5 +53,15 @@ describe('finding 2: how the policy runtime signals an inference failure', () =>
     expect(sim.world.state.tick).toBe(4)
     expect(sim.policy.identity().backend).toBe('onnx')
     expect(sim.policy.status().notice).toBeNull()
+  })
+})
+
+describe('a capture driven by a model that fails at inference', () => {
+  it('fails instead of recording the scripted controller under the model’s name', async () => {
+    const loaded = await loadConfigFile('configs/default.yaml', await testWorkspace())
+    if (!loaded.ok) throw new Error(loaded.error.message)
+    // A model that only scores a batch of 3: the default town has 8.
+    const path = writeFixedBatchModel(new Simulation(loaded.value).policy.spec, 3)
+    await expect(captureWithPolicy(loaded.value, { ticks: 5, every: 1, created: 'now', anneal: 1, load: (spec) => loadOnnxPolicy(path, spec) })).rejects.toThrow(InferenceFailedError)
   })
 })
