@@ -12,6 +12,7 @@ import type * as PlaywrightTest from '@playwright/test'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures/chromium'
 import { createAppHost } from '../main/host/app-host'
+import { loadOrFail } from './bench-host'
 import { startBrowserServer } from '../main/server/browser-server'
 import { engineConfigText } from './engine-config'
 
@@ -23,12 +24,12 @@ export async function mapFpsReport(root: string): Promise<string[]> {
   if (!existsSync(browserPath)) return [`map frame rate: skipped, no Chromium at ${browserPath} (set CHROMIUM_PATH)`]
   const dir = await mkdtemp(join(tmpdir(), 'townlet-map-bench-'))
   await writeFile(join(dir, 'town.yaml'), engineConfigText(AGENTS))
-  const host = createAppHost({ mode: 'browser', version: 'bench', workerPath: join(__dirname, 'shard-worker.js'), configsDir: join(root, 'configs'), cwd: root })
+  const host = createAppHost({ mode: 'browser', version: 'bench', workerPath: join(__dirname, 'shard-worker.js'), configsDir: join(root, 'configs'), cwd: root, workspaceDir: dir })
   await host.start()
   const ctx = { trusted: true, sender: 'bench', session: 'bench' }
   // The bench drives the clock and loads configs: it is the host's own admin session.
   host.grantLocalAdmin(ctx.session, 'the bench')
-  await host.registry.dispatch('config.load', { path: join(dir, 'town.yaml') }, ctx)
+  await loadOrFail(host, join(dir, 'town.yaml'), ctx)
   const server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: join(root, 'out/renderer'), port: 0 })
   // Loaded at run time from node_modules, not bundled: Playwright is a dev tool, not part of the app.
   const { chromium } = createRequire(__filename)('@playwright/test') as typeof PlaywrightTest

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
 import { createAppHost } from '../main/host/app-host'
+import { loadOrFail } from './bench-host'
 import { startBrowserServer } from '../main/server/browser-server'
 import { realScheduler } from '../main/shard/scheduler'
 import { Shard } from '../main/shard/shard'
@@ -49,12 +50,12 @@ async function throughHost(root: string, withClient: boolean): Promise<{ tps: nu
   const dir = await mkdtemp(join(tmpdir(), 'townlet-observer-bench-'))
   await writeFile(join(dir, 'town.yaml'), engineConfigText(AGENTS))
   await writeFile(join(dir, 'index.html'), '<!doctype html>')
-  const host = createAppHost({ mode: 'browser', version: 'bench', workerPath: join(__dirname, 'shard-worker.js'), configsDir: join(root, 'configs'), cwd: root })
+  const host = createAppHost({ mode: 'browser', version: 'bench', workerPath: join(__dirname, 'shard-worker.js'), configsDir: join(root, 'configs'), cwd: root, workspaceDir: dir })
   await host.start()
   const ctx = { trusted: true, sender: 'bench', session: 'bench' }
   // The bench drives the clock and loads configs: it is the host's own admin session.
   host.grantLocalAdmin(ctx.session, 'the bench')
-  await host.registry.dispatch('config.load', { path: join(dir, 'town.yaml') }, ctx)
+  await loadOrFail(host, join(dir, 'town.yaml'), ctx)
   await host.registry.dispatch('shard.step', { ticks: 200 }, ctx)
   const server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: dir, port: 0 })
   let frames = 0

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import type * as PlaywrightTest from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures/chromium'
 import { createAppHost } from '../main/host/app-host'
+import { loadOrFail } from './bench-host'
 import { startBrowserServer } from '../main/server/browser-server'
 import { engineConfigText } from './engine-config'
 import { measurePause, median, type PauseSample } from '../e2e/fixtures/pause-latency'
@@ -37,11 +38,11 @@ export async function pauseReport(root: string): Promise<string[]> {
 async function oneTown(root: string, browser: PlaywrightTest.Browser, agents: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'townlet-pause-bench-'))
   await writeFile(join(dir, 'town.yaml'), engineConfigText(agents))
-  const host = createAppHost({ mode: 'browser', version: 'bench', workerPath: join(__dirname, 'shard-worker.js'), configsDir: join(root, 'configs'), cwd: dir, env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
+  const host = createAppHost({ mode: 'browser', version: 'bench', workerPath: join(__dirname, 'shard-worker.js'), configsDir: join(root, 'configs'), cwd: dir, workspaceDir: dir, env: { TOWNLET_ADMIN_TOKEN: TOKEN } })
   await host.start()
   const ctx = { trusted: true, sender: 'bench', session: 'bench' }
   host.grantLocalAdmin(ctx.session, 'the bench')
-  await host.registry.dispatch('config.load', { path: join(dir, 'town.yaml') }, ctx)
+  await loadOrFail(host, join(dir, 'town.yaml'), ctx)
   const server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: join(root, 'out/renderer'), port: 0 })
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   try {
