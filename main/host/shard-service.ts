@@ -9,18 +9,16 @@ import type { LogLevel, LoopFailure } from '../../shared/contract/dto/events'
 import { FRAME_SCHEMA_VERSION } from '../../shared/contract/dto/frame'
 import type { ShardStatus, StepStatus } from '../../shared/contract/dto/shard-status'
 import type { ConfigValidator } from './config-validator'
-import { dirname } from 'node:path'
 import type { Workspace } from '../fs/workspace'
-import { affordancePath, formatIssue, type LoadedConfig } from '../config/load-config'
+import type { LoadedConfig } from '../config/load-config'
 import type { HostRequest, ShardViewDto } from '../shard/protocol'
 import type { EventBus } from './event-bus'
 import { createCoalescer, type Coalescer } from './frame-coalescer'
-import { watchFileChanges, type FileWatch } from './file-watcher'
+import { AffordanceHotReload } from './affordance-hot-reload'
 import { HostError } from './host-error'
 import { ShardWorkerClient } from './shard-worker-client'
 import type { ObserverFrame, ObserverFull } from '../../shared/contract/dto/observer'
-import { ObserverPacer } from './observer-pacer'
-import { ObserverHub } from './observer-hub'
+import { ObserverRelay } from './observer-relay'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import type { ConsoleEnvelope } from '../console/envelope'
 import type { AgentDetail } from '../../shared/contract/dto/society'
@@ -52,20 +50,6 @@ export interface ShardServiceOptions {
   workspaceBase: string
 }
 
-/** The affordance file being watched for the live config, and whether its last edit was refused. */
-interface AffordanceWatch {
-  file: string
-  watch: FileWatch
-  /** Bumped whenever the watched config changes, so a reload started for an older one is dropped. */
-  generation: number
-  refused: boolean
-}
-
-/** How long `observer.full` waits for a just-started shard's first frame. */
-const FIRST_FRAME_WAIT_MS = 5_000
-/** The pacer session the host itself uses to wait for a first frame (no client is called this). */
-const FIRST_FRAME_SESSION = '(host: first frame)'
-
 export class ShardService {
   private client: ShardWorkerClient | undefined
   private loaded: LoadedConfig | undefined
@@ -73,18 +57,26 @@ export class ShardService {
   private failure: LoopFailure | undefined
   private restarts = 0
   private frameSeq = 0
-  private readonly observer = new ObserverHub()
-  private readonly pacer = new ObserverPacer(() => this.observer.full())
-  /** A command changed the shard and its observer frame has not arrived yet (it follows the reply). */
-  private observerBehind = false
+  private readonly observer = new ObserverRelay()
   private readonly frames: Coalescer<ShardViewDto>
   private configPath: string | undefined
-  private watching: AffordanceWatch | undefined
-  private generation = 0
-  private reloading = false
-  private reloadAgain = false
+  private readonly registryWatch: AffordanceHotReload
 
   constructor(private readonly options: ShardServiceOptions) {
+    this.registryWatch = new AffordanceHotReload({
+      live: () => (this.loaded && this.configPath !== undefined ? { loaded: this.loaded, configPath: this.configPath } : undefined),
+      client: () => (this.failure || !this.client?.alive ? undefined : this.client),
+      applied: (loaded, view) => {
+        this.loaded = loaded
+        this.lastView = view
+        this.frames.flush()
+      },
+      log: options.log,
+      ...(options.hostLog ? { hostLog: options.hostLog } : {}),
+      validator: options.validator,
+      workspace: options.workspace,
+      debounceMs: options.reloadDebounceMs ?? 150
+    })
     this.frames = createCoalescer((view) => this.emitFrame(view), options.frameIntervalMs ?? 33)
   }
 
@@ -94,11 +86,11 @@ export class ShardService {
    * affordance file, if it names one, is watched and hot-reloaded.
    */
   async boot(loaded: LoadedConfig, configPath?: string): Promise<ShardStatus> {
-    this.stopWatching()
+    this.registryWatch.stop()
     this.loaded = loaded
     this.configPath = configPath
     const status = await this.spawn(loaded)
-    this.startWatching()
+    this.registryWatch.start()
     return status
   }
 
@@ -117,14 +109,10 @@ export class ShardService {
         if (detail !== undefined) this.options.hostLog?.(level, `shard: ${detail}`)
       },
       onObserver: (frame) => {
-        const out = this.observer.receive(frame)
-        this.observerBehind = false
-        if (out) this.pacer.publish(out)
+        this.observer.receive(frame)
       },
       onFailure: (failure) => this.onFailure(failure),
-      onFrameFollows: () => {
-        this.observerBehind = true
-      },
+      onFrameFollows: () => this.observer.frameFollows(),
       onConsoleResult: (result) => this.options.onConsoleResult?.(result)
     })
     return this.command({ type: 'init', loaded, files: { roots: this.options.workspace().toJSON().roots, base: this.options.workspaceBase } })
@@ -160,26 +148,14 @@ export class ShardService {
    * its first frame right after it answered: wait for it a moment rather than refuse.
    */
   async observerFull(): Promise<ObserverFull> {
-    // A command's reply goes out before the frame its change causes (so a Pause is never held up
-    // by a big town's frame): a full frame asked for meanwhile waits for that frame.
-    const full = this.observerBehind || !this.observer.full() ? await this.nextFrame(FIRST_FRAME_WAIT_MS) : this.observer.full()
+    const full = await this.observer.full()
     if (!full) throw new HostError('shard.not_ready', 'the shard has not sent its first frame yet: try again in a moment')
     return full
   }
 
-  /** The mirror's town once the next frame arrived (or as it is after `ms`). */
-  private async nextFrame(ms: number): Promise<ObserverFull | undefined> {
-    // Placed at the mirror's newest frame (or none), the host's own session waits for the next.
-    const placed = await this.pacer.next(FIRST_FRAME_SESSION, null, 0)
-    await this.pacer.next(FIRST_FRAME_SESSION, placed?.seq ?? null, ms)
-    this.pacer.forget(FIRST_FRAME_SESSION)
-    this.observerBehind = false
-    return this.observer.full()
-  }
-
   /** The next observer frame for a session, at its own pace (see ObserverPacer). */
   observerNext(session: string, after: number | null, waitMs: number): Promise<ObserverFrame | null> {
-    return this.pacer.next(session, after, waitMs)
+    return this.observer.next(session, after, waitMs)
   }
 
   /**
@@ -187,7 +163,7 @@ export class ShardService {
    * frames wait until its reply is out, so the reply never queues behind a big frame.
    */
   async clockCommand(session: string, request: HostRequest): Promise<ShardStatus> {
-    const release = this.pacer.hold(session)
+    const release = this.observer.hold(session)
     try {
       return await this.command(request)
     } finally {
@@ -197,7 +173,7 @@ export class ShardService {
 
   /** A client went away: its place in the observer stream is forgotten. */
   sessionEnded(session: string): void {
-    this.pacer.forget(session)
+    this.observer.forget(session)
   }
 
   /** Send an operator command to the shard; a failed or missing worker is refused like a clock command. */
@@ -254,18 +230,18 @@ export class ShardService {
    */
   async loadConfig(loaded: LoadedConfig, configPath?: string): Promise<ShardStatus> {
     // Stop first: no reload of the old registry may be sent after the new config.
-    this.stopWatching()
+    this.registryWatch.stop()
     let status: ShardStatus
     try {
       status = await this.command({ type: 'load-config', loaded })
     } catch (e) {
       // The old config stays (and with it its watch).
-      this.startWatching()
+      this.registryWatch.start()
       throw e
     }
     this.loaded = loaded
     this.configPath = configPath
-    this.startWatching()
+    this.registryWatch.start()
     this.options.events.emit('config.loaded', loaded.summary)
     return status
   }
@@ -278,8 +254,7 @@ export class ShardService {
     this.options.log('info', 'host', `restarting the shard worker with config ${this.loaded.summary.config_id} (restart #${this.restarts})`)
     // Same config, same watch; an edit made while the old worker was down is picked up now.
     const status = await this.spawn(this.loaded)
-    if (this.watching) this.watching.watch.poke()
-    else this.startWatching()
+    this.registryWatch.restarted()
     return status
   }
 
@@ -301,118 +276,11 @@ export class ShardService {
   }
 
   async dispose(): Promise<void> {
-    this.pacer.dispose()
-    this.stopWatching()
+    this.observer.dispose()
+    this.registryWatch.stop()
     this.frames.dispose()
     await this.client?.terminate()
     this.client = undefined
-  }
-
-  /** Watch the live config's affordance file, if it came from a file and names one. */
-  private startWatching(): void {
-    this.stopWatching()
-    if (!this.loaded || this.configPath === undefined) return
-    const file = affordancePath(this.configPath, this.loaded.config)
-    if (file === undefined) return
-    const watch = watchFileChanges(file, () => this.scheduleReload(), {
-      debounceMs: this.debounceMs,
-      onFallback: (reason) => this.options.log('warn', 'host', `${reason}; polling ${file} for affordance edits instead`)
-    })
-    this.watching = { file, watch, generation: ++this.generation, refused: false }
-    this.options.log('info', 'host', `watching ${file} for affordance edits: a good edit reloads the registry live`)
-    // An edit between loading the config and starting the watch is not missed.
-    watch.poke()
-  }
-
-  private stopWatching(): void {
-    this.generation += 1
-    this.watching?.watch.close()
-    this.watching = undefined
-  }
-
-  private get debounceMs(): number {
-    return this.options.reloadDebounceMs ?? 150
-  }
-
-  /** Run one reload at a time; changes seen during one run another after it. */
-  private scheduleReload(): void {
-    if (this.reloading) {
-      this.reloadAgain = true
-      return
-    }
-    this.reloading = true
-    void (async () => {
-      try {
-        do {
-          this.reloadAgain = false
-          await this.reloadAffordances()
-        } while (this.reloadAgain)
-      } catch (e) {
-        this.options.log('error', 'host', 'an affordance reload failed inside the host (a bug); the host log has the details')
-        this.options.hostLog?.('error', `affordance reload failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
-      } finally {
-        this.reloading = false
-      }
-    })()
-  }
-
-  /**
-   * Re-read the watched affordance file; if it loads and the shard accepts it (the map's object
-   * types all still exist), it becomes the live registry and the last good config's. Otherwise the
-   * previous registry stays live and a warn log line lists every problem with its line.
-   */
-  private async reloadAffordances(): Promise<void> {
-    const watching = this.watching
-    if (!watching || !this.loaded) return
-    const { file, generation } = watching
-    const stale = (): boolean => this.generation !== generation || this.watching !== watching
-    const load = await this.options.validator.checkAffordances(file, dirname(file), this.options.workspace().roots)
-    if (stale()) return
-    if (!load.ok) {
-      // A file caught mid-save (an editor that truncates, then writes) fails to load, and its
-      // watch fires again once the save ends: warn only if no newer change is on its way.
-      await new Promise((resolve) => setTimeout(resolve, 2 * this.debounceMs))
-      if (stale() || this.reloadAgain) return
-      watching.refused = true
-      const n = load.issues.length
-      this.options.log(
-        'warn',
-        'host',
-        `affordance registry ${file} not reloaded (${n} problem${n === 1 ? '' : 's'}); the previous registry stays live: ${load.issues.map(formatIssue).join('; ')}`
-      )
-      return
-    }
-    const next = load.affordances
-    if (next.sha256 === this.loaded.affordances.sha256) {
-      // Unchanged (a touch, an editor's extra event), or an edit reverted to what is live.
-      if (watching.refused) this.options.log('info', 'host', `affordance registry ${file} matches the live registry again (sha256 ${next.sha256.slice(0, 12)})`)
-      watching.refused = false
-      return
-    }
-    const client = this.client
-    if (this.failure || !client?.alive) {
-      this.options.log('info', 'host', `affordance registry ${file} changed while the shard worker is down; it is applied when the shard restarts`)
-      return
-    }
-    const result = await client.request({ type: 'reload-affordances', affordances: next })
-    if (stale() || client !== this.client || !this.loaded) return
-    if (!result.ok) {
-      if (result.error.code === 'config.invalid') {
-        watching.refused = true
-        this.options.log('warn', 'host', `affordance registry ${file} refused by the shard: ${result.error.message}`)
-      } else {
-        this.options.log('warn', 'host', `affordance registry ${file} not applied: ${result.error.message}; it is tried again when the shard restarts`)
-      }
-      return
-    }
-    watching.refused = false
-    // The last good config carries the new registry, so a restarted worker starts with it.
-    this.loaded = { ...this.loaded, affordances: next }
-    this.lastView = result.value
-    this.frames.flush()
-    const count = next.manifest.affordances.length
-    this.options.log('info', 'host', `affordances reloaded from ${file}: ${count} affordance${count === 1 ? '' : 's'}, sha256 ${next.sha256.slice(0, 12)}`)
-    if (load.warnings.length > 0) this.options.log('warn', 'host', `affordance registry ${file} has ${load.warnings.length} warning(s): ${load.warnings.map(formatIssue).join('; ')}`)
   }
 
   private onFailure(failure: LoopFailure): void {

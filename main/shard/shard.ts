@@ -10,14 +10,12 @@ import type { AffordanceSource } from '../config/load-affordances'
 import { err, ok, type Result } from '../../shared/result'
 import { compileRegistry } from '../sim/affordances/registry'
 import type { ShardConfig } from '../config/shard-config-schema'
-import type { WorldSummary } from '../../shared/contract/dto/world-summary'
 import type { SimEvent } from '../sim/state/world'
 import { summarizeWorld } from '../sim/world-summary'
-import type { ObserverFrame } from '../../shared/contract/dto/observer'
-import { ObserverEmitter } from './observer-emitter'
+import { STEP_CHUNK_MS, type ShardOptions, type ShardView, type StepOutcome } from './shard-options'
+import { ShardFrames } from './shard-frames'
 import { Simulation } from './simulation'
-import type { Scheduler } from './scheduler'
-import { ShardClock, SLICE_MS } from './shard-clock'
+import { ShardClock } from './shard-clock'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import { ConsoleRouter } from '../console/console-router'
 import type { ConsoleEnvelope } from '../console/envelope'
@@ -27,70 +25,11 @@ import { TelemetryHub, type SocietyTelemetry } from '../telemetry/telemetry-hub'
 import type { TelemetryView } from './society-view'
 import { loadOnnxPolicy } from '../policy/runtime/onnx-policy'
 import { configuredModel } from '../policy/runtime/model-path'
-import type { Workspace } from '../fs/workspace'
 import type { DecisionTrace, PolicyIdentity, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { JsonValue } from '../sim/state/world'
 
-/** What the shard reports about itself; the host adds its own fields to make a ShardStatus. */
-export interface ShardView {
-  state: ShardState
-  tick: number
-  speed: Speed
-  measured_tps: number
-  config: ConfigSummary
-  world: WorldSummary
-  /** The step under way: ticks done of the total asked for; null when none is. */
-  stepping: { done: number; total: number } | null
-}
-
-/**
- * Longest stretch of step work between yields. Pause, Start, another Step or a config load take
- * effect at the next yield, so this bounds how long they wait, at any town size (one tick is the
- * smallest unit of work: a tick that alone takes longer is the only thing that can stretch it).
- */
-export const STEP_CHUNK_MS = 10
-
-/** How a step ended: the ticks asked for and the ticks run (fewer when it was cut short). */
-export interface StepOutcome {
-  view: ShardView
-  requested: number
-  done: number
-}
-
-export interface ShardOptions {
-  scheduler: Scheduler
-  /** Called on every state change and, while running, at most once per `frameIntervalMs`. */
-  onFrame?: (view: ShardView) => void
-  frameIntervalMs?: number
-  /** Called with every tick's events. */
-  onEvents?: (events: SimEvent[]) => void
-  /** Ticks of inputs the input log keeps in memory (default 10,000: a long run must not grow without bound). */
-  logLimit?: number
-  /**
-   * Called with observer frames (full after a load, then diffs): on every state change and, while
-   * running, about once per `observerIntervalMs` on average (default 33: about 30 a second).
-   */
-  onObserver?: (frame: ObserverFrame) => void
-  observerIntervalMs?: number
-  /**
-   * Send the next observer frame only once the receiver has taken the last (`observerAcked`): the
-   * worker sets it, so a host busy with a big town is never sent frames faster than it reads them
-   * and nothing it must answer (a Pause) queues behind a backlog. A frame skipped this way is not
-   * lost: the next diff covers everything since the last one sent.
-   */
-  observerCredit?: boolean
-  /**
-   * Where model files (a config's policy.model, policy_swap) may come from, and the folder
-   * relative ones resolve from. Without it the shard reads no model file at all.
-   */
-  files?: ShardFiles
-}
-
-export interface ShardFiles {
-  workspace: Workspace
-  /** The folder relative model paths resolve from (the host's working folder). */
-  base: string
-}
+export type { ShardFiles, ShardOptions, ShardView, StepOutcome } from './shard-options'
+export { STEP_CHUNK_MS } from './shard-options'
 
 export class Shard {
   private sim: Simulation
@@ -105,17 +44,7 @@ export class Shard {
   private stepUnderWay: { done: number; total: number } | null = null
   /** Bumped by start and by a config load: step requests still queued or running stop there. */
   private epoch = 0
-  private lastFrameAt = -Infinity
-  private nextObserverAt = -Infinity
-  /** An observer frame was sent and its receiver has not said it took it (observerCredit). */
-  private observerUnacked = false
-  /** What building a view and an observer frame costs lately, in ms (their spacing follows it). */
-  private viewCostMs = 0
-  private observerCostMs = 0
-  /** A state change's observer frame is still to be sent (see `emit`). */
-  private observerDue = false
-  private observerFlushQueued = false
-  private readonly observer = new ObserverEmitter()
+  private readonly frames: ShardFrames<ShardView>
 
   constructor(
     loaded: LoadedConfig,
@@ -123,6 +52,16 @@ export class Shard {
   ) {
     this.config = loaded.config
     this.summary = loaded.summary
+    this.frames = new ShardFrames({
+      scheduler: options.scheduler,
+      view: () => this.view(),
+      ...(options.onFrame ? { onFrame: options.onFrame } : {}),
+      ...(options.frameIntervalMs === undefined ? {} : { frameIntervalMs: options.frameIntervalMs }),
+      ...(options.onObserver ? { onObserver: options.onObserver } : {}),
+      ...(options.observerIntervalMs === undefined ? {} : { observerIntervalMs: options.observerIntervalMs }),
+      credit: options.observerCredit === true,
+      town: () => ({ world: this.sim.world, configId: this.summary.config_id, telemetry: this.telemetryView() })
+    })
     this.sim = this.createSimulation(loaded)
     this.clock = new ShardClock(options.scheduler, { simulation: () => this.sim, afterSlice: (now) => this.afterSlice(now) }, defaultSpeed(loaded.config))
   }
@@ -139,7 +78,7 @@ export class Shard {
   /** A new simulation wired to this shard's observer and telemetry, not yet the live one. */
   private buildSimulation(loaded: LoadedConfig): Simulation {
     const onEvents = (events: SimEvent[]) => {
-      if (this.options.onObserver && sim === this.sim) this.observer.record(events)
+      if (sim === this.sim) this.frames.record(events)
       this.options.onEvents?.(events)
     }
     const sim: Simulation = new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000 })
@@ -155,7 +94,7 @@ export class Shard {
   /** Make `sim` the live simulation: the previous one stops applying ticks, views start afresh. */
   private adopt(sim: Simulation): Simulation {
     this.sim?.dispose()
-    this.observer.reset()
+    this.frames.resetObserver()
     this.telemetry = undefined
     return sim
   }
@@ -169,17 +108,17 @@ export class Shard {
 
   /** Whether a state change's observer frame is still to go out (it follows the command's reply). */
   get observerFramePending(): boolean {
-    return this.observerDue
+    return this.frames.observerPending
   }
 
   /** The receiver took the last observer frame: the next may be sent (see `observerCredit`). */
   observerAcked(): void {
-    this.observerUnacked = false
+    this.frames.acked()
   }
 
   /** A full observer frame on the next emission (a client lost the thread of diffs). */
   resetObserver(): void {
-    this.observer.reset()
+    this.frames.resetObserver()
   }
 
   /** Replace the world with a fresh one built from a new config (scripted policy); the clock stops. */
@@ -432,7 +371,7 @@ export class Shard {
 
   /** After a slice: a frame when one is due. */
   private afterSlice(now: number): void {
-    if (now - this.lastFrameAt >= Math.max(this.options.frameIntervalMs ?? 16, FRAME_COST_SHARE * this.viewCostMs)) this.emit(now)
+    this.frames.afterSlice(now)
   }
 
   /** One agent in depth (relationships, reward) for the inspector. */
@@ -446,62 +385,8 @@ export class Shard {
   }
 
   private changed(): ShardView {
-    return this.emit(this.options.scheduler.now(), true)
+    return this.frames.changed()
   }
-
-  /** Send a frame; the view is built once (its world summary walks every agent). */
-  /** Build and send an observer frame now, and plan the next one `intervalMs` on. */
-  private sendObserver(now: number, intervalMs: number): void {
-    const onObserver = this.options.onObserver
-    if (!onObserver) return
-    const { scheduler } = this.options
-    this.observerDue = false
-    this.nextObserverAt = now - this.nextObserverAt > intervalMs ? now + intervalMs : this.nextObserverAt + intervalMs
-    this.observerUnacked = this.options.observerCredit === true
-    const building = scheduler.now()
-    onObserver(this.observer.frame(this.sim.world, this.summary.config_id, this.telemetryView()))
-    this.observerCostMs = smoothed(this.observerCostMs, scheduler.now() - building)
-  }
-
-  private emit(now: number, stateChanged = false): ShardView {
-    const { scheduler } = this.options
-    this.lastFrameAt = now
-    const view = this.view()
-    this.options.onFrame?.(view)
-    this.viewCostMs = smoothed(this.viewCostMs, scheduler.now() - now)
-    const { onObserver } = this.options
-    // A big town's frames cost the worker real time: space them so building them never takes
-    // more than about a third of it (and a Pause never waits long behind one).
-    const observerIntervalMs = Math.max(this.options.observerIntervalMs ?? 33, FRAME_COST_SHARE * this.observerCostMs)
-    // Frames can only go out between slices, so aim at a schedule (due times a fixed interval
-    // apart, half a slice early allowed) rather than "interval since the last one", which would
-    // round every gap up to whole slices and fall well short of the rate.
-    if (!onObserver) return view
-    if (stateChanged) {
-      // A state change (a pause, a load) gets its frame even while one is unacked (there are few
-      // of them), but after this call returns: the reply to the command that changed it goes out
-      // first, so a big town's frame never delays a Pause's answer.
-      this.observerDue = true
-      if (!this.observerFlushQueued) {
-        this.observerFlushQueued = true
-        scheduler.after(0, () => {
-          this.observerFlushQueued = false
-          if (this.observerDue) this.sendObserver(scheduler.now(), observerIntervalMs)
-        })
-      }
-      return view
-    }
-    if (!this.observerUnacked && now >= this.nextObserverAt - SLICE_MS / 2) this.sendObserver(now, observerIntervalMs)
-    return view
-  }
-}
-
-/** Frames wait at least this many times what building one costs (see `emit`). */
-const FRAME_COST_SHARE = 3
-
-/** A moving average of a cost in ms, quick to follow a town that grew. */
-function smoothed(average: number, sample: number): number {
-  return average === 0 ? sample : average * 0.7 + sample * 0.3
 }
 
 /** The config's real-time cadence as a speed: 250 ms a tick is 4 ticks per second. */

@@ -1,0 +1,72 @@
+/**
+ * The Shard's types: what it reports about itself (ShardView), how a step ended, and what it is
+ * built with (its scheduler, its listeners, where it may read model files).
+ */
+import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
+import type { ObserverFrame } from '../../shared/contract/dto/observer'
+import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
+import type { WorldSummary } from '../../shared/contract/dto/world-summary'
+import type { Workspace } from '../fs/workspace'
+import type { SimEvent } from '../sim/state/world'
+import type { Scheduler } from './scheduler'
+
+/** What the shard reports about itself; the host adds its own fields to make a ShardStatus. */
+export interface ShardView {
+  state: ShardState
+  tick: number
+  speed: Speed
+  measured_tps: number
+  config: ConfigSummary
+  world: WorldSummary
+  /** The step under way: ticks done of the total asked for; null when none is. */
+  stepping: { done: number; total: number } | null
+}
+
+/**
+ * Longest stretch of step work between yields. Pause, Start, another Step or a config load take
+ * effect at the next yield, so this bounds how long they wait, at any town size (one tick is the
+ * smallest unit of work: a tick that alone takes longer is the only thing that can stretch it).
+ */
+export const STEP_CHUNK_MS = 10
+
+/** How a step ended: the ticks asked for and the ticks run (fewer when it was cut short). */
+export interface StepOutcome {
+  view: ShardView
+  requested: number
+  done: number
+}
+
+export interface ShardOptions {
+  scheduler: Scheduler
+  /** Called on every state change and, while running, at most once per `frameIntervalMs`. */
+  onFrame?: (view: ShardView) => void
+  frameIntervalMs?: number
+  /** Called with every tick's events. */
+  onEvents?: (events: SimEvent[]) => void
+  /** Ticks of inputs the input log keeps in memory (default 10,000: a long run must not grow without bound). */
+  logLimit?: number
+  /**
+   * Called with observer frames (full after a load, then diffs): on every state change and, while
+   * running, about once per `observerIntervalMs` on average (default 33: about 30 a second).
+   */
+  onObserver?: (frame: ObserverFrame) => void
+  observerIntervalMs?: number
+  /**
+   * Send the next observer frame only once the receiver has taken the last (`observerAcked`): the
+   * worker sets it, so a host busy with a big town is never sent frames faster than it reads them
+   * and nothing it must answer (a Pause) queues behind a backlog. A frame skipped this way is not
+   * lost: the next diff covers everything since the last one sent.
+   */
+  observerCredit?: boolean
+  /**
+   * Where model files (a config's policy.model, policy_swap) may come from, and the folder
+   * relative ones resolve from. Without it the shard reads no model file at all.
+   */
+  files?: ShardFiles
+}
+
+export interface ShardFiles {
+  workspace: Workspace
+  /** The folder relative model paths resolve from (the host's working folder). */
+  base: string
+}
