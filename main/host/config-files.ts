@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises'
-import { isAbsolute, join, resolve, sep } from 'node:path'
+import { join, sep } from 'node:path'
 import type { ConfigFile } from '../../shared/contract/dto/config-summary'
 
 /**
@@ -20,12 +20,4 @@ export async function listConfigFiles(configsDir: string): Promise<ConfigFile[]>
     .filter((name) => /\.ya?ml$/i.test(name) && !PART_FOLDERS.includes(name.split(sep)[0] ?? ''))
     .map((name) => ({ name: name.split(sep).join('/'), path: join(configsDir, name) }))
     .sort((a, b) => a.name.localeCompare(b.name))
-}
-
-/**
- * Turn what the operator typed into an absolute path: absolute paths stay; relative ones are
- * taken from the working directory, as a shell would.
- */
-export function resolveConfigPath(path: string, cwd: string): string {
-  return isAbsolute(path) ? path : resolve(cwd, path)
 }
