@@ -131,7 +131,7 @@ function finish(parsed: ParsedYaml, affordances: AffordanceLoad): Result<LoadedC
   const sha256 = createHash('sha256').update(parsed.text).digest('hex')
   return ok({
     config,
-    summary: { config_id: config.config_id, seed: config.seed, tick_ms: config.runtime.tick_ms, source, sha256 },
+    summary: { config_id: config.config_id, seed: config.seed, tick_ms: config.runtime.tick_ms, ticks_per_day: config.world.ticks_per_day, start_time: config.world.start_time, source, sha256 },
     affordances: affordances.affordances
   })
 }

@@ -15,7 +15,7 @@ import { hashWorld } from '../sim/hash/hash-world'
 const [configPath, registryPath, ticks] = process.argv.slice(2)
 const config = ShardConfigSchema.parse(parse(readFileSync(configPath!, 'utf8')))
 const manifest = AffordanceManifestSchema.parse(parse(readFileSync(registryPath!, 'utf8')))
-const summary = { config_id: config.config_id, seed: config.seed, tick_ms: config.runtime.tick_ms, source: configPath!, sha256: '0'.repeat(64) }
+const summary = { config_id: config.config_id, seed: config.seed, tick_ms: config.runtime.tick_ms, ticks_per_day: config.world.ticks_per_day, start_time: config.world.start_time, source: configPath!, sha256: '0'.repeat(64) }
 const sim = new Simulation({ config, summary, affordances: { source: registryPath!, sha256: '0'.repeat(64), manifest } })
 for (let t = 0; t < Number(ticks); t++) sim.step()
 process.stdout.write(`${hashWorld(sim.world, (text) => createHash('sha256').update(text).digest('hex'))}\n`)

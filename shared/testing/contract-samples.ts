@@ -15,6 +15,8 @@ export const sampleConfig: ConfigSummary = {
   config_id: 'default-v1',
   seed: 42,
   tick_ms: 100,
+  ticks_per_day: 1440,
+  start_time: '06:00',
   source: 'embedded:default',
   sha256: 'a'.repeat(64)
 }

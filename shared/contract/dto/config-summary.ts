@@ -5,6 +5,9 @@ export const ConfigSummarySchema = z.object({
   config_id: z.string(),
   seed: z.number().int(),
   tick_ms: z.number().int().positive(),
+  /** The simulated day (`world.ticks_per_day`, `world.start_time`), so clients print day and time for any tick. */
+  ticks_per_day: z.number().int().positive(),
+  start_time: z.string().regex(/^\d\d:\d\d$/),
   /** Where it came from: an absolute path, or `embedded:default` for the built-in default. */
   source: z.string(),
   /** sha256 (hex) of the YAML text, so two files with the same config_id can be told apart. */
