@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest'
 import {
   formatCount,
   formatDayClock,
+  formatFixed,
   formatIssue,
   formatMoney,
   formatMoneyRange,
   formatPercent,
   formatSpeed,
   formatTps,
+  formatTrimmed,
+  formatWage,
   shortSha
 } from './format'
 
@@ -48,14 +51,47 @@ describe('format', () => {
     expect(formatCount(12_345)).toBe('12,345')
   })
 
-  it('formats money with fewer decimals as amounts grow, never as -0', () => {
+  it('formats percentages with a fixed number of decimals', () => {
+    expect(formatPercent(0.7245, 1)).toBe('72.5%')
+    expect(formatPercent(0.7, 1)).toBe('70.0%')
+    expect(formatPercent(0, 1)).toBe('0.0%')
+    expect(formatPercent(1, 2)).toBe('100.00%')
+  })
+
+  it('formats money always with two decimals, so a column lines up, never as -0', () => {
     expect(formatMoney(0.4)).toBe('0.40')
+    expect(formatMoney(5)).toBe('5.00')
+    expect(formatMoney(27.7)).toBe('27.70')
     expect(formatMoney(-1.2)).toBe('-1.20')
-    expect(formatMoney(123.45)).toBe('123.5')
-    expect(formatMoney(12_345.6)).toBe('12,346')
+    expect(formatMoney(123.456)).toBe('123.46')
+    expect(formatMoney(12_345.6)).toBe('12,345.60')
     expect(formatMoney(-0.001)).toBe('0.00')
     expect(formatMoney(0)).toBe('0.00')
-    expect(formatMoneyRange(-0.4, 12)).toBe('-0.40–12.0')
+    expect(formatMoney(Number.NaN)).toBe('—')
+    expect(formatMoneyRange(-0.4, 12)).toBe('-0.40–12.00')
+    // Same decimals whatever the size: the column aligns on the point.
+    const column = [5, 27.7, 0.4, 1_234.5].map(formatMoney)
+    expect(column.map((text) => text.length - text.indexOf('.'))).toEqual([3, 3, 3, 3])
+  })
+
+  it('formats wages exactly: up to four decimals, at least two', () => {
+    expect(formatWage(0.025)).toBe('0.025')
+    expect(formatWage(0.02)).toBe('0.02')
+    expect(formatWage(0.5)).toBe('0.50')
+    expect(formatWage(0.123456)).toBe('0.1235')
+    expect(formatWage(1_250)).toBe('1,250.00')
+    expect(formatWage(-0.00001)).toBe('0.00')
+  })
+
+  it('formats fixed and trimmed decimals', () => {
+    expect(formatFixed(0.5)).toBe('0.50')
+    expect(formatFixed(0.1234, 3)).toBe('0.123')
+    expect(formatFixed(-0.0001)).toBe('0.00')
+    expect(formatFixed(12_345.678, 1)).toBe('12345.7')
+    expect(formatFixed(null)).toBe('—')
+    expect(formatTrimmed(1.5, 2)).toBe('1.5')
+    expect(formatTrimmed(2, 2)).toBe('2')
+    expect(formatTrimmed(0.12345, 3)).toBe('0.123')
   })
 
   it('formats the simulated day and time of day', () => {

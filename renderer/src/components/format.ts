@@ -25,10 +25,13 @@ export function formatClock(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour12: false })
 }
 
-/** A [0, 1] ratio as a whole percentage, e.g. 0.724 → "72%"; out-of-range input is clamped. */
-export function formatPercent(ratio: number): string {
+/**
+ * A [0, 1] ratio as a percentage with a fixed number of decimals (none by default), so a column of
+ * them lines up: 0.724 → "72%", (0.7245, 1) → "72.5%". Out-of-range input is clamped.
+ */
+export function formatPercent(ratio: number, digits = 0): string {
   const clamped = Number.isFinite(ratio) ? Math.min(1, Math.max(0, ratio)) : 0
-  return `${Math.round(clamped * 100)}%`
+  return `${decimals(clamped * 100, digits, digits, false)}%`
 }
 
 /** A whole count with thousands separators: 12345 → "12,345". */
@@ -37,14 +40,31 @@ export function formatCount(n: number): string {
 }
 
 /**
- * Money in the economy's units. Prices are fractions (a meal costs 0.4), so small amounts keep
- * two decimals, larger ones fewer: 0.4 → "0.40", 123.45 → "123.5", 12345.6 → "12,346".
+ * Money in the economy's units, always with two decimals so a column of amounts lines up:
+ * 0.4 → "0.40", 27.7 → "27.70", 12345.6 → "12,345.60".
  */
 export function formatMoney(amount: number): string {
-  const abs = Math.abs(amount)
-  const digits = abs < 10 ? 2 : abs < 1000 ? 1 : 0
-  const text = amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-  // Rounding a tiny negative must not print "-0.00".
+  return decimals(amount, 2, 2, true)
+}
+
+/**
+ * A wage per tick, exact: wages are small fractions (a barista earns 0.025 a tick), and rounding
+ * to cents would show "0.03". Up to four decimals, never fewer than two: 0.025 → "0.025",
+ * 0.5 → "0.50", 0.123456 → "0.1235".
+ */
+export function formatWage(amount: number): string {
+  return decimals(amount, 2, 4, true)
+}
+
+/** A figure with at most `maxDigits` decimals and no trailing zeros: (1.5, 2) → "1.5", (2, 2) → "2". */
+export function formatTrimmed(value: number, maxDigits: number): string {
+  return decimals(value, 0, maxDigits, false)
+}
+
+/** The one place numbers get their decimals; rounding a tiny negative must not print "-0.00". */
+function decimals(value: number, minDigits: number, maxDigits: number, grouping: boolean): string {
+  if (!Number.isFinite(value)) return '—'
+  const text = value.toLocaleString('en-US', { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits, useGrouping: grouping })
   return /^-[0.,]+$/.test(text) ? text.slice(1) : text
 }
 
@@ -67,5 +87,5 @@ export function formatSigned(value: number, digits = 2): string {
 
 /** A figure with fixed decimals (2 by default), "—" for null. */
 export function formatFixed(value: number | null, digits = 2): string {
-  return value === null || !Number.isFinite(value) ? '—' : value.toFixed(digits)
+  return value === null ? '—' : decimals(value, digits, digits, false)
 }

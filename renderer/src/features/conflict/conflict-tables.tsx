@@ -3,7 +3,7 @@
  * rivalry changes, and contention per object. Agent ids are links that focus the agent.
  */
 import type { ConflictView } from '../../../../shared/contract/dto/society'
-import { formatCount, formatSigned } from '../../components/format'
+import { formatCount, formatFixed, formatSigned } from '../../components/format'
 import { ValueBar } from '../../components/value-bar'
 import { AgentLink } from '../inspector/agent-link'
 
@@ -37,7 +37,7 @@ export function RivalryLeaderboard({ rows }: { rows: ConflictView['rivalry_leade
             <td className="bar-cell">
               <ValueBar value={row.value} scale={scale} tone="bad" label={`rivalry ${row.value}`} />
               <span className="mono num" data-testid="leaderboard-value">
-                {row.value.toFixed(2)}
+                {formatFixed(row.value)}
               </span>
             </td>
           </tr>
@@ -56,7 +56,7 @@ export function RivalryEvents({ events }: { events: ConflictView['rivalry_events
       {recent.map((e, i) => (
         <li key={`${e.tick}-${e.agent_id}-${e.other}-${i}`} data-testid="rivalry-event" data-agent-id={e.agent_id} data-other={e.other}>
           <span className="dim">{e.tick}</span> <AgentLink id={e.agent_id} /> → <AgentLink id={e.other} />{' '}
-          <span className={e.delta > 0 ? 'bad-text' : 'ok-text'}>{formatSigned(e.delta)}</span> <span className="dim">= {e.value.toFixed(2)}</span>{' '}
+          <span className={e.delta > 0 ? 'bad-text' : 'ok-text'}>{formatSigned(e.delta)}</span> <span className="dim">= {formatFixed(e.value)}</span>{' '}
           <span className="dim">{e.reason}</span>
         </li>
       ))}

@@ -1,6 +1,6 @@
 /** The economy's figures: prices, queue counters, stock by object type and the restock interval. */
 import type { EconomyRow } from '../../../../shared/contract/dto/observer'
-import { formatCount, formatMoney } from '../../components/format'
+import { formatCount, formatMoney, formatWage } from '../../components/format'
 
 /** Prices and the restock interval. */
 export function PriceFacts({ economy }: { economy: EconomyRow }) {
@@ -17,7 +17,7 @@ export function PriceFacts({ economy }: { economy: EconomyRow }) {
       </dd>
       <dt>wage income</dt>
       <dd className="mono num" data-testid="price-wage-income">
-        {formatMoney(prices.wage_income)}
+        {formatWage(prices.wage_income)}
       </dd>
       <dt>restock every</dt>
       <dd className="mono num" data-testid="restock-interval">

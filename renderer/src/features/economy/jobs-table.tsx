@@ -1,6 +1,6 @@
 /** Every job: where and when, what it pays, and how its people keep time. */
 import type { JobRow } from '../../../../shared/contract/dto/observer'
-import { formatCount, formatMoney, formatPercent } from '../../components/format'
+import { formatCount, formatMoney, formatPercent, formatWage } from '../../components/format'
 
 /** One row per job. */
 export function JobsTable({ jobs }: { jobs: readonly JobRow[] }) {
@@ -30,7 +30,9 @@ export function JobsTable({ jobs }: { jobs: readonly JobRow[] }) {
             <td className="mono" data-testid="job-hours">
               {job.start}–{job.end}
             </td>
-            <td className="mono num right">{formatMoney(job.wage)}</td>
+            <td className="mono num right" data-testid="job-wage">
+              {formatWage(job.wage)}
+            </td>
             <td className="mono num right" data-testid="job-employed">
               {formatCount(job.employed)}
             </td>
@@ -40,8 +42,12 @@ export function JobsTable({ jobs }: { jobs: readonly JobRow[] }) {
               {formatPercent(job.attendance)}
             </td>
             <td className="mono num right">{formatCount(job.late_shifts)}</td>
-            <td className="mono num right">{formatMoney(job.wages_earned)}</td>
-            <td className="mono num right">{formatMoney(job.wages_withheld)}</td>
+            <td className="mono num right" data-testid="job-wages-earned">
+              {formatMoney(job.wages_earned)}
+            </td>
+            <td className="mono num right" data-testid="job-wages-withheld">
+              {formatMoney(job.wages_withheld)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -5,13 +5,13 @@
 import { effectiveState } from '../../app/shard-sync'
 import { useConfig, useConnection, useConsole, useFailures, useShard } from '../../app/session-context'
 import { ConnectionIndicator } from '../../components/connection-indicator'
-import { formatSpeed, formatTps, shortSha } from '../../components/format'
+import { formatCount, formatSpeed, formatTps, shortSha } from '../../components/format'
 import { Readout } from '../../components/readout'
 import { RoleBadge } from '../../components/role-badge'
 import { StateBadge } from '../../components/state-badge'
 import { TimeControls } from '../time-controls/time-controls'
 
-const formatTicks = (n: number): string => n.toLocaleString('en-US')
+const formatTicks = (n: number): string => formatCount(n)
 
 export function HeaderBar() {
   const status = useShard((s) => s.status)

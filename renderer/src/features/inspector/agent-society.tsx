@@ -85,9 +85,9 @@ export function AgentTies({ detail }: { detail: AgentDetail }) {
 
 function TieMetric(props: { value: number; label: string; tone: string; signed?: boolean }) {
   return (
-    <span role="cell" className="tie-metric" title={`${props.label} ${props.value.toFixed(3)}`}>
+    <span role="cell" className="tie-metric" title={`${props.label} ${formatFixed(props.value, 3)}`}>
       <ValueBar value={props.value} signed={props.signed ?? false} tone={props.tone} label={`${props.label} ${props.value}`} />
-      <span className="mono num">{props.value.toFixed(2)}</span>
+      <span className="mono num">{formatFixed(props.value)}</span>
     </span>
   )
 }

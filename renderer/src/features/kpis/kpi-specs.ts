@@ -4,7 +4,7 @@
  * have no fixed target (the ops canary is lateness ≤ 2× its baseline): they are shown and charted.
  */
 import type { Kpis } from '../../../../shared/contract/dto/society'
-import { formatCount, formatPercent } from '../../components/format'
+import { formatCount, formatFixed, formatPercent } from '../../components/format'
 
 export type KpiName = Exclude<keyof Kpis, 'window_ticks' | 'tick'>
 
@@ -36,11 +36,11 @@ export function formatKpi(spec: Pick<KpiSpec, 'kind'>, value: number | null): st
     case 'ratio':
       return formatPercent(value)
     case 'days':
-      return `${value.toFixed(1)} d`
+      return `${formatFixed(value, 1)} d`
     case 'count':
       return formatCount(value)
     case 'rate':
-      return value.toFixed(2)
+      return formatFixed(value)
   }
 }
 

@@ -6,7 +6,7 @@ import { memo, useMemo } from 'react'
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { useShard } from '../../app/session-context'
 import { Card } from '../../components/card'
-import { formatTps } from '../../components/format'
+import { formatFixed, formatTps } from '../../components/format'
 import { useThrottled } from '../../components/use-throttled'
 import type { TpsPoint } from '../../stores/tps-history'
 import { TPS_HISTORY } from '../../stores/tps-history'
@@ -40,7 +40,7 @@ const TpsLines = memo(function TpsLines({ data }: { data: ChartPoint[] }) {
         <YAxis domain={[0, 'auto']} stroke="var(--text-dim)" fontSize={11} width={44} allowDecimals={false} />
         <Tooltip
           contentStyle={{ background: 'var(--surface-2)', border: '1px solid var(--border)', fontSize: 12 }}
-          labelFormatter={(s) => `${Number(s).toFixed(1)} s`}
+          labelFormatter={(s) => `${formatFixed(Number(s), 1)} s`}
           formatter={(v) => [`${formatTps(Number(v))} t/s`, 'measured']}
         />
         <Line type="monotone" dataKey="tps" stroke="var(--accent)" dot={false} strokeWidth={1.5} isAnimationActive={false} />

@@ -1,5 +1,6 @@
 /** Perturbations in words, for the banner: when one ends or starts, its targets and magnitude. */
 import type { PerturbationRow, PerturbationsView } from '../../../../shared/contract/dto/society'
+import { formatTrimmed } from '../../components/format'
 
 /** Ticks from `tick` until `at`, never negative. */
 export function ticksUntil(at: number, tick: number): number {
@@ -39,7 +40,7 @@ export function targetsText(targets: readonly string[], max = 4): string {
 /** "×1.5", or "" when the spec decides. */
 export function magnitudeText(magnitude: number | null): string {
   if (magnitude === null) return ''
-  return `×${Number.isInteger(magnitude) ? magnitude : magnitude.toFixed(2).replace(/0$/, '')}`
+  return `×${Number.isInteger(magnitude) ? magnitude : formatTrimmed(magnitude, 2)}`
 }
 
 /** Active or pending events, or cooldowns: whether the banner has anything to show. */

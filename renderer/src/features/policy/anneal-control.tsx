@@ -10,6 +10,7 @@ import { fieldValue } from '../../components/field-value'
 import { LastResult, useLastResult } from '../operator/last-result'
 import { ANNEAL_STEP, annealArgs, parseAnneal } from './policy-commands'
 import type { PolicyOperator } from './use-policy-operator'
+import { formatFixed } from '../../components/format'
 
 /** Schedule steps shown; the rest are counted. */
 export const MAX_SCHEDULE = 8
@@ -28,7 +29,7 @@ export function AnnealControl({ status, operator }: { status: PolicyStatus; oper
   }, [last])
 
   return (
-    <Card title="Anneal" testId="anneal-control" actions={<span className="mono dim">live {live.toFixed(2)}</span>}>
+    <Card title="Anneal" testId="anneal-control" actions={<span className="mono dim">live {formatFixed(live)}</span>}>
       <div className="action-row">
         <span className="dim">scripted</span>
         <input
@@ -44,7 +45,7 @@ export function AnnealControl({ status, operator }: { status: PolicyStatus; oper
         />
         <span className="dim">learned</span>
         <span className="mono anneal-value" data-testid="anneal-value">
-          {value === null ? '—' : value.toFixed(2)}
+          {formatFixed(value)}
         </span>
         <button
           type="button"
@@ -81,7 +82,7 @@ function AnnealSchedule({ schedule }: { schedule: PolicyStatus['anneal_schedule'
       <ul className="chips">
         {shown.map((s) => (
           <li key={s.tick} className="chip mono" data-testid="anneal-step">
-            <span className="chip-label">tick {s.tick}</span>→ {s.ratio.toFixed(2)}
+            <span className="chip-label">tick {s.tick}</span>→ {formatFixed(s.ratio)}
           </li>
         ))}
         {schedule.length > shown.length ? <li className="chip dim">+{schedule.length - shown.length} more</li> : null}

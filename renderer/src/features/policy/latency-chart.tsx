@@ -7,13 +7,14 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { PolicyStatus } from '../../../../shared/contract/dto/policy'
 import { Card } from '../../components/card'
 import { Readout } from '../../components/readout'
+import { formatFixed } from '../../components/format'
 
 type Sample = PolicyStatus['latency']['history'][number]
 
 /** Milliseconds to two decimals below 10 ms, one above; "—" when unknown. */
 export function formatMs(ms: number | null): string {
   if (ms === null) return '—'
-  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1)
+  return formatFixed(ms, ms < 10 ? 2 : 1)
 }
 
 const LatencyLines = memo(function LatencyLines({ data }: { data: Sample[] }) {

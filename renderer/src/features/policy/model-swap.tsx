@@ -10,12 +10,13 @@ import { fieldValue } from '../../components/field-value'
 import { LastResult, useLastResult } from '../operator/last-result'
 import { shortHash, swapArgs } from './policy-commands'
 import type { PolicyOperator } from './use-policy-operator'
+import { formatPercent } from '../../components/format'
 
 type Model = PolicyStatus['models'][number]
 
 /** "release.onnx · acc 93.0%": short enough for the select; the hash is in the facts below it. */
 export function modelLabel(model: Model): string {
-  const accuracy = model.accuracy === null ? 'acc —' : `acc ${(model.accuracy * 100).toFixed(1)}%`
+  const accuracy = model.accuracy === null ? 'acc —' : `acc ${formatPercent(model.accuracy, 1)}`
   return `${model.name} · ${accuracy}`
 }
 
@@ -65,7 +66,7 @@ export function ModelSwap({ status, operator }: { status: PolicyStatus; operator
                 {shortHash(model.sha256)}
               </dd>
               <dt>accuracy</dt>
-              <dd className="mono">{model.accuracy === null ? '—' : `${(model.accuracy * 100).toFixed(1)}%`}</dd>
+              <dd className="mono">{model.accuracy === null ? '—' : formatPercent(model.accuracy, 1)}</dd>
               <dt>observation</dt>
               <dd className={`mono${otherVariant ? ' warn-text' : ''}`} data-testid="model-variant">
                 {model.observation_variant ?? '—'}

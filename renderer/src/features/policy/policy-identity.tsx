@@ -5,19 +5,9 @@
 import { useState } from 'react'
 import type { PolicyStatus } from '../../../../shared/contract/dto/policy'
 import { Card } from '../../components/card'
+import { copyText } from '../../components/copy-text'
 import { shortHash } from './policy-commands'
-
-/** Copies text to the clipboard where the page may; false where it may not (tests, old shells). */
-async function copyText(text: string): Promise<boolean> {
-  const clipboard = (globalThis as { navigator?: { clipboard?: { writeText?: (t: string) => Promise<void> } } }).navigator?.clipboard
-  if (!clipboard?.writeText) return false
-  try {
-    await clipboard.writeText(text)
-    return true
-  } catch {
-    return false
-  }
-}
+import { formatFixed } from '../../components/format'
 
 export function PolicyIdentity({ status }: { status: PolicyStatus }) {
   const id = status.identity
@@ -62,7 +52,7 @@ export function PolicyIdentity({ status }: { status: PolicyStatus }) {
         </dd>
         <dt>anneal ratio</dt>
         <dd className="mono" data-testid="policy-anneal-ratio" title="Chance that a decision comes from the model">
-          {id.anneal_ratio.toFixed(2)}
+          {formatFixed(id.anneal_ratio)}
         </dd>
         <dt>commitment</dt>
         <dd className="mono" data-testid="policy-commit-ticks">

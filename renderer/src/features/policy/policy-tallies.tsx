@@ -4,7 +4,7 @@
  */
 import type { DecidedBy, PolicyStatus } from '../../../../shared/contract/dto/policy'
 import { Card } from '../../components/card'
-import { formatCount } from '../../components/format'
+import { formatCount, formatPercent } from '../../components/format'
 import { ValueBar } from '../../components/value-bar'
 
 export function EmbeddingMetrics({ embedding: e }: { embedding: PolicyStatus['embedding'] }) {
@@ -34,7 +34,7 @@ export function EmbeddingMetrics({ embedding: e }: { embedding: PolicyStatus['em
         </dd>
         <dt>forced reuse</dt>
         <dd className={`mono${e.reuse_warning ? ' warn-text' : ''}`} data-testid="embedding-forced-reuse">
-          {formatCount(e.forced_reuse_count)} ({(e.forced_reuse_rate * 100).toFixed(1)}%)
+          {formatCount(e.forced_reuse_count)} ({formatPercent(e.forced_reuse_rate, 1)})
         </dd>
         <dt>without a slot</dt>
         <dd className={`mono${e.without_slot > 0 ? ' warn-text' : ''}`} data-testid="embedding-without-slot">

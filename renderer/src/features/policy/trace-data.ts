@@ -3,6 +3,7 @@
  * cell, the top-k probabilities, and the named features grouped by prefix and filtered.
  */
 import type { DecisionTrace } from '../../../../shared/contract/dto/policy'
+import { formatFixed, formatTrimmed } from '../../components/format'
 
 export type MapTensor = DecisionTrace['map']
 
@@ -47,7 +48,7 @@ export function heatColor(value: number, min: number, max: number): string {
   const span = max - low
   const t = !Number.isFinite(value) ? 0 : span <= 0 ? (value !== 0 ? 1 : 0) : Math.min(1, Math.max(0, (value - low) / span))
   const alpha = 0.08 + 0.92 * t
-  return `rgba(78, 161, 255, ${alpha.toFixed(3)})`
+  return `rgba(78, 161, 255, ${formatFixed(alpha, 3)})`
 }
 
 /** The centre cell (the agent), row and column. */
@@ -92,5 +93,5 @@ export function groupFeatures(features: DecisionTrace['features'], query = ''): 
 export function formatFeature(value: number): string {
   if (!Number.isFinite(value)) return String(value)
   if (Number.isInteger(value)) return String(value)
-  return value.toFixed(3).replace(/0+$/, '').replace(/\.$/, '')
+  return formatTrimmed(value, 3)
 }

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react'
 import type { DecisionTrace } from '../../../../shared/contract/dto/policy'
+import { formatFixed, formatPercent } from '../../components/format'
 
 type Entry = DecisionTrace['history'][number]
 
@@ -44,7 +45,7 @@ function HistoryRow({ entry, open, onToggle }: { entry: Entry; open: boolean; on
         </td>
         <td className="mono">{entry.chosen}</td>
         <td className="dim">{note}</td>
-        <td className="mono num right">{top ? `${top.option} ${(top.p * 100).toFixed(0)}%` : ''}</td>
+        <td className="mono num right">{top ? `${top.option} ${formatPercent(top.p)}` : ''}</td>
       </tr>
       {open && (
         <tr className="history-detail" data-testid="trace-history-detail">
@@ -53,10 +54,10 @@ function HistoryRow({ entry, open, onToggle }: { entry: Entry; open: boolean; on
             {entry.probabilities && (
               <>
                 {' · '}
-                <span className="dim">model:</span> {entry.probabilities.map((p) => `${p.option} ${(p.p * 100).toFixed(1)}%`).join(', ')}
+                <span className="dim">model:</span> {entry.probabilities.map((p) => `${p.option} ${formatPercent(p.p, 1)}`).join(', ')}
               </>
             )}
-            {entry.anneal_draw !== null && ` · anneal draw ${entry.anneal_draw.toFixed(3)}`}
+            {entry.anneal_draw !== null && ` · anneal draw ${formatFixed(entry.anneal_draw, 3)}`}
           </td>
         </tr>
       )}

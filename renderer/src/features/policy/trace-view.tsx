@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react'
 import type { DecisionTrace as Trace } from '../../../../shared/contract/dto/policy'
-import { formatPercent } from '../../components/format'
+import { formatFixed, formatPercent } from '../../components/format'
 import { ValueBar } from '../../components/value-bar'
 import { channelGrids, topK } from './trace-data'
 import { TraceFeatures } from './trace-features'
@@ -62,7 +62,7 @@ export function TraceView({ trace }: { trace: Trace }) {
         )}
       </p>
       <p className="trace-line dim" data-testid="trace-anneal-draw">
-        {trace.anneal_draw === null ? 'no anneal draw' : `anneal draw ${trace.anneal_draw.toFixed(3)}`} · embedding slot {trace.embedding_slot}
+        {trace.anneal_draw === null ? 'no anneal draw' : `anneal draw ${formatFixed(trace.anneal_draw, 3)}`} · embedding slot {trace.embedding_slot}
       </p>
       {trace.guardrail && (
         <p className="trace-line trace-guardrail" data-testid="trace-guardrail">
@@ -130,7 +130,7 @@ function TraceProbabilities({ probabilities, chosen, by }: { probabilities: Trac
             <td className="bar-cell">
               <ValueBar value={p.p} tone={p.option === chosen ? 'pos' : 'dim'} label={`${p.option} ${formatPercent(p.p)}`} />
             </td>
-            <td className="mono num right">{(p.p * 100).toFixed(1)}%</td>
+            <td className="mono num right">{formatPercent(p.p, 1)}</td>
           </tr>
         ))}
       </tbody>
