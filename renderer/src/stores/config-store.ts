@@ -19,6 +19,8 @@ export interface ConfigSlice {
   loadError: ConfigLoadError | null
   /** True while a load is in flight, so the UI can stop a double submit. */
   loading: boolean
+  /** Wall-clock ms the live config's summary last arrived (a load, or the first status): per-town lists drop older entries. */
+  loadedAt: number | null
 }
 
 /**
@@ -49,7 +51,8 @@ export function createConfigStore() {
     files: [],
     loadError: null,
     loading: false,
-    setSummary: (summary) => set({ summary }),
+    loadedAt: null,
+    setSummary: (summary) => set({ summary, loadedAt: Date.now() }),
     setFiles: (files) => set({ files }),
     setLoadError: (loadError) => set({ loadError }),
     setLoading: (loading) => set({ loading })

@@ -1,41 +1,40 @@
-/** The agent's recent engine events and the console commands that named it, newest first. */
+/** The agent's recent engine events, as sentences, and the console commands aimed at it, newest first. */
 import type { ObserverEvent } from '../../../../shared/contract/dto/observer'
 import type { ConsoleEntry } from '../../stores/console-state'
 import { resultSummary } from '../console/result-text'
+import { CollapsibleSection } from './collapsible-section'
 import { eventText } from './event-text'
 
 /** Rows shown per list; the store keeps a few more. */
 export const ACTIVITY_ROWS = 12
 
-/** Recent events that name the agent, newest first. */
-export function AgentEvents({ events }: { events: readonly ObserverEvent[] }) {
+/** Recent events that name the agent, newest first, told from its side. */
+export function AgentEvents({ id, events }: { id: string; events: readonly ObserverEvent[] }) {
   const recent = events.slice(-ACTIVITY_ROWS).reverse()
   return (
-    <section className="inspector-section" aria-label="recent events">
-      <h3>recent events</h3>
+    <CollapsibleSection id="events" title="recent events">
       {recent.length === 0 ? (
         <p className="dim">none yet</p>
       ) : (
-        <ol className="activity-list mono" data-testid="inspector-events">
+        <ol className="activity-list" data-testid="inspector-events">
           {recent.map((event, i) => (
-            <li key={`${event.tick}-${i}`} data-testid="inspector-event">
-              <span className="dim">{event.tick}</span> {eventText(event)}
+            <li key={`${event.tick}-${i}`} data-testid="inspector-event" data-type={event.type}>
+              <span className="dim mono num">{event.tick}</span> {eventText(event, id)}
             </li>
           ))}
         </ol>
       )}
-    </section>
+    </CollapsibleSection>
   )
 }
 
-/** Console results whose args or result name the agent, newest first. */
+/** Console results aimed at the agent in this town, newest first. */
 export function AgentCommands({ entries }: { entries: readonly ConsoleEntry[] }) {
   const recent = entries.slice(0, ACTIVITY_ROWS)
   return (
-    <section className="inspector-section" aria-label="commands">
-      <h3>commands applied</h3>
+    <CollapsibleSection id="commands" title="commands applied">
       {recent.length === 0 ? (
-        <p className="dim">none from this session</p>
+        <p className="dim">none in this town from this session</p>
       ) : (
         <ol className="activity-list mono" data-testid="inspector-commands">
           {recent.map((entry) => {
@@ -49,6 +48,6 @@ export function AgentCommands({ entries }: { entries: readonly ConsoleEntry[] })
           })}
         </ol>
       )}
-    </section>
+    </CollapsibleSection>
   )
 }

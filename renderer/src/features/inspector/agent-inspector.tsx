@@ -2,13 +2,14 @@
  * The selected agent, beside the Map or the Agents table: needs (bars and history), what it is
  * doing, who it is, its relationships and reward (fetched with observer.agent), the admin actions
  * and possession, its latest decision trace (policy.trace), its recent events and the commands
- * that named it.
+ * aimed at it (in this town). Sections fold and stay folded (collapsible-section.tsx).
  */
 import { useMemo } from 'react'
-import { useConsole, useObserver, useObserverSampled, useUi } from '../../app/session-context'
-import { mentionsAgent } from '../../stores/console-state'
+import { useConfig, useConsole, useObserver, useObserverSampled, useUi } from '../../app/session-context'
 import type { ObserverEvent } from '../../../../shared/contract/dto/observer'
 import { AgentCommands, AgentEvents } from './agent-activity'
+import { commandsForAgent } from './agent-commands'
+import { CollapsibleSection } from './collapsible-section'
 import { AgentNeedsChart } from './agent-needs-chart'
 import { InspectorSociety } from './agent-society'
 import { InspectorActions } from './inspector-actions'
@@ -32,7 +33,8 @@ function InspectorBody({ id }: { id: string }) {
   const agent = useObserverSampled((s) => s.agents.get(id) ?? null, 250)
   const events = useObserver((s) => s.agentEvents.get(id) ?? NO_EVENTS)
   const results = useConsole((s) => s.results)
-  const commands = useMemo(() => results.filter((entry) => mentionsAgent(entry, id)), [results, id])
+  const loadedAt = useConfig((s) => s.loadedAt)
+  const commands = useMemo(() => commandsForAgent(results, id, loadedAt), [results, id, loadedAt])
 
   return (
     <aside className="inspector card" data-testid="inspector" data-agent-id={id} aria-label={`Agent ${id}`}>
@@ -51,9 +53,13 @@ function InspectorBody({ id }: { id: string }) {
       <div className="card-body inspector-body">
         {agent ? (
           <>
-            <InspectorNeeds agent={agent} />
-            <AgentNeedsChart agentId={id} />
-            <InspectorFacts agent={agent} />
+            <CollapsibleSection id="needs" title="needs">
+              <InspectorNeeds agent={agent} />
+              <AgentNeedsChart agentId={id} />
+            </CollapsibleSection>
+            <CollapsibleSection id="state" title="state">
+              <InspectorFacts agent={agent} />
+            </CollapsibleSection>
             <InspectorSociety id={id} />
             <InspectorActions agent={agent} />
             <PossessionControls agent={agent} />
@@ -64,7 +70,7 @@ function InspectorBody({ id }: { id: string }) {
             {id} is not in the town (it left, or has not arrived yet).
           </p>
         )}
-        <AgentEvents events={events} />
+        <AgentEvents id={id} events={events} />
         <AgentCommands entries={commands} />
       </div>
     </aside>

@@ -10,6 +10,7 @@ import { ValueBar } from '../../components/value-bar'
 import { sortTies } from './agent-detail-state'
 import type { DetailState } from './agent-detail-state'
 import { AgentLink } from './agent-link'
+import { CollapsibleSection } from './collapsible-section'
 import { useAgentDetail } from './use-agent-detail'
 
 /** Ties shown; the rest are counted. */
@@ -27,12 +28,11 @@ export function AgentSocietySections({ state }: { state: DetailState }) {
     const text =
       state.status === 'loading' ? 'loading…' : state.status === 'gone' ? 'left the town' : `relationships unavailable (${state.message})`
     return (
-      <section className="inspector-section" aria-label="relationships" data-testid="inspector-ties" data-status={state.status}>
-        <h3>relationships &amp; reward</h3>
+      <CollapsibleSection id="relationships" title="relationships & reward" testId="inspector-ties" status={state.status}>
         <p className={state.status === 'error' ? 'warn-text' : 'dim'} data-testid="inspector-detail-status">
           {text}
         </p>
-      </section>
+      </CollapsibleSection>
     )
   }
   return (
@@ -49,8 +49,7 @@ export function AgentTies({ detail }: { detail: AgentDetail }) {
   const shown = ties.slice(0, MAX_TIES)
   const p = detail.personality
   return (
-    <section className="inspector-section" aria-label="relationships" data-testid="inspector-ties" data-status="ok">
-      <h3>relationships</h3>
+    <CollapsibleSection id="relationships" title="relationships" testId="inspector-ties" status="ok">
       {p ? (
         <p className="dim personality" data-testid="inspector-personality">
           {p.profile} · extroversion {formatFixed(p.extroversion)} · forgiveness {formatFixed(p.forgiveness)} · ambition {formatFixed(p.ambition)}
@@ -79,7 +78,7 @@ export function AgentTies({ detail }: { detail: AgentDetail }) {
         </div>
       )}
       {ties.length > shown.length ? <p className="dim">and {ties.length - shown.length} more</p> : null}
-    </section>
+    </CollapsibleSection>
   )
 }
 
@@ -95,8 +94,7 @@ function TieMetric(props: { value: number; label: string; tone: string; signed?:
 /** This tick's total, the episode's total, and the components as bars. */
 export function AgentReward({ reward }: { reward: AgentDetail['reward'] }) {
   return (
-    <section className="inspector-section" aria-label="reward">
-      <h3>reward</h3>
+    <CollapsibleSection id="reward" title="reward">
       {reward === null ? (
         <p className="dim" data-testid="inspector-reward-none">
           no reward this tick (rewards are off, or the agent has not acted yet)
@@ -116,6 +114,6 @@ export function AgentReward({ reward }: { reward: AgentDetail['reward'] }) {
           <SignedBars values={reward.components} testId="inspector-reward-component" empty="no components" />
         </>
       )}
-    </section>
+    </CollapsibleSection>
   )
 }

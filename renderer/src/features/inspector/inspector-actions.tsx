@@ -14,6 +14,7 @@ import { DisabledReason } from '../operator/disabled-reason'
 import { killArgs, setNeedArgs, teleportArgs } from '../operator/operator-commands'
 import { useOperator } from '../operator/use-operator'
 import { parseNeedValue, parseTileCoord } from './action-inputs'
+import { CollapsibleSection } from './collapsible-section'
 import { fieldValue } from '../../components/field-value'
 
 /** Set need, teleport, kill for one agent. */
@@ -44,8 +45,7 @@ export function InspectorActions({ agent }: { agent: AgentRow }) {
   const summary = last ? resultSummary(last) : null
 
   return (
-    <section className="inspector-section inspector-actions" aria-label="actions">
-      <h3>actions</h3>
+    <CollapsibleSection id="actions" title="actions" className="inspector-actions">
       <DisabledReason gate={operator.gate} />
       <div className="action-row">
         <select data-testid="inspector-setneed-need" aria-label="Need" value={need} disabled={off} onChange={(e) => setNeed(fieldValue(e) as Need)}>
@@ -155,6 +155,6 @@ export function InspectorActions({ agent }: { agent: AgentRow }) {
         ) : null}
       </div>
       {dialog}
-    </section>
+    </CollapsibleSection>
   )
 }

@@ -23,8 +23,11 @@ describe('inspector inputs', () => {
     expect(parseTileCoord('99', null)).toBe(99)
   })
 
-  it('writes an event as its type and fields', () => {
-    expect(eventText({ type: 'queue_conflict', tick: 4, actor: 'alice', rival: 'bob', intensity: 2 })).toBe('queue_conflict actor=alice rival=bob intensity=2')
+  it("writes an event as a sentence, from the inspected agent's side", () => {
+    const conflict = { type: 'queue_conflict', tick: 4, object_id: 'fridge_1', actor: 'alice', rival: 'bob', reason: 'handover', intensity: 2 }
+    expect(eventText(conflict, 'bob')).toBe('Queued behind alice at fridge_1 (handover, intensity 2)')
+    expect(eventText(conflict, 'alice')).toBe('Kept bob waiting at fridge_1 (handover, intensity 2)')
+    expect(eventText(conflict)).toBe('bob queued behind alice at fridge_1 (handover, intensity 2)')
   })
 })
 
