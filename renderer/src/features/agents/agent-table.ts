@@ -1,9 +1,11 @@
 /**
  * The Agents table's rows: filtered by text (id, job, option, action) and by option, then
- * sorted by a column with ties broken by id, so the order is stable while values change.
+ * sorted by a column with ties broken by id, so the order is stable while values change. Text
+ * sorts in natural order (ada, ada_2, ada_10).
  */
 import type { AgentRow } from '../../../../shared/contract/dto/observer'
 import type { AgentOption } from '../../../../shared/contract/dto/world-summary'
+import { naturalCompare } from './natural-order'
 
 export const SORT_KEYS = ['id', 'hunger', 'hygiene', 'energy', 'wallet', 'job', 'shift', 'option', 'target'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
@@ -31,10 +33,10 @@ function compareBy(a: AgentRow, b: AgentRow, key: SortKey): number {
   const va = a[key]
   const vb = b[key]
   if (typeof va === 'number' && typeof vb === 'number') return va - vb
-  return String(va ?? '').localeCompare(String(vb ?? ''))
+  return naturalCompare(String(va ?? ''), String(vb ?? ''))
 }
 
-const ID_ORDER = (a: AgentRow, b: AgentRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const ID_ORDER = (a: AgentRow, b: AgentRow) => naturalCompare(a.id, b.id)
 
 /** A sorted copy of the rows; ties broken by id. */
 export function sortAgents(rows: readonly AgentRow[], key: SortKey, dir: SortDir): AgentRow[] {

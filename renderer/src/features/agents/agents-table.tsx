@@ -34,8 +34,12 @@ export function AgentsTable(props: {
   history: AgentHistory
   query: TableQuery
   selectedId: string | null
+  /** The order is held (pointer over the rows, or pinned): shown on the table for styling and tests. */
+  frozen: boolean
   onSort: (key: SortKey) => void
   onSelect: (id: string) => void
+  /** The pointer entered (true) or left (false) the rows. */
+  onPointerOver: (over: boolean) => void
 }) {
   const { rows, history, query, selectedId } = props
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -52,7 +56,7 @@ export function AgentsTable(props: {
   const visible = rows.slice(win.start, win.end)
 
   return (
-    <div className="agents-table" role="table" aria-label="Agents" aria-rowcount={rows.length}>
+    <div className="agents-table" role="table" aria-label="Agents" aria-rowcount={rows.length} data-frozen={props.frozen}>
       <div role="row" className="agent-row agent-head">
         {COLUMNS.map((col) => {
           const active = query.sortKey === col.key
@@ -72,11 +76,18 @@ export function AgentsTable(props: {
           )
         })}
       </div>
-      <div className="agents-scroll" ref={scrollRef} onScroll={(e) => {
+      <div
+        className="agents-scroll"
+        ref={scrollRef}
+        onScroll={(e) => {
           const { top, height } = scrollMetrics(e)
           setScrollTop(top)
           if (height > 0) setViewport(height)
-        }} data-testid="agents-scroll">
+        }}
+        onPointerEnter={() => props.onPointerOver(true)}
+        onPointerLeave={() => props.onPointerOver(false)}
+        data-testid="agents-scroll"
+      >
         <div style={{ height: win.padTop }} />
         {visible.map((agent) => (
           <AgentRow
