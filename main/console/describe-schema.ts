@@ -84,13 +84,33 @@ export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.Zod
   return current
 }
 
+type ArgShape = Pick<ArgInfo, 'kind' | 'choices' | 'min' | 'max'>
+
+/** The form field a value of this schema gets (a select of choices, a toggle, a bounded number …). */
+export function argShape(schema: z.ZodType): ArgShape {
+  const s = unwrapOptional(schema)
+  if (s instanceof z.ZodBoolean) return { kind: 'boolean' }
+  if (s instanceof z.ZodEnum) return { kind: 'enum', choices: s.options.map(String) }
+  if (s instanceof z.ZodLiteral && typeof s.value === 'string') return { kind: 'enum', choices: [s.value] }
+  if (s instanceof z.ZodNumber) {
+    return {
+      kind: s.isInt ? 'integer' : 'number',
+      ...(bounded(s.minValue) ? { min: s.minValue } : {}),
+      ...(bounded(s.maxValue) ? { max: s.maxValue } : {})
+    }
+  }
+  if (s instanceof z.ZodString) return { kind: 'text' }
+  return { kind: 'json' }
+}
+
 /** One line per argument of a command's schema, in declaration order. */
 export function describeArgs(schema: z.ZodObject): ArgInfo[] {
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
     name,
     type: typeText(field),
     required: !field.isOptional(),
-    help: field.description ?? unwrapOptional(field).description ?? ''
+    help: field.description ?? unwrapOptional(field).description ?? '',
+    ...argShape(field)
   }))
 }
 

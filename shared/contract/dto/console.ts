@@ -50,12 +50,33 @@ export const ConsoleSessionSchema = z.object({
 })
 export type ConsoleSession = z.infer<typeof ConsoleSessionSchema>
 
+/**
+ * What an argument's value is, for a form: a select for `enum` (its `choices`), a toggle for
+ * `boolean`, a number field for `number` and `integer` (within `min`/`max`), JSON for `json`.
+ * Optional: an older host sends only the words in `type`.
+ */
+export const ArgKindSchema = z.enum(['text', 'number', 'integer', 'boolean', 'enum', 'json'])
+export type ArgKind = z.infer<typeof ArgKindSchema>
+
+export const ArgInfoSchema = z.object({
+  name: z.string(),
+  /** In words: `a number from 0 to 1`, `one of "power", "water"`, `true or false`. */
+  type: z.string(),
+  required: z.boolean(),
+  help: z.string(),
+  kind: ArgKindSchema.optional(),
+  choices: z.array(z.string()).max(256).optional(),
+  min: z.number().optional(),
+  max: z.number().optional()
+})
+export type ArgInfo = z.infer<typeof ArgInfoSchema>
+
 export const CommandInfoSchema = z.object({
   name: z.string(),
   role: RoleSchema,
   destructive: z.boolean(),
   help: z.string(),
   /** One line per argument: `agent: string (required) — the agent's id`. */
-  args: z.array(z.object({ name: z.string(), type: z.string(), required: z.boolean(), help: z.string() }))
+  args: z.array(ArgInfoSchema)
 })
 export type CommandInfo = z.infer<typeof CommandInfoSchema>

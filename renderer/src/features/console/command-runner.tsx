@@ -1,7 +1,8 @@
 /**
  * Run any console command: pick it from the host's list, fill its arguments (or write raw JSON),
- * optionally name the cmd_id, Run. Destructive commands ask first. The result joins the list
- * below, and its final result replaces the queued one there.
+ * optionally name the cmd_id, Run. The arguments are checked first; only arguments that parse
+ * reach a destructive command's confirmation. The result joins the list below, and its final
+ * result replaces the queued one there.
  */
 import { useState } from 'react'
 import type { FormEvent } from 'react'
@@ -56,7 +57,7 @@ export function CommandRunner() {
     if (info?.destructive) {
       ask({
         title: `Run ${name}?`,
-        message: `${name} is destructive: ${info.help}`,
+        message: `${name} is destructive: ${info.help} Arguments: ${JSON.stringify(parsed.args)}.`,
         confirmLabel: `Run ${name}`,
         onConfirm: () => void execute(parsed.args)
       })
@@ -67,7 +68,8 @@ export function CommandRunner() {
 
   return (
     <Card title="Run a command" testId="console-runner" className="span-2">
-      <form className="runner" onSubmit={submit}>
+      {/* noValidate: the form's own check (below) says what is wrong, before any confirmation. */}
+      <form className="runner" noValidate onSubmit={submit}>
         <div className="runner-row">
           {list.length > 0 ? (
             <select data-testid="console-command" aria-label="Command" value={name} onChange={(e) => choose(fieldValue(e))}>
@@ -80,7 +82,7 @@ export function CommandRunner() {
               ))}
             </select>
           ) : (
-            <input type="text" data-testid="console-command" aria-label="Command name" placeholder="command name" value={chosen} onChange={(e) => choose(fieldValue(e))} />
+            <input type="text" data-testid="console-command" data-shortcut-filter aria-label="Command name" placeholder="command name" value={chosen} onChange={(e) => choose(fieldValue(e))} />
           )}
           <label className="toolbar-field">
             <input type="checkbox" data-testid="console-raw" checked={raw} disabled={!info} onChange={(e) => setRawMode(fieldChecked(e))} />
