@@ -23,6 +23,13 @@ describe('decideShortcut', () => {
     expect(decideShortcut(press('.', { targetEditable: true }), 'idle')).toBeNull()
   })
 
+  it('ignores Space and . while a button, link or summary has focus (Space presses it instead)', () => {
+    for (const tag of ['BUTTON', 'A', 'SUMMARY']) {
+      expect(decideShortcut(press(' ', { targetTag: tag }), 'running'), tag).toBeNull()
+      expect(decideShortcut(press('.', { targetTag: tag }), 'paused'), tag).toBeNull()
+    }
+  })
+
   it('ignores modifiers, held keys, a failed or unknown shard and other keys', () => {
     expect(decideShortcut(press(' ', { ctrlKey: true }), 'idle')).toBeNull()
     expect(decideShortcut(press(' ', { repeat: true }), 'running')).toBeNull()
