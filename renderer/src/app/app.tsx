@@ -9,6 +9,7 @@ import { NoticeList } from '../features/errors/notice-list'
 import { HeaderBar } from '../features/header/header-bar'
 import { AlertNotifier } from '../features/kpis/alert-notifier'
 import { PerturbationBanner } from '../features/perturbations/perturbation-banner'
+import { ShortcutsLayer } from '../features/shortcuts/shortcuts-layer'
 import { appState } from './app-state'
 import { PANELS } from './panels'
 import { useConnection, useShard, useUi } from './session-context'
@@ -45,6 +46,7 @@ export function App() {
         ) : null}
       </main>
       <AlertNotifier />
+      <ShortcutsLayer panels={PANELS} />
     </div>
   )
 }

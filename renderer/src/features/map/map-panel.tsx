@@ -1,9 +1,10 @@
 /** The Map panel: the town on a canvas with its toolbar and legend, and the inspector beside it. */
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useUi } from '../../app/session-context'
 import { Card } from '../../components/card'
 import { ObserverLayout } from '../inspector/observer-layout'
 import { ObserverStatus } from '../inspector/observer-status'
+import { onMapFitRequest } from '../shortcuts/map-fit-request'
 import { MapCanvas } from './map-canvas'
 import { MapLegend } from './map-legend'
 import type { MapRenderer } from './map-renderer'
@@ -14,6 +15,8 @@ export function MapPanel() {
   const [renderer, setRenderer] = useState<MapRenderer | null>(null)
   const fpsRef = useRef<HTMLSpanElement>(null)
   const colorBy = useUi((s) => s.colorBy)
+  // The `f` shortcut fits the town while this panel is shown.
+  useEffect(() => (renderer ? onMapFitRequest(() => renderer.fit()) : undefined), [renderer])
   return (
     <ObserverLayout>
       <Card title="Map" testId="map-panel" className="map-card">

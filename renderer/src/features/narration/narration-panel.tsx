@@ -29,6 +29,7 @@ export function NarrationPanel() {
             <select
               multiple
               data-testid="narration-filter-category"
+              data-shortcut-filter
               aria-label="Show only these categories (none: all)"
               size={Math.min(4, Math.max(2, categories.length))}
               value={[...filter.categories]}
