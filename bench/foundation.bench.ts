@@ -8,7 +8,7 @@
  * then the engine at scale (bench/engine-report.ts): 10 … 10,000 agents in a generated town,
  * the observation builder per variant at 100 and 1,000 agents (bench/observation-bench.ts), and
  * the policy runtime: ONNX inference latency and ticks/s against scripted (bench/policy-bench.ts),
- * the map's frame rate in Chromium, and Pause latency at 1,000 and 10,000 agents (bench/pause-bench.ts).
+ * every panel's frame rate in Chromium at 1,000 agents (bench/panel-fps-bench.ts), and Pause latency at 1,000 and 10,000 agents (bench/pause-bench.ts).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -22,7 +22,7 @@ import { Shard } from '../main/shard/shard'
 import { summarizeWorld } from '../main/sim/world-summary'
 import { formatEngineReport, runEngineBench } from './engine-report'
 import { measureRate, warmUp } from './measure'
-import { mapFpsReport } from './map-fps-bench'
+import { panelFpsReport } from './panel-fps-bench'
 import { pauseReport } from './pause-bench'
 import { observationReport } from './observation-bench'
 import { observerReport } from './observer-bench'
@@ -45,7 +45,17 @@ function defaultShardTickRate(): { rate: string; agents: number } {
   return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: summarizeWorld(shard.simulation.world).agents }
 }
 
+/** `npm run bench -- panels` (or `pause`) runs only that Chromium section, for iterating on one figure. */
+const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport }
+
 async function main(): Promise<void> {
+  const only = process.argv[2]
+  if (only !== undefined) {
+    const section = Object.hasOwn(SECTIONS, only) ? SECTIONS[only] : undefined
+    if (!section) throw new Error(`unknown bench section "${only.slice(0, 32)}": use one of ${Object.keys(SECTIONS).join(', ')}, or none for all`)
+    for (const line of await section(root)) console.log(line)
+    return
+  }
   const rows: [string, string][] = []
   const inProcess = defaultShardTickRate()
   const shardName = `default shard (${inProcess.agents} agents)`
@@ -123,7 +133,7 @@ async function main(): Promise<void> {
   console.log('')
   for (const line of await observerReport(root)) console.log(line)
   console.log('')
-  for (const line of await mapFpsReport(root)) console.log(line)
+  for (const line of await panelFpsReport(root)) console.log(line)
   console.log('')
   for (const line of await pauseReport(root)) console.log(line)
   console.log(`\npeak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
