@@ -9,6 +9,8 @@ import type { Narration, SocietyView } from '../../../shared/contract/dto/societ
 import { appendAgentEvents, appendBounded, MAX_EVENTS } from './agent-events'
 import type { AgentEvents } from './agent-events'
 import { sampleAgents } from './agent-history'
+import { emptyEconomyHistory, recordEconomy } from './economy-history'
+import type { EconomyHistory } from './economy-history'
 import type { AgentHistory } from './agent-history'
 import { appendNarrations, emptySocietyHistory, recordSociety } from './society-history'
 import type { SocietyHistory } from './society-history'
@@ -26,6 +28,8 @@ export interface ObserverSlice {
   agents: ReadonlyMap<string, AgentRow>
   objects: ReadonlyMap<string, ObjectRow>
   economy: EconomyRow | null
+  /** Prices, stock and wages over time, for the Economy charts. */
+  economyHistory: EconomyHistory
   /** Town-wide recent events, newest last. */
   events: readonly ObserverEvent[]
   agentEvents: AgentEvents
@@ -56,6 +60,7 @@ export function initialObserver(): ObserverSlice {
     agents: new Map(),
     objects: new Map(),
     economy: null,
+    economyHistory: emptyEconomyHistory(),
     events: [],
     agentEvents: new Map(),
     history: new Map(),
@@ -104,6 +109,7 @@ export function applyFull(slice: ObserverSlice, full: ObserverFull, now: number)
     agents,
     objects: new Map(full.objects.map((o) => [o.id, o])),
     economy: full.economy,
+    economyHistory: recordEconomy(base.economyHistory, full.economy, full.tick),
     events: appendBounded(base.events, full.events, MAX_EVENTS),
     agentEvents: appendAgentEvents(keepKnown(base.agentEvents, agents), full.events, agents),
     history: sampled.history,
@@ -141,6 +147,7 @@ export function applyDiff(slice: ObserverSlice, diff: ObserverDiff, now: number)
     agents,
     objects,
     economy: diff.economy,
+    economyHistory: recordEconomy(slice.economyHistory, diff.economy, diff.tick),
     events: appendBounded(slice.events, diff.events, MAX_EVENTS),
     agentEvents: keepKnown(appendAgentEvents(slice.agentEvents, diff.events, agents), agents),
     history: keepKnown(sampled.history, agents),

@@ -1,12 +1,13 @@
 /**
- * The Economy & jobs panel: prices, utilities, queues, stock, the jobs table and the employment
- * exit review, from the observer stream.
+ * The Economy & jobs panel: prices, utilities, queues, stock, their history as charts, the jobs
+ * table and the employment exit review, from the observer stream.
  */
 import { useObserverSampled } from '../../app/session-context'
 import { Card } from '../../components/card'
 import { DisabledReason } from '../operator/disabled-reason'
 import { useOperator } from '../operator/use-operator'
 import { ObserverStatus } from '../inspector/observer-status'
+import { EconomyCharts } from './economy-charts'
 import { PriceFacts, QueueFacts, StockTable } from './economy-facts'
 import { EmploymentReview } from './employment-review'
 import { JobsTable } from './jobs-table'
@@ -16,6 +17,7 @@ import { UtilitiesControl } from './utilities-control'
 export function EconomyPanel() {
   const economy = useObserverSampled((s) => s.economy, 500)
   const employment = useObserverSampled((s) => s.society?.employment ?? null, 500)
+  const history = useObserverSampled((s) => s.economyHistory.points, 500)
   const gate = useOperator().gate
   if (!economy) {
     return (
@@ -40,6 +42,9 @@ export function EconomyPanel() {
       </Card>
       <Card title="Stock by type" testId="economy-stock">
         <StockTable stock={economy.stock_by_type} />
+      </Card>
+      <Card title="Over time" testId="economy-over-time" className="span-3">
+        <EconomyCharts points={history} />
       </Card>
       <Card title="Jobs" testId="economy-jobs" className="span-3">
         <JobsTable jobs={economy.jobs} />
