@@ -3,11 +3,14 @@
  * state that the systems already keep (contention and recent rivalry changes in the society
  * state, the employment exit queue, perturbations), plus the telemetry side's KPIs, alerts,
  * promotion windows, narration and reward means; the only thing remembered here is the counters
- * at the previous frame, to send per-frame deltas.
+ * at the previous frame, to send per-frame deltas. The fairness deltas carry the queue conflicts
+ * the contention table counts (a town whose queues only hand over never ghost-steps or rotates,
+ * so those three alone charted a flat zero beside hundreds of conflicts), and the rivalry
+ * leaderboard is built from the same changes the feed shows.
  */
 import type { SocietyView } from '../../shared/contract/dto/society'
 import { perturbationsView } from '../sim/perturbations/perturbations-view'
-import { contention, rivalryPairs } from '../sim/society/society-views'
+import { contention, rivalryLeaderboard } from '../sim/society/society-views'
 import type { QueueCounters, World } from '../sim/state/world'
 
 const LEADERBOARD_SIZE = 10
@@ -17,21 +20,28 @@ const MAX_CONTENTION = 10
 /** What the telemetry side (stability, KPIs, narration, rewards) contributes. */
 export type TelemetryView = Pick<SocietyView, 'kpis' | 'alerts' | 'promotion' | 'narrations' | 'rewards'>
 
+type FrameCounters = QueueCounters & { queue_conflicts: number }
+const ZERO: FrameCounters = { queue_conflicts: 0, ghost_step_events: 0, rotation_events: 0, cooldown_events: 0 }
+
 export class SocietyTracker {
-  private lastCounters: QueueCounters = { ghost_step_events: 0, rotation_events: 0, cooldown_events: 0 }
+  private lastCounters: FrameCounters = ZERO
 
   reset(): void {
-    this.lastCounters = { ghost_step_events: 0, rotation_events: 0, cooldown_events: 0 }
+    this.lastCounters = ZERO
   }
 
   view(world: World, telemetry: TelemetryView | undefined): SocietyView {
     const { counters, lifecycle, agents } = world.state
+    const now: FrameCounters = { ...counters, queue_conflicts: world.state.society.counters.queue_conflicts }
+    const last = this.lastCounters
     const fairness = {
-      ghost_step_events: counters.ghost_step_events - this.lastCounters.ghost_step_events,
-      rotation_events: counters.rotation_events - this.lastCounters.rotation_events,
-      cooldown_events: counters.cooldown_events - this.lastCounters.cooldown_events
+      queue_conflicts: now.queue_conflicts - last.queue_conflicts,
+      ghost_step_events: now.ghost_step_events - last.ghost_step_events,
+      rotation_events: now.rotation_events - last.rotation_events,
+      cooldown_events: now.cooldown_events - last.cooldown_events
     }
-    this.lastCounters = { ...counters }
+    this.lastCounters = now
+    const recent = world.state.society.recent.slice(-MAX_RIVALRY_EVENTS)
     return {
       kpis: telemetry?.kpis ?? null,
       alerts: telemetry?.alerts ?? [],
@@ -50,8 +60,8 @@ export class SocietyTracker {
       },
       conflict: {
         fairness,
-        rivalry_leaderboard: rivalryPairs(world, LEADERBOARD_SIZE).map(({ a, b, value }) => ({ a, b, value })),
-        rivalry_events: world.state.society.recent.slice(-MAX_RIVALRY_EVENTS),
+        rivalry_leaderboard: rivalryLeaderboard(world, recent, LEADERBOARD_SIZE),
+        rivalry_events: recent,
         contention: contention(world, MAX_CONTENTION)
       },
       rewards: telemetry?.rewards ?? { mean_total: 0, components: {} }

@@ -15,6 +15,12 @@ export const TelemetryHubJsonSchema = z.object({
   shifts: z.array(int),
   stability: z.object({
     starvation: z.object({ streak: z.array(int), incidents: window }),
+    need_depleted: z
+      .object({
+        streak: z.array(int.min(0)),
+        depleted: z.array(z.object({ agent_id: z.string(), need: z.enum(['hunger', 'hygiene', 'energy']), since_tick: int }))
+      })
+      .optional(),
     lateness: window,
     option_thrash: z.object({ option: z.array(int), since: z.array(int), phase: z.array(int), alive: z.array(int), window }),
     reward_variance: window,

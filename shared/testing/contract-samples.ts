@@ -97,8 +97,8 @@ export function sampleSociety(overrides: Partial<SocietyView> = {}): SocietyView
     perturbations: { active: [], pending: [], cooldowns: [], specs: [] },
     employment: { pending: [], exits_today: 0, daily_exit_cap: 2 },
     conflict: {
-      fairness: { ghost_step_events: 0, rotation_events: 0, cooldown_events: 0 },
-      rivalry_leaderboard: [{ a: 'alice', b: 'bob', value: 0.3 }],
+      fairness: { queue_conflicts: 0, ghost_step_events: 0, rotation_events: 0, cooldown_events: 0 },
+      rivalry_leaderboard: [{ a: 'alice', b: 'bob', value: 0.3, last_tick: null }],
       rivalry_events: [],
       contention: []
     },

@@ -12,6 +12,7 @@ const ratio = z.number().min(0).max(1)
 /** Alert names the monitor raises, so `allowed_alerts` can be checked for typos. */
 export const ALERT_NAMES = [
   'starvation_spike',
+  'need_depleted',
   'lateness_spike',
   'option_thrash_detected',
   'reward_variance_spike',
@@ -30,6 +31,19 @@ export const StarvationSchema = z
     min_duration_ticks: ticks(10_000).default(30),
     /** More incidents than this in the window raise `starvation_spike` (0: any incident). */
     max_incidents: count(10_000).default(0)
+  })
+  .strict()
+
+export const NeedDepletedSchema = z
+  .object({
+    /** A need (hunger, hygiene, energy) at or below this is depleted; needs never decay below 0. */
+    at_or_below: ratio.default(0),
+    /**
+     * Depleted this many ticks in a row raises `need_depleted`, naming the agents and needs, for
+     * as long as any stays depleted. Half an hour at a tick a minute: long enough that an agent
+     * on its way to bed is not flagged, short enough that one stuck at 0 % is seen the same hour.
+     */
+    min_duration_ticks: ticks(10_000).default(30)
   })
   .strict()
 
@@ -123,6 +137,7 @@ export const KpiSchema = z
 export const StabilitySchema = z
   .object({
     starvation: StarvationSchema.default(() => StarvationSchema.parse({})),
+    need_depleted: NeedDepletedSchema.default(() => NeedDepletedSchema.parse({})),
     lateness: LatenessSchema.default(() => LatenessSchema.parse({})),
     option_thrash: OptionThrashSchema.default(() => OptionThrashSchema.parse({})),
     reward_variance: RewardVarianceSchema.default(() => RewardVarianceSchema.parse({})),

@@ -5,9 +5,10 @@
  * ties and the personality they will get.
  */
 import { PROFILE_NAMES } from '../../config/sections/society'
+import { indexOfId } from '../state/id-index'
 import type { World } from '../state/world'
 import { resolvePersonality } from './personality'
-import { TIE_FAMILIARITY, TIE_OTHER, TIE_RIVALRY, TIE_STRIDE, TIE_TRUST } from './society-state'
+import { TIE_FAMILIARITY, TIE_OTHER, TIE_RIVALRY, TIE_STRIDE, TIE_TRUST, type RivalryRecord } from './society-state'
 import { rivalryOf } from './tie-ledger'
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
@@ -49,6 +50,47 @@ export function rivalryPairs(world: World, limit: number): RivalryPair[] {
     .sort((x, y) => y.value - x.value || x.a - y.a || x.b - y.b)
     .slice(0, limit)
     .map((p) => ({ a: agents.ids[p.a]!, b: agents.ids[p.b]!, value: round6(p.value), a_to_b: round6(p.ab), b_to_a: round6(p.ba) }))
+}
+
+export interface LeaderboardRow {
+  a: string
+  b: string
+  /** The pair's rivalry now, the stronger direction (0 once faded and the ties dropped). */
+  value: number
+  /** The pair's latest change among `recent`, or null when it has none there. */
+  last_tick: number | null
+}
+
+/**
+ * The conflict panel's leaderboard, from the same rivalry changes its feed shows: every pair in
+ * `recent` and every pair with a rivalry now (`rivalryPairs`), each once (a, b in slot order),
+ * by rivalry now, then latest change first. A grudge decays fast (a handover's 0.03 is gone in
+ * about an hour), so ranking only live ties left the board empty beside a feed of increments.
+ */
+export function rivalryLeaderboard(world: World, recent: readonly RivalryRecord[], limit: number): LeaderboardRow[] {
+  const { society, agents } = world.state
+  const alive = agents.cols.alive
+  const rows = new Map<number, { a: number; b: number; value: number; last_tick: number | null }>()
+  const keyOf = (a: number, b: number) => a * agents.ids.length + b
+  for (const p of rivalryPairs(world, Number.MAX_SAFE_INTEGER)) {
+    const a = indexOfId(agents.ids, p.a)
+    const b = indexOfId(agents.ids, p.b)
+    rows.set(keyOf(a, b), { a, b, value: p.value, last_tick: null })
+  }
+  for (const r of recent) {
+    const i = indexOfId(agents.ids, r.agent_id)
+    const j = indexOfId(agents.ids, r.other)
+    if (i < 0 || j < 0 || i === j || alive[i] !== 1 || alive[j] !== 1) continue
+    const a = Math.min(i, j)
+    const b = Math.max(i, j)
+    const row = rows.get(keyOf(a, b))
+    if (row) row.last_tick = Math.max(row.last_tick ?? r.tick, r.tick)
+    else rows.set(keyOf(a, b), { a, b, value: round6(Math.max(rivalryOf(society, a, b), rivalryOf(society, b, a))), last_tick: r.tick })
+  }
+  return [...rows.values()]
+    .sort((x, y) => y.value - x.value || (y.last_tick ?? -1) - (x.last_tick ?? -1) || x.a - y.a || x.b - y.b)
+    .slice(0, limit)
+    .map((r) => ({ a: agents.ids[r.a]!, b: agents.ids[r.b]!, value: r.value, last_tick: r.last_tick }))
 }
 
 export interface TieView {

@@ -10,6 +10,7 @@ import type { RollingWindowJson } from '../rolling-window'
 import { CRITICAL_ALERTS, type AlertSignal } from './alert-signal'
 import { AffordanceFailureAnalyzer, RivalrySpikeAnalyzer } from './event-count-analyzers'
 import { LatenessMonitor } from './lateness-monitor'
+import { NeedDepletionDetector, type NeedDepletionJson } from './need-depletion-detector'
 import { OptionThrashDetector, type OptionThrashJson } from './option-thrash'
 import { PromotionTracker, type PromotionJson, type PromotionView } from './promotion-tracker'
 import { QueuePressureAnalyzer, type QueuePressureJson } from './queue-pressure'
@@ -18,6 +19,8 @@ import { StarvationDetector, type StarvationJson } from './starvation-detector'
 
 export interface StabilityJson {
   starvation: StarvationJson
+  /** Absent in snapshots taken before the detector existed: it starts afresh. */
+  need_depleted?: NeedDepletionJson
   lateness: RollingWindowJson
   option_thrash: OptionThrashJson
   reward_variance: RollingWindowJson
@@ -32,6 +35,8 @@ export interface StabilityJson {
 /** The numbers behind the alerts, with the thresholds in force (operators check they match the release config). */
 export interface StabilityMetrics {
   starvation_incidents: number
+  /** Agent-needs depleted for `need_depleted.min_duration_ticks` or more right now. */
+  needs_depleted: number
   lateness_rate: number | null
   option_switch_rate: number | null
   option_decisions: number
@@ -50,6 +55,7 @@ export class StabilityMonitor {
   private constructor(
     private readonly cfg: StabilityConfig,
     readonly starvation: StarvationDetector,
+    private readonly needs: NeedDepletionDetector,
     private readonly lateness: LatenessMonitor,
     private readonly thrash: OptionThrashDetector,
     private readonly variance: RewardVarianceAnalyzer,
@@ -63,6 +69,7 @@ export class StabilityMonitor {
     return new StabilityMonitor(
       cfg,
       new StarvationDetector(cfg.starvation),
+      new NeedDepletionDetector(cfg.need_depleted),
       new LatenessMonitor(cfg.lateness),
       new OptionThrashDetector(cfg.option_thrash),
       new RewardVarianceAnalyzer(cfg.reward_variance),
@@ -76,6 +83,7 @@ export class StabilityMonitor {
   observe(facts: TickFacts): void {
     const signals = [
       this.starvation.observe(facts),
+      this.needs.observe(facts),
       this.lateness.observe(facts),
       this.thrash.observe(facts),
       this.variance.observe(facts),
@@ -92,7 +100,8 @@ export class StabilityMonitor {
   alerts(): Alert[] {
     return [...this.active].map(([name, { since, message }]) => {
       const critical = CRITICAL_ALERTS.has(name as AlertName)
-      return { name, severity: critical ? 'critical' : 'warn', message, tick: since, priority: critical }
+      const alert: Alert = { name, severity: critical ? 'critical' : 'warn', message, tick: since, priority: critical }
+      return name === 'need_depleted' ? { ...alert, depleted: [...this.needs.depleted()] } : alert
     })
   }
 
@@ -103,6 +112,7 @@ export class StabilityMonitor {
   metrics(): StabilityMetrics {
     return {
       starvation_incidents: this.starvation.count(),
+      needs_depleted: this.needs.depleted().length,
       lateness_rate: this.lateness.rate(),
       option_switch_rate: this.thrash.rate(),
       option_decisions: this.thrash.decisions(),
@@ -119,6 +129,7 @@ export class StabilityMonitor {
   toJSON(): StabilityJson {
     return {
       starvation: this.starvation.toJSON(),
+      need_depleted: this.needs.toJSON(),
       lateness: this.lateness.toJSON(),
       option_thrash: this.thrash.toJSON(),
       reward_variance: this.variance.toJSON(),
@@ -134,6 +145,7 @@ export class StabilityMonitor {
     const m = new StabilityMonitor(
       cfg,
       StarvationDetector.fromJSON(cfg.starvation, json.starvation),
+      json.need_depleted ? NeedDepletionDetector.fromJSON(cfg.need_depleted, json.need_depleted) : new NeedDepletionDetector(cfg.need_depleted),
       LatenessMonitor.fromJSON(cfg.lateness, json.lateness),
       OptionThrashDetector.fromJSON(cfg.option_thrash, json.option_thrash),
       RewardVarianceAnalyzer.fromJSON(cfg.reward_variance, json.reward_variance),

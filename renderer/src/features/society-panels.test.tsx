@@ -40,10 +40,10 @@ function town(society: Partial<SocietyView>, session: ConsoleSession = sampleSes
 }
 
 const conflict: SocietyView['conflict'] = {
-  fairness: { ghost_step_events: 1, rotation_events: 2, cooldown_events: 3 },
+  fairness: { queue_conflicts: 4, ghost_step_events: 1, rotation_events: 2, cooldown_events: 3 },
   rivalry_leaderboard: [
-    { a: 'alice', b: 'bob', value: 0.62 },
-    { a: 'carol', b: 'bob', value: 0.2 }
+    { a: 'alice', b: 'bob', value: 0.62, last_tick: 99 },
+    { a: 'carol', b: 'bob', value: 0.2, last_tick: null }
   ],
   rivalry_events: [
     { tick: 90, agent_id: 'alice', other: 'bob', value: 0.5, delta: 0.1, reason: 'queue_conflict' },
@@ -59,7 +59,7 @@ describe('Conflict panel', () => {
   it('shows the leaderboard, the rivalry changes newest first, contention and fairness totals', () => {
     const html = render(<ConflictPanel />, (s) => {
       town({ conflict })(s)
-      s.observer.getState().receive({ ...sampleDiff(2, 1, { tick: 101 }), society: sampleSociety({ conflict: { ...conflict, fairness: { ghost_step_events: 2, rotation_events: 0, cooldown_events: 1 } } }) }, 10)
+      s.observer.getState().receive({ ...sampleDiff(2, 1, { tick: 101 }), society: sampleSociety({ conflict: { ...conflict, fairness: { queue_conflicts: 5, ghost_step_events: 2, rotation_events: 0, cooldown_events: 1 } } }) }, 10)
     })
     expect(countOf(html, 'conflict-leaderboard')).toBe(1)
     expect(countOf(html, 'leaderboard-row')).toBe(2)
@@ -71,7 +71,7 @@ describe('Conflict panel', () => {
     expect(countOf(html, 'contention-row')).toBe(2)
     expect(tagOf(html, 'contention-row')).toContain('data-object-id="shower_1"')
     expect(textOf(html, 'contention-count')).toBe('7')
-    expect(textOf(html, 'fairness-totals')).toBe('ghost 3 · rotations 2 · cooldowns 4')
+    expect(textOf(html, 'fairness-totals')).toBe('conflicts 9 · ghost 3 · rotations 2 · cooldowns 4')
     // Agent ids are links that focus the agent.
     expect(tagOf(html, 'agent-link')).toContain('data-agent-id="alice"')
   })

@@ -8,10 +8,10 @@ import type { KpiPoint } from './society-history'
 
 const line = (tick: number, text: string, overrides: Partial<Narration> = {}): Narration => ({ tick, category: 'conflict', priority: false, text, agents: ['alice'], ...overrides })
 
-function societyAt(fairness: [number, number, number], kpiTick: number | null = null) {
+function societyAt(fairness: [number, number, number], kpiTick: number | null = null, conflicts = 0) {
   const base = sampleSociety()
   return sampleSociety({
-    conflict: { ...base.conflict, fairness: { ghost_step_events: fairness[0], rotation_events: fairness[1], cooldown_events: fairness[2] } },
+    conflict: { ...base.conflict, fairness: { queue_conflicts: conflicts, ghost_step_events: fairness[0], rotation_events: fairness[1], cooldown_events: fairness[2] } },
     kpis:
       kpiTick === null
         ? null
@@ -46,24 +46,24 @@ describe('narration feed', () => {
 
 describe('fairness history', () => {
   it('adds a point per tick and merges frames of one tick by the larger counts', () => {
-    let points = pushFairness([], { tick: 1, ghost_steps: 1, rotations: 0, cooldowns: 2 })
-    points = pushFairness(points, { tick: 2, ghost_steps: 0, rotations: 3, cooldowns: 0 })
+    let points = pushFairness([], { tick: 1, conflicts: 0, ghost_steps: 1, rotations: 0, cooldowns: 2 })
+    points = pushFairness(points, { tick: 2, conflicts: 0, ghost_steps: 0, rotations: 3, cooldowns: 0 })
     // A paused shard's frame (zeros) and a refetched full frame (a repeat) change nothing.
-    const same = pushFairness(points, { tick: 2, ghost_steps: 0, rotations: 0, cooldowns: 0 })
+    const same = pushFairness(points, { tick: 2, conflicts: 0, ghost_steps: 0, rotations: 0, cooldowns: 0 })
     expect(same).toBe(points)
-    expect(pushFairness(points, { tick: 2, ghost_steps: 0, rotations: 3, cooldowns: 0 })).toBe(points)
-    points = pushFairness(points, { tick: 2, ghost_steps: 1, rotations: 1, cooldowns: 0 })
+    expect(pushFairness(points, { tick: 2, conflicts: 0, ghost_steps: 0, rotations: 3, cooldowns: 0 })).toBe(points)
+    points = pushFairness(points, { tick: 2, conflicts: 4, ghost_steps: 1, rotations: 1, cooldowns: 0 })
     expect(points).toEqual([
-      { tick: 1, ghost_steps: 1, rotations: 0, cooldowns: 2 },
-      { tick: 2, ghost_steps: 1, rotations: 3, cooldowns: 0 }
+      { tick: 1, conflicts: 0, ghost_steps: 1, rotations: 0, cooldowns: 2 },
+      { tick: 2, conflicts: 4, ghost_steps: 1, rotations: 3, cooldowns: 0 }
     ])
   })
 
   it('starts again when the tick goes back, and is bounded', () => {
-    const points = pushFairness([{ tick: 9, ghost_steps: 1, rotations: 1, cooldowns: 1 }], { tick: 3, ghost_steps: 0, rotations: 0, cooldowns: 0 })
-    expect(points).toEqual([{ tick: 3, ghost_steps: 0, rotations: 0, cooldowns: 0 }])
-    let many: readonly { tick: number; ghost_steps: number; rotations: number; cooldowns: number }[] = []
-    for (let t = 0; t < 10; t++) many = pushFairness(many, { tick: t, ghost_steps: t, rotations: 0, cooldowns: 0 }, 4)
+    const points = pushFairness([{ tick: 9, conflicts: 0, ghost_steps: 1, rotations: 1, cooldowns: 1 }], { tick: 3, conflicts: 0, ghost_steps: 0, rotations: 0, cooldowns: 0 })
+    expect(points).toEqual([{ tick: 3, conflicts: 0, ghost_steps: 0, rotations: 0, cooldowns: 0 }])
+    let many: readonly { tick: number; conflicts: number; ghost_steps: number; rotations: number; cooldowns: number }[] = []
+    for (let t = 0; t < 10; t++) many = pushFairness(many, { tick: t, conflicts: 0, ghost_steps: t, rotations: 0, cooldowns: 0 }, 4)
     expect(many.map((p) => p.tick)).toEqual([6, 7, 8, 9])
   })
 })
@@ -91,12 +91,12 @@ describe('KPI history', () => {
   })
 
   it('records fairness every frame and KPIs only once they exist', () => {
-    let history = recordSociety(emptySocietyHistory(), societyAt([1, 2, 3]), 10)
+    let history = recordSociety(emptySocietyHistory(), societyAt([1, 2, 3], null, 7), 10)
     expect(history.kpis).toEqual([])
     history = recordSociety(history, societyAt([0, 1, 0], 20), 20)
     history = recordSociety(history, societyAt([0, 0, 0], 20), 21)
     expect(history.fairness.map((p) => p.tick)).toEqual([10, 20, 21])
-    expect(history.fairness[0]).toEqual({ tick: 10, ghost_steps: 1, rotations: 2, cooldowns: 3 })
+    expect(history.fairness[0]).toEqual({ tick: 10, conflicts: 7, ghost_steps: 1, rotations: 2, cooldowns: 3 })
     expect(history.kpis).toHaveLength(1)
     expect(history.kpis[0]).not.toHaveProperty('window_ticks')
   })

@@ -12,6 +12,8 @@ import type { Kpis, Narration, SocietyView } from '../../../shared/contract/dto/
 /** Queue fairness counters of one frame window, at the tick the frame was taken. */
 export interface FairnessPoint {
   tick: number
+  /** Queue conflicts (what the contention table counts). */
+  conflicts: number
   ghost_steps: number
   rotations: number
   cooldowns: number
@@ -42,7 +44,7 @@ export function recordSociety(history: SocietyHistory, society: SocietyView, tic
 
 export function fairnessPoint(society: SocietyView, tick: number): FairnessPoint {
   const f = society.conflict.fairness
-  return { tick, ghost_steps: f.ghost_step_events, rotations: f.rotation_events, cooldowns: f.cooldown_events }
+  return { tick, conflicts: f.queue_conflicts, ghost_steps: f.ghost_step_events, rotations: f.rotation_events, cooldowns: f.cooldown_events }
 }
 
 export function kpiPoint(kpis: Kpis): KpiPoint {
@@ -61,11 +63,12 @@ export function pushFairness(points: readonly FairnessPoint[], point: FairnessPo
   if (last !== undefined && point.tick === last.tick) {
     const merged = {
       tick: last.tick,
+      conflicts: Math.max(last.conflicts, point.conflicts),
       ghost_steps: Math.max(last.ghost_steps, point.ghost_steps),
       rotations: Math.max(last.rotations, point.rotations),
       cooldowns: Math.max(last.cooldowns, point.cooldowns)
     }
-    if (merged.ghost_steps === last.ghost_steps && merged.rotations === last.rotations && merged.cooldowns === last.cooldowns) return points
+    if (merged.conflicts === last.conflicts && merged.ghost_steps === last.ghost_steps && merged.rotations === last.rotations && merged.cooldowns === last.cooldowns) return points
     return [...points.slice(0, -1), merged]
   }
   return bounded([...points, point], max)

@@ -21,13 +21,19 @@ export const KpisSchema = z.object({
 })
 export type Kpis = z.infer<typeof KpisSchema>
 
+/** One agent's need that has sat empty (a `need_depleted` alert names each), since the tick it emptied. */
+export const DepletedNeedSchema = z.object({ agent_id: z.string(), need: z.enum(['hunger', 'hygiene', 'energy']), since_tick: int })
+export type DepletedNeed = z.infer<typeof DepletedNeedSchema>
+
 export const AlertSchema = z.object({
   name: z.string(),
   severity: z.enum(['warn', 'critical']),
   message: z.string(),
   tick: int,
   /** Priority alerts may raise a desktop or browser notification when the operator opted in. */
-  priority: z.boolean()
+  priority: z.boolean(),
+  /** `need_depleted` only: which agents, which need, since when (bounded by the town's size × 3). */
+  depleted: z.array(DepletedNeedSchema).optional()
 })
 export type Alert = z.infer<typeof AlertSchema>
 
@@ -74,9 +80,17 @@ export const EmploymentViewSchema = z.object({
 export type EmploymentView = z.infer<typeof EmploymentViewSchema>
 
 export const ConflictViewSchema = z.object({
-  /** Queue counters per frame window: ghost steps, rotations, cooldown refusals. */
-  fairness: z.object({ ghost_step_events: int, rotation_events: int, cooldown_events: int }),
-  rivalry_leaderboard: z.array(z.object({ a: z.string(), b: z.string(), value: z.number() })),
+  /**
+   * Queue counters per frame window: queue conflicts (what the contention table counts: handovers
+   * with someone waiting and ghost steps), ghost steps, rotations, cooldown refusals.
+   */
+  fairness: z.object({ queue_conflicts: int, ghost_step_events: int, rotation_events: int, cooldown_events: int }),
+  /**
+   * Pairs by rivalry now (the stronger direction), strongest first: every pair with a rivalry, and
+   * every pair in `rivalry_events` (built from the same list, so the two never disagree); a pair
+   * whose rivalry has faded since shows its value now. `last_tick`: its latest change in the list.
+   */
+  rivalry_leaderboard: z.array(z.object({ a: z.string(), b: z.string(), value: z.number(), last_tick: int.nullable() })),
   rivalry_events: z.array(z.object({ tick: int, agent_id: z.string(), other: z.string(), value: z.number(), delta: z.number(), reason: z.string() })),
   /** Conflicts per object, most contended first. */
   contention: z.array(z.object({ object_id: z.string(), conflicts: int }))

@@ -1,6 +1,7 @@
 /**
- * The Conflict panel: queue fairness over time, the rivalry leaderboard, the latest rivalry
- * changes and contention per object, from the observer stream's `society.conflict` (re-read at
+ * The Conflict panel: queue conflicts and fairness over time, the rivalry leaderboard (built by
+ * the host from the same changes as the feed beside it), the latest rivalry changes and
+ * contention per object, from the observer stream's `society.conflict` (re-read at
  * most twice a second). Clicking an agent opens the inspector beside the panel.
  */
 import { useObserverSampled } from '../../app/session-context'
@@ -28,12 +29,13 @@ export function ConflictPanel() {
     <ObserverLayout>
       <div className="panel-grid" data-testid="conflict-panel">
         <Card
-          title="Queue fairness per frame"
+          title="Queue conflicts and fairness per frame"
           testId="conflict-fairness"
           className="span-3"
           actions={
             <span className="mono dim" data-testid="fairness-totals" title="Sums over the charted frames">
-              ghost {formatCount(totals.ghost_steps)} · rotations {formatCount(totals.rotations)} · cooldowns {formatCount(totals.cooldowns)}
+              conflicts {formatCount(totals.conflicts)} · ghost {formatCount(totals.ghost_steps)} · rotations {formatCount(totals.rotations)} · cooldowns{' '}
+              {formatCount(totals.cooldowns)}
             </span>
           }
         >

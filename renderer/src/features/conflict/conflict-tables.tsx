@@ -10,7 +10,11 @@ import { AgentLink } from '../inspector/agent-link'
 /** Rivalry events shown, newest first. */
 export const MAX_RIVALRY_ROWS = 20
 
-/** Pairs by rivalry, strongest first. */
+/**
+ * Pairs by rivalry now, strongest first, with each pair's latest change in the feed beside it (the
+ * host builds both from one list). A grudge fades in about an hour: a pair from the feed whose
+ * rivalry is gone says so rather than vanishing.
+ */
 export function RivalryLeaderboard({ rows }: { rows: ConflictView['rivalry_leaderboard'] }) {
   if (rows.length === 0) return <p className="dim">No rivalries yet.</p>
   const scale = Math.max(1, ...rows.map((r) => r.value))
@@ -21,7 +25,8 @@ export function RivalryLeaderboard({ rows }: { rows: ConflictView['rivalry_leade
           <th className="right">#</th>
           <th>agent</th>
           <th>rival</th>
-          <th>rivalry</th>
+          <th>rivalry now</th>
+          <th className="right">last change</th>
         </tr>
       </thead>
       <tbody>
@@ -39,6 +44,15 @@ export function RivalryLeaderboard({ rows }: { rows: ConflictView['rivalry_leade
               <span className="mono num" data-testid="leaderboard-value">
                 {formatFixed(row.value)}
               </span>
+              {row.value === 0 ? (
+                <span className="dim" data-testid="leaderboard-faded">
+                  {' '}
+                  faded
+                </span>
+              ) : null}
+            </td>
+            <td className="mono num right dim" data-testid="leaderboard-last-tick">
+              {row.last_tick === null ? '—' : formatCount(row.last_tick)}
             </td>
           </tr>
         ))}
