@@ -28,6 +28,22 @@ export function quoteKey(key: string): string {
   return JSON.stringify(cut(key, MAX_QUOTED)).replace(UNESCAPED_CONTROLS, hex)
 }
 
+/**
+ * A value from a config file, as an issue quotes it: a string cut and escaped like a key, a
+ * number, boolean or null as written, a list or mapping by its size only (never its contents,
+ * which may be large). Only for files already known to be configs (see document-kind).
+ */
+export function quoteValue(value: unknown): string {
+  if (typeof value === 'string') return quoteKey(value)
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value)
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`
+  if (typeof value === 'object') {
+    const n = Object.keys(value).length
+    return `a mapping of ${n} key${n === 1 ? '' : 's'}`
+  }
+  return typeof value
+}
+
 /** Any text for an issue: control characters escaped, newlines included, and cut at `max`. */
 export function printable(text: string, max = MAX_MESSAGE): string {
   return cut(text, max).replace(ALL_CONTROLS, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : hex(c)))

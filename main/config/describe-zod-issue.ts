@@ -3,13 +3,14 @@
  * point at the key; a missing key says it is required. The list is bounded (finding 3: 32,000
  * unknown keys made an 8.5 MB message): at most MAX_UNKNOWN_KEYS unknown keys are named and
  * MAX_ISSUES issues listed, the rest counted; the known keys of an object are listed once, not
- * once per unknown key; quoted keys are cut and escaped. Each issue costs one index lookup.
+ * once per unknown key; quoted keys and values are cut and escaped. Each issue costs one index
+ * lookup.
  */
 import type { z } from 'zod'
 import type { ConfigIssue } from '../../shared/contract/dto/config-summary'
 import { didYouMean } from '../../shared/did-you-mean'
 import { count, MAX_ISSUES, moreProblems } from './bounded-issues'
-import { MAX_QUOTED, pathLabel, quoteKey } from './bounded-text'
+import { MAX_QUOTED, pathLabel, quoteKey, quoteValue } from './bounded-text'
 import { knownKeysAt } from './schema-keys'
 import type { YamlIndex } from './yaml-index'
 import { locate } from './yaml-locate'
@@ -17,7 +18,11 @@ import { locate } from './yaml-locate'
 /** Unknown keys one answer names; a file of a thousand typos is a wrong file, not a typo. */
 export const MAX_UNKNOWN_KEYS = 50
 
-export function describeZodIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, index: YamlIndex): ConfigIssue[] {
+/**
+ * `data` is the parsed file, given only for a file known to be a config (a foreign file never gets
+ * here): each issue about a value then quotes it, bounded (`…, got "0.5s"`).
+ */
+export function describeZodIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, index: YamlIndex, data?: unknown): ConfigIssue[] {
   // Two places stay free for the summaries, so the list never passes MAX_ISSUES.
   const budget = MAX_ISSUES - 2
   const out: ConfigIssue[] = []
@@ -27,7 +32,7 @@ export function describeZodIssues(issues: readonly z.core.$ZodIssue[], schema: z
   let otherLeft = 0
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') {
-      if (out.length < budget) out.push(describeZodIssue(issue, index))
+      if (out.length < budget) out.push(describeZodIssue(issue, index, data))
       else otherLeft++
       continue
     }
@@ -66,8 +71,25 @@ function unknownKeyIssues(at: readonly PropertyKey[], keys: readonly string[], k
   })
 }
 
-/** One issue other than unknown keys. */
-export function describeZodIssue(issue: z.core.$ZodIssue, index: YamlIndex): ConfigIssue {
+/** The value at a zod path in the parsed data; undefined where the data has none. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let at = data
+  for (const segment of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, segment)) return undefined
+    at = (at as Record<PropertyKey, unknown>)[segment]
+  }
+  return at
+}
+
+/** `, got "0.5s"`: the offending value, quoted and bounded; '' for a missing one or no data. */
+function gotText(data: unknown, path: readonly PropertyKey[]): string {
+  if (data === undefined) return ''
+  const value = valueAt(data, path)
+  return value === undefined ? '' : `, got ${quoteValue(value)}`
+}
+
+/** One issue other than unknown keys; `data` (a config's parsed data) lets it quote the bad value. */
+export function describeZodIssue(issue: z.core.$ZodIssue, index: YamlIndex, data?: unknown): ConfigIssue {
   const path = pathLabel(issue.path)
   // A record key's own complaint (an id's letters, a prototype name) sits inside the issue; show it at the key.
   if (issue.code === 'invalid_key') {
@@ -75,7 +97,9 @@ export function describeZodIssue(issue: z.core.$ZodIssue, index: YamlIndex): Con
     const key = String(issue.path[issue.path.length - 1])
     return withLocation({ path, message: `key ${quoteKey(key)}: ${inner || issue.message}` }, locate(index, issue.path, { key: true }))
   }
-  const message = issue.code === 'invalid_type' && issue.message.includes('undefined') ? `${issue.message} (this key is required)` : issue.message
+  // A custom check (a window's order, a spec's kind) already names what it found.
+  const got = issue.code === 'custom' ? '' : gotText(data, issue.path)
+  const message = issue.code === 'invalid_type' && issue.message.includes('undefined') ? `${issue.message} (this key is required)` : `${issue.message}${got}`
   return withLocation({ path, message }, locate(index, issue.path))
 }
 

@@ -68,7 +68,7 @@ export function parseAffordanceText(text: string, source: string): AffordanceLoa
     const where = locate(index, path)
     return printableIssue({ file: source, path: pathLabel(path), message, ...(where ?? {}) })
   }
-  if (!parsed.success) return failWith(source, describeZodIssues(parsed.error.issues, AffordanceManifestSchema, index))
+  if (!parsed.success) return failWith(source, describeZodIssues(parsed.error.issues, AffordanceManifestSchema, index, yaml.data))
   const compiled = compileRegistry(parsed.data)
   if (!compiled.ok) {
     // Warnings too, so a validator can show everything wrong in one pass.

@@ -104,7 +104,7 @@ function parseShardYaml(text: string, source: string): ParsedYaml | { ok: false;
   const yaml = parseYamlData(text, SHARD_CONFIG)
   if (!yaml.ok) return { ok: false, result: yaml.foreign ? notAConfig(source, yaml.foreign) : invalid(source, yaml.issues) }
   const parsed = ShardConfigSchema.safeParse(yaml.data)
-  if (!parsed.success) return { ok: false, result: invalid(source, describeZodIssues(parsed.error.issues, ShardConfigSchema, yaml.index)) }
+  if (!parsed.success) return { ok: false, result: invalid(source, describeZodIssues(parsed.error.issues, ShardConfigSchema, yaml.index, yaml.data)) }
   return { ok: true, config: parsed.data, text, source, index: yaml.index }
 }
 
