@@ -8,6 +8,7 @@ import { loadEmbeddedDefault } from '../config/load-config'
 import { ConfigValidator } from './config-validator'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
+import { HistoryRecorder } from './history-recorder'
 import { createRegistry, type Registry } from './registry'
 import { ShardService } from './shard-service'
 import { ConsoleService } from './console-service'
@@ -88,6 +89,10 @@ export function createAppHost(options: HostOptions): AppHost {
     options.log?.(entry)
     events.emit('log.entry', entry)
   }
+  // Recent history for clients that join late: from what the bus broadcasts, and the KPIs of the
+  // observer frames (which reach clients by request, not over the bus).
+  const history = new HistoryRecorder()
+  history.attach(events)
   // The operator's log only: stack traces, token failures, audit write failures.
   const hostLog = (level: LogLevel, message: string): void => options.log?.({ level, source: 'host', message, at: Date.now() })
   // Configs and registries are read and checked on their own thread (the same worker script).
@@ -101,6 +106,7 @@ export function createAppHost(options: HostOptions): AppHost {
     workspace: theWorkspace,
     workspaceBase: cwd,
     onConsoleResult: (result) => operatorConsole.applied(result),
+    onObserverFrame: (frame) => history.recordKpis(frame.society.kpis),
     onWorkerStart: () => operatorConsole.workerStarted()
   })
   const operatorConsole = new ConsoleService({
@@ -121,6 +127,7 @@ export function createAppHost(options: HostOptions): AppHost {
       workspace: theWorkspace,
       validator,
       console: operatorConsole,
+      history,
       ...(options.pickFile ? { pickFile: options.pickFile } : {})
     }),
     {

@@ -10,6 +10,7 @@ import type { ConsoleService } from './console-service'
 import { listPolicyModels } from './policy-models'
 import type { Workspace } from '../fs/workspace'
 import type { ConfigValidator } from './config-validator'
+import type { HistoryRecorder } from './history-recorder'
 
 export interface HandlerDeps {
   shard: ShardService
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   validator: Pick<ConfigValidator, 'checkConfig'>
   pickFile?: () => Promise<string | null>
   console: ConsoleService
+  /** What a client that joins late needs to draw what the others see (`session.history`). */
+  history: Pick<HistoryRecorder, 'snapshot'>
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -37,6 +40,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       configs_dir: deps.configsDir
     }),
     'shard.status': () => shard.status(),
+    'session.history': () => deps.history.snapshot(),
     'shard.start': (_req, ctx) => shard.clockCommand(ctx.session, { type: 'start' }),
     'shard.pause': (_req, ctx) => shard.clockCommand(ctx.session, { type: 'pause' }),
     'shard.resume': (_req, ctx) => shard.clockCommand(ctx.session, { type: 'resume' }),

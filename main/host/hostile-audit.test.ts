@@ -18,6 +18,7 @@ import { AuditLog } from './console-audit'
 import { ConsoleService, type ConsoleServiceOptions } from './console-service'
 import { createEventBus } from './event-bus'
 import { createHandlers } from './handlers'
+import { HistoryRecorder } from './history-recorder'
 import { createRegistry } from './registry'
 import type { ShardService } from './shard-service'
 import { createTestHost, okValue, type TestHost } from './test-host'
@@ -84,7 +85,7 @@ async function harness(extra: Partial<ConsoleServiceOptions> = {}, token: string
   })
   service.setAdminToken(token === undefined ? undefined : { digest: digestToken(token), source: 'the test' })
   // Only console.* channels are called here, so the shard service behind the other handlers is never reached.
-  const handlers = createHandlers({ shard: {} as unknown as ShardService, mode: 'browser', version: '0', configsDir: dir, testHooks: false, cwd: dir, workspace: () => { throw new Error('no files in this test') }, validator: { checkConfig: () => { throw new Error('no configs in this test') } }, console: service })
+  const handlers = createHandlers({ shard: {} as unknown as ShardService, mode: 'browser', version: '0', configsDir: dir, testHooks: false, cwd: dir, workspace: () => { throw new Error('no files in this test') }, validator: { checkConfig: () => { throw new Error('no configs in this test') } }, console: service, history: new HistoryRecorder() })
   const registry = createRegistry(handlers, { roleOf: (s) => service.roleOf(s), onCall: (call) => service.recordCall(call) })
   const as = (session: string, channel: string, payload: unknown = {}) => registry.dispatch(channel, payload, { trusted: true, sender: `socket of ${session}`, session })
   const lines = async (): Promise<Line[]> => {

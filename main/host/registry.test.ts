@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { invokeChannels, type InvokeName } from '../../shared/contract/channels'
 import { sampleStatus } from '../../shared/testing/contract-samples'
 import { createHandlers } from './handlers'
+import { HistoryRecorder } from './history-recorder'
 import { HostError } from './host-error'
 import { createRegistry, type Handlers } from './registry'
 import type { ShardService } from './shard-service'
@@ -13,7 +14,7 @@ const status = sampleStatus({ speed: 4 })
 function handlers(): Handlers {
   const shard = { status: () => status, command: async () => status, clockCommand: async () => status, restart: async () => status } as unknown as ShardService
   const console = {} as ConsoleService
-  return createHandlers({ shard, mode: 'browser', version: '1', configsDir: '/nope', testHooks: false, cwd: '/', workspace: () => { throw new Error('no files in this test') }, validator: { checkConfig: () => { throw new Error('no configs in this test') } }, console })
+  return createHandlers({ shard, mode: 'browser', version: '1', configsDir: '/nope', testHooks: false, cwd: '/', workspace: () => { throw new Error('no files in this test') }, validator: { checkConfig: () => { throw new Error('no configs in this test') } }, console, history: new HistoryRecorder() })
 }
 
 const trusted = { trusted: true, sender: 'test', session: 'test' }

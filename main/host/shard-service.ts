@@ -38,6 +38,8 @@ export interface ShardServiceOptions {
   reloadDebounceMs?: number
   /** Final results of queued console commands, from the worker. */
   onConsoleResult?: (result: ConsoleResult) => void
+  /** Every observer frame from the worker, as it arrives (the host's KPI history reads them). */
+  onObserverFrame?: (frame: ObserverFrame) => void
   /** A new worker is starting: whatever the previous one had queued is gone. */
   onWorkerStart?: () => void
   /** How long a request waits for the worker's reply (or a step for its next progress report); 15 s by default. */
@@ -110,6 +112,7 @@ export class ShardService {
       },
       onObserver: (frame) => {
         this.observer.receive(frame)
+        this.options.onObserverFrame?.(frame)
       },
       onFailure: (failure) => this.onFailure(failure),
       onFrameFollows: () => this.observer.frameFollows(),

@@ -5,6 +5,7 @@
 export const INVOKE_CHANNEL_NAMES = [
   'app.info',
   'shard.status',
+  'session.history',
   'shard.start',
   'shard.pause',
   'shard.resume',

@@ -15,6 +15,7 @@ import { DecisionTraceSchema, PolicyStatusSchema } from './dto/policy'
 import { ConfigFileSchema, ConfigSummarySchema } from './dto/config-summary'
 import { LogEntrySchema, LoopFailureSchema } from './dto/events'
 import { FrameSchema } from './dto/frame'
+import { SessionHistorySchema } from './dto/session-history'
 import { ShardStatusSchema, SpeedSchema, StepStatusSchema } from './dto/shard-status'
 
 const Empty = z.object({}).strict()
@@ -25,6 +26,12 @@ export const MAX_STEP_TICKS = 100_000
 export const invokeChannels = {
   'app.info': invoke('viewer', Empty, AppInfoSchema, 'Describe the host: Electron or browser mode, version, capabilities.'),
   'shard.status': invoke('viewer', Empty, ShardStatusSchema, 'Current clock state, tick, speed and config identity.'),
+  'session.history': invoke(
+    'viewer',
+    Empty,
+    SessionHistorySchema,
+    'For a client that joins late: the latest frame and the recent log lines, tick rate, mean needs and KPI windows (bounded).'
+  ),
   'shard.start': invoke('admin', Empty, ShardStatusSchema, 'Start the clock (or resume it when paused).'),
   'shard.pause': invoke('admin', Empty, ShardStatusSchema, 'Pause the clock at the next tick boundary.'),
   'shard.resume': invoke('admin', Empty, ShardStatusSchema, 'Resume a paused clock.'),

@@ -28,4 +28,11 @@ describe('contract table', () => {
     // Pinned: a new channel that changes the shard must be added here on purpose, as admin.
     expect(adminChannels()).toEqual(['shard.start', 'shard.pause', 'shard.resume', 'shard.step', 'shard.set-speed', 'shard.restart', 'config.load', 'config.pick', 'debug.crash-worker'])
   })
+
+  it('lets every session read the late-join history, and only read it', () => {
+    // A viewer that reloads must see the same panels as one that stayed; the request carries nothing.
+    expect(invokeChannels['session.history'].role).toBe('viewer')
+    expect(invokeChannels['session.history'].req.safeParse({}).success).toBe(true)
+    expect(invokeChannels['session.history'].req.safeParse({ since: 0 }).success).toBe(false)
+  })
 })

@@ -12,6 +12,7 @@ import {
   sampleSession,
   sampleStatus
 } from '../../../shared/testing/contract-samples'
+import { SESSION_HISTORY_SCHEMA_VERSION } from '../../../shared/contract/dto/session-history'
 import type { CallContext, Handlers } from '../../host/registry'
 
 export const fakeStatus = sampleStatus({ state: 'paused' })
@@ -28,6 +29,7 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
   const handlers: Handlers = {
     'app.info': rec('app.info', { mode: 'electron', version: '1.0.0', can_pick_file: true, test_hooks: false, configs_dir: '/configs' }),
     'shard.status': rec('shard.status', fakeStatus),
+    'session.history': rec('session.history', { schema_version: SESSION_HISTORY_SCHEMA_VERSION, now: 0, frame: null, log: [], tps: [], needs: [], kpis: [] }),
     'shard.start': rec('shard.start', fakeStatus),
     'shard.pause': rec('shard.pause', fakeStatus),
     'shard.resume': rec('shard.resume', fakeStatus),
