@@ -53,7 +53,7 @@ async function benchSize(agents: number, model: string, budgetMs: number): Promi
 
 export async function policyReport(root: string, budgetMs = 3000): Promise<string[]> {
   const model = join(root, 'configs/policies/release.onnx')
-  if (!existsSync(model)) return [`policy bench skipped: ${model} is missing (regenerate it: see README "Policies")`]
+  if (!existsSync(model)) return [`policy bench skipped: ${model} is missing (regenerate it: see docs/operator-guide.md "Policies")`]
   const rows: string[][] = []
   for (const agents of SIZES) {
     const r = await benchSize(agents, model, budgetMs)

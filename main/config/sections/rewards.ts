@@ -77,7 +77,7 @@ export type SocialScheduleEntry = z.infer<typeof SocialScheduleEntrySchema>
 
 export const ClipSchema = z
   .object({
-    /** Bound on one tick's shaping reward (terminal penalties are added after it, see README). */
+    /** Bound on one tick's shaping reward (terminal penalties are added after it, see docs/operator-guide.md). */
     clip_per_tick: z.number().min(0.01).max(1).default(0.2),
     /**
      * Bound on the running total of one agent's life. Lives here last days of one-minute ticks
