@@ -23,10 +23,3 @@ export function elementHeight(element: unknown): number {
   const height = (element as { clientHeight?: unknown } | null)?.clientHeight
   return typeof height === 'number' ? height : 0
 }
-
-/** The values of the chosen options of a `<select multiple>`. */
-export function selectedValues(event: { currentTarget: unknown }): string[] {
-  const options = (event.currentTarget as { selectedOptions?: ArrayLike<{ value?: unknown }> }).selectedOptions
-  if (!options) return []
-  return Array.from(options, (o) => (typeof o.value === 'string' ? o.value : '')).filter((v) => v !== '')
-}

@@ -112,11 +112,10 @@ describe('Narration feed', () => {
     expect(textOf(html, 'narration-category')).toBe('rivalry')
     expect(html).toContain('title="Inspect bob"')
     expect(textOf(html, 'narration-count')).toBe('3 of 3')
-    expect(tagOf(html, 'narration-filter-category')).toContain('multiple')
-    expect(html).toContain('<option value="conflict">conflict</option>')
+    expect(html).toContain('aria-pressed="false" data-testid="narration-chip" data-category="conflict"')
     expect(tagOf(html, 'narration-priority-only')).toContain('type="checkbox"')
-    // A line about nobody is not a button.
-    expect(html).toMatch(/data-category="utility" data-priority="true"><div class="narration-body">/)
+    // A line about nobody links nobody.
+    expect(html).toMatch(/data-category="utility" data-priority="true"><div class="narration-body">(?:(?!agent-link).)*<\/li>/)
   })
 
   it('says so when there is nothing to read yet', () => {

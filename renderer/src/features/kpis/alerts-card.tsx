@@ -1,6 +1,13 @@
-/** The stability monitor's alerts: severity, name, message, tick, and whether it is a priority alert. */
-import type { Alert } from '../../../../shared/contract/dto/society'
+/**
+ * The stability monitor's alerts: severity, name, message, tick, and whether it is a priority
+ * alert; a `need_depleted` alert lists each agent (a link that selects it) with the empty need
+ * and since when.
+ */
+import type { Alert, DepletedNeed } from '../../../../shared/contract/dto/society'
+import type { SimClock } from '../../../../shared/sim-clock'
 import { Card } from '../../components/card'
+import { formatSimTime, useSimClock } from '../../components/sim-time'
+import { AgentLink } from '../inspector/agent-link'
 import { NotifyToggle } from './notify-toggle'
 
 /** Critical first, then newest. */
@@ -9,7 +16,24 @@ export function sortAlerts(alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort((a, b) => rank(a) - rank(b) || b.tick - a.tick || a.name.localeCompare(b.name))
 }
 
+/** Who has which need at 0, and since when. */
+function DepletedList({ depleted, clock }: { depleted: readonly DepletedNeed[]; clock: SimClock | null }) {
+  return (
+    <ul className="depleted-needs" data-testid="alert-depleted">
+      {depleted.map((d) => (
+        <li key={`${d.agent_id}|${d.need}`} data-testid="depleted-need" data-agent-id={d.agent_id} data-need={d.need}>
+          <AgentLink id={d.agent_id} /> <span className={`need-name need-${d.need}`}>{d.need}</span>{' '}
+          <span className="dim">
+            at 0 since {formatSimTime(clock, d.since_tick)} (tick {d.since_tick.toLocaleString('en-US')})
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 export function AlertsCard({ alerts }: { alerts: readonly Alert[] }) {
+  const clock = useSimClock()
   return (
     <Card title="Stability alerts" testId="kpi-alerts" className="span-2" actions={<NotifyToggle />}>
       {alerts.length === 0 ? (
@@ -40,7 +64,10 @@ export function AlertsCard({ alerts }: { alerts: readonly Alert[] }) {
                   ) : null}
                   {alert.name}
                 </td>
-                <td>{alert.message}</td>
+                <td>
+                  {alert.message}
+                  {alert.depleted && alert.depleted.length > 0 ? <DepletedList depleted={alert.depleted} clock={clock} /> : null}
+                </td>
                 <td className="mono num right">{alert.tick}</td>
               </tr>
             ))}

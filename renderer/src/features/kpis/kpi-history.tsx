@@ -1,16 +1,30 @@
-/** One small chart per KPI over the windows seen so far (x: the tick a window ended), with its target as a dashed line. */
+/**
+ * One small chart per KPI over the windows seen so far, with its target as a dashed line. x is
+ * the tick a window ended, labelled as the day and time it was ("d2 07:30").
+ */
 import { memo } from 'react'
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import type { SimClock } from '../../../../shared/sim-clock'
+import { formatSimAxis, formatSimTime, useSimClock } from '../../components/sim-time'
 import type { KpiPoint } from '../../stores/society-history'
 import { formatKpi, KPI_SPECS } from './kpi-specs'
 import type { KpiSpec } from './kpi-specs'
 
-const KpiLine = memo(function KpiLine({ spec, data }: { spec: KpiSpec; data: readonly KpiPoint[] }) {
+const KpiLine = memo(function KpiLine({ spec, data, clock }: { spec: KpiSpec; data: readonly KpiPoint[]; clock: SimClock | null }) {
   const ratio = spec.kind === 'ratio'
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data as KpiPoint[]} margin={{ top: 6, right: 8, bottom: 6, left: 0 }}>
-        <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} hide />
+      <LineChart data={data as KpiPoint[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+        <XAxis
+          dataKey="tick"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          tickCount={3}
+          tickFormatter={(tick: number) => formatSimAxis(clock, tick)}
+          stroke="var(--text-dim)"
+          fontSize={10}
+          height={18}
+        />
         <YAxis
           domain={ratio ? [0, 1] : [0, 'auto']}
           ticks={ratio ? [0, 0.5, 1] : undefined}
@@ -23,7 +37,7 @@ const KpiLine = memo(function KpiLine({ spec, data }: { spec: KpiSpec; data: rea
         />
         <Tooltip
           contentStyle={{ background: 'var(--surface-2)', border: '1px solid var(--border)', fontSize: 12 }}
-          labelFormatter={(tick) => `tick ${String(tick)}`}
+          labelFormatter={(tick) => `${formatSimTime(clock, Number(tick))} · tick ${String(tick)}`}
           formatter={(v) => [formatKpi(spec, v === null || v === undefined ? null : Number(v)), spec.label]}
         />
         {spec.target ? <ReferenceLine y={spec.target.value} stroke="var(--ok)" strokeDasharray="3 3" ifOverflow="extendDomain" /> : null}
@@ -35,6 +49,7 @@ const KpiLine = memo(function KpiLine({ spec, data }: { spec: KpiSpec; data: rea
 
 /** The grid of KPI charts, or a note until two windows have closed. */
 export function KpiHistory({ points }: { points: readonly KpiPoint[] }) {
+  const clock = useSimClock()
   if (points.length < 2) {
     return (
       <p className="dim" data-testid="kpi-history-empty">
@@ -48,7 +63,7 @@ export function KpiHistory({ points }: { points: readonly KpiPoint[] }) {
         <figure key={spec.name} className="kpi-chart" data-testid="kpi-chart" data-kpi={spec.name}>
           <figcaption className="readout-label">{spec.label}</figcaption>
           <div className="kpi-chart-box">
-            <KpiLine spec={spec} data={points} />
+            <KpiLine spec={spec} data={points} clock={clock} />
           </div>
         </figure>
       ))}
