@@ -37,7 +37,7 @@ export function JobsTable({ jobs }: { jobs: readonly JobRow[] }) {
               {formatCount(job.employed)}
             </td>
             <td className="mono num right">{formatCount(job.on_shift)}</td>
-            <td className={`mono num right${job.late > 0 ? ' warn-text' : ''}`}>{formatCount(job.late)}</td>
+            <td className={`mono num right${job.late > 0 ? ' late-text' : ''}`}>{formatCount(job.late)}</td>
             <td className="mono num right" data-testid="job-attendance">
               {formatPercent(job.attendance)}
             </td>
