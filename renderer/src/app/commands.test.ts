@@ -17,7 +17,8 @@ function setup() {
     // The whole town once, then a request the host holds (nothing new).
     'observer.next': (req) => (req.after === null ? ok({ frame: sampleObserverFull(0) }) : new Promise(() => {})),
     'console.session': () => ok(sampleSession),
-    'console.commands': () => ok([])
+    'console.commands': () => ok([]),
+    'session.history': () => ok({ schema_version: 1, now: 0, frame: null, log: [], tps: [], needs: [], kpis: [] })
   })
   const stores = createStores()
   const commands = createCommands(client, stores)
@@ -28,13 +29,13 @@ function setup() {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('wiring and commands', () => {
-  it('refreshes app info, status, the config list, the town and the console session on connection', async () => {
+  it('refreshes app info, status, the config list, the town, the console session and the host history on connection', async () => {
     const { client, stores } = setup()
     client.setConnection({ state: 'connected' })
     await flush()
     await flush()
     // The observer stream asks for the whole town, then for what comes after it.
-    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'console.commands', 'console.session', 'observer.next', 'observer.next', 'shard.status'])
+    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'console.commands', 'console.session', 'observer.next', 'observer.next', 'session.history', 'shard.status'])
     expect(stores.observer.getState().agents.size).toBe(1)
     expect(stores.console.getState().session).toEqual(sampleSession)
     expect(stores.appInfo.getState().info).toEqual(appInfo)

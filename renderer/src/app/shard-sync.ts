@@ -1,9 +1,10 @@
 /**
- * Where shard statuses land, whichever way they came (frame, invoke reply): the shard store,
- * the failure store (a restarted shard clears the banner) and the config store (when the live
- * config changed).
+ * Where shard statuses land, whichever way they came (frame, invoke reply, the host's history for
+ * a page that joins late): the shard store, the failure store (a restarted shard clears the
+ * banner) and the config store (when the live config changed).
  */
 import type { Frame } from '../../../shared/contract/dto/frame'
+import type { SessionHistory } from '../../../shared/contract/dto/session-history'
 import type { ShardState, ShardStatus } from '../../../shared/contract/dto/shard-status'
 import { sameConfig } from '../stores/config-store'
 import type { RecordedFailure } from '../stores/failure-store'
@@ -18,6 +19,18 @@ export function acceptFrame(stores: Stores, frame: Frame, now = Date.now()): voi
   const before = stores.shard.getState().lastFrameSeq
   stores.shard.getState().receiveFrame(frame, now)
   if (stores.shard.getState().lastFrameSeq !== before) syncSideStores(stores, frame.status)
+}
+
+/**
+ * The host's recent history (`session.history`, asked for on every connection): the latest frame
+ * and the charts' samples into the shard store, the recent log lines into the log store.
+ */
+export function acceptHistory(stores: Stores, history: SessionHistory, now = Date.now()): void {
+  const before = stores.shard.getState().lastFrameSeq
+  stores.shard.getState().receiveHistory(history, now)
+  stores.logs.getState().seed(history.log)
+  const status = stores.shard.getState().status
+  if (status && stores.shard.getState().lastFrameSeq !== before) syncSideStores(stores, status)
 }
 
 function syncSideStores(stores: Stores, status: ShardStatus): void {

@@ -4,9 +4,20 @@
 import type { TownletClient } from '../api/townlet-client'
 import type { Stores } from '../stores/stores'
 import type { Commands } from './commands'
-import { acceptFrame } from './shard-sync'
+import { acceptFrame, acceptHistory } from './shard-sync'
 
 export type WiredCommands = Pick<Commands, 'refresh' | 'startObserverStream' | 'stopObserverStream'>
+
+/**
+ * What the host saw before this connection: the latest frame (a paused shard sends none) and the
+ * recent log lines and chart samples, so the panels start full rather than empty. Live events that
+ * arrive meanwhile are kept; the stores merge the two. A failure costs only the history: say so.
+ */
+async function joinLate(client: TownletClient, stores: Stores): Promise<void> {
+  const reply = await client.invoke('session.history', {})
+  if (reply.ok) acceptHistory(stores, reply.value)
+  else if (reply.error.code !== 'ipc.disconnected') stores.failures.getState().pushNotice(reply.error)
+}
 
 export function wireClient(client: TownletClient, stores: Stores, commands: WiredCommands): () => void {
   const offs = [
@@ -36,6 +47,7 @@ export function wireClient(client: TownletClient, stores: Stores, commands: Wire
         stores.observer.getState().markStale()
         commands.startObserverStream()
         void commands.refresh()
+        void joinLate(client, stores)
       }
       if (info.state !== 'connected' && wasConnected) commands.stopObserverStream()
     })

@@ -53,3 +53,18 @@ export function pushNeeds(history: readonly NeedsPoint[], point: NeedsPoint, opt
   kept.push(point)
   return kept.length > options.maxPoints ? kept.slice(kept.length - options.maxPoints) : kept
 }
+
+/**
+ * The history with the host's samples (on this page's clock) for the ticks before this page's
+ * own: this page's samples for later ticks follow. Samples of another config than the newest
+ * are another world and go.
+ */
+export function seedNeeds(history: readonly NeedsPoint[], seeded: readonly NeedsPoint[], options = NEEDS_HISTORY): NeedsPoint[] {
+  const lastSeeded = seeded[seeded.length - 1]
+  if (lastSeeded === undefined) return history.slice()
+  const newest = history[history.length - 1]
+  // This page already sees another world than the host's samples describe (a load since).
+  if (newest !== undefined && (newest.config !== lastSeeded.config || newest.tick < lastSeeded.tick)) return history.slice()
+  const merged = [...seeded, ...history.filter((p) => p.config === lastSeeded.config && p.tick > lastSeeded.tick)]
+  return merged.length > options.maxPoints ? merged.slice(merged.length - options.maxPoints) : merged
+}

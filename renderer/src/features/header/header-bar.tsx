@@ -1,6 +1,7 @@
 /**
- * The always-visible strip: what the shard is doing (state, tick, rates, config) and the clock
- * controls that change it.
+ * The always-visible strip: what the shard is doing (state, tick, simulated time, rates, config)
+ * and the clock controls that change it. The tick rate is the one smoothed figure the shard store
+ * computes, the same the Tick-rate card shows.
  */
 import { effectiveState } from '../../app/shard-sync'
 import { useConfig, useConnection, useConsole, useFailures, useShard } from '../../app/session-context'
@@ -8,7 +9,9 @@ import { ConnectionIndicator } from '../../components/connection-indicator'
 import { formatCount, formatSpeed, formatTps, shortSha } from '../../components/format'
 import { Readout } from '../../components/readout'
 import { RoleBadge } from '../../components/role-badge'
+import { formatSimTime, useSimClock } from '../../components/sim-time'
 import { StateBadge } from '../../components/state-badge'
+import { TPS_SMOOTHING_MS } from '../../stores/tps-history'
 import { TimeControls } from '../time-controls/time-controls'
 
 const formatTicks = (n: number): string => formatCount(n)
@@ -20,6 +23,8 @@ export function HeaderBar() {
   const connection = useConnection((s) => s.info)
   const role = useConsole((s) => s.session?.role ?? 'viewer')
   const pending = useShard((s) => s.pending)
+  const smoothedTps = useShard((s) => s.smoothedTps)
+  const simClock = useSimClock()
   const config = status?.config ?? summary
 
   return (
@@ -34,10 +39,13 @@ export function HeaderBar() {
         </Readout>
       ) : null}
       <Readout label="tick" testId="header-tick">
-        {status ? status.tick : '—'}
+        {status ? formatTicks(status.tick) : '—'}
       </Readout>
-      <Readout label="measured" testId="header-tps" unit="t/s" title="Ticks per second achieved over the last second">
-        {status ? formatTps(status.measured_tps) : '—'}
+      <Readout label="time" testId="header-clock" title="Simulated day (from 0) and time of day, from the config's day length and start time">
+        {status ? formatSimTime(simClock, status.tick) : '—'}
+      </Readout>
+      <Readout label="measured" testId="header-tps" unit="t/s" title={`Ticks per second achieved, averaged over the last ${TPS_SMOOTHING_MS / 1000} seconds`}>
+        {smoothedTps === null ? '—' : formatTps(smoothedTps)}
       </Readout>
       <Readout label="target" testId="header-speed" unit={status?.speed === 'max' ? undefined : 't/s'} title="Target speed">
         {status ? formatSpeed(status.speed) : '—'}

@@ -1,6 +1,7 @@
 /**
  * Measured ticks/s over the last minute. The x axis is seconds before the newest sample, so the
- * chart reads the same whatever the wall clock says.
+ * chart reads the same whatever the wall clock says. The figure in its title bar is the shard
+ * store's smoothed rate, the one the header shows too.
  */
 import { memo, useMemo } from 'react'
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
@@ -9,7 +10,7 @@ import { Card } from '../../components/card'
 import { formatFixed, formatTps } from '../../components/format'
 import { useThrottled } from '../../components/use-throttled'
 import type { TpsPoint } from '../../stores/tps-history'
-import { TPS_HISTORY } from '../../stores/tps-history'
+import { TPS_HISTORY, TPS_SMOOTHING_MS } from '../../stores/tps-history'
 
 interface ChartPoint {
   ago: number
@@ -49,20 +50,24 @@ const TpsLines = memo(function TpsLines({ data }: { data: ChartPoint[] }) {
   )
 })
 
+/** The smoothed rate, on its own so a new figure re-renders only this line, not the chart. */
+function TpsNow() {
+  const smoothed = useShard((s) => s.smoothedTps)
+  return (
+    <span className="mono dim" data-testid="tps-now" title={`Averaged over the last ${TPS_SMOOTHING_MS / 1000} seconds, as in the header`}>
+      {smoothed === null ? 'no samples yet' : `${formatTps(smoothed)} t/s`}
+    </span>
+  )
+}
+
 export function TpsChart() {
   const history = useThrottled(
     useShard((s) => s.tpsHistory),
     500
   )
   const data = useMemo(() => toChart(history), [history])
-  const latest = history[history.length - 1]
   return (
-    <Card
-      title="Tick rate"
-      testId="tps-chart"
-      className="span-2"
-      actions={<span className="mono dim">{latest ? `${formatTps(latest.tps)} t/s` : 'no samples yet'}</span>}
-    >
+    <Card title="Tick rate" testId="tps-chart" className="span-2" actions={<TpsNow />}>
       <div className="chart-box">
         <TpsLines data={data} />
       </div>
