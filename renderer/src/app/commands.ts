@@ -6,7 +6,7 @@
 import type { Speed } from '../../../shared/contract/dto/shard-status'
 import type { AppError } from '../../../shared/result'
 import type { TownletClient } from '../api/townlet-client'
-import { configLoadErrorFrom } from '../stores/config-store'
+import { configLoadErrorFrom, failedLoadLogEntry } from '../stores/config-store'
 import type { Stores } from '../stores/stores'
 import { createConsoleCommands } from './console-commands'
 import { createObserverCommands } from './observer-commands'
@@ -54,6 +54,8 @@ export function createCommands(client: TownletClient, stores: Stores) {
       return true
     }
     const loadError = configLoadErrorFrom(result.error, path)
+    // Every failed load stays in the Log with its first errors, after the panel is dismissed too.
+    stores.logs.getState().append(failedLoadLogEntry(path, result.error, loadError, Date.now()))
     if (loadError) config.setLoadError(loadError)
     else notice(result.error)
     return false

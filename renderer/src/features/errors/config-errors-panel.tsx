@@ -1,9 +1,11 @@
 /**
- * The issues of the last failed config load, one row per issue, each pointing into the file.
+ * The issues of the last failed config load, one row per issue in line order, each pointing into
+ * the file and quoting the bad value (the host writes it into the message).
  * Loads are all-or-nothing on the host, so the panel says the shard kept its previous config.
  */
 import { useConfig } from '../../app/session-context'
 import { formatIssue } from '../../components/format'
+import { inLineOrder } from '../../stores/config-store'
 
 export function ConfigErrorsPanel() {
   const loadError = useConfig((s) => s.loadError)
@@ -31,7 +33,7 @@ export function ConfigErrorsPanel() {
             </tr>
           </thead>
           <tbody>
-            {loadError.issues.map((issue, index) => {
+            {inLineOrder(loadError.issues).map((issue, index) => {
               const row = formatIssue(issue)
               return (
                 <tr key={index} data-testid="config-error-row" title={`${row.path} — ${row.location} — ${row.message}`}>

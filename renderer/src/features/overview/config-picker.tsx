@@ -1,14 +1,17 @@
 /**
  * Loading another config. Electron offers the native file dialog; browser mode cannot read
  * local paths through a dialog, so it takes a typed path. Both list the project's configs folder.
+ * A town that ran is replaced by the load, so the picker asks first (see replace-town).
  */
 import { useState } from 'react'
 import type { FormEvent } from 'react'
-import { useAppInfo, useCommands, useConfig, useConnection } from '../../app/session-context'
+import { useAppInfo, useCommands, useConfig, useConnection, useStores } from '../../app/session-context'
 import { Card } from '../../components/card'
 import { fieldValue } from '../../components/field-value'
+import { useConfirm } from '../../components/use-confirm'
 import { DisabledReason } from '../operator/disabled-reason'
 import { useAdminGate } from '../operator/use-operator'
+import { replaceTownRequest } from './replace-town'
 
 export function ConfigPicker() {
   const commands = useCommands()
@@ -23,11 +26,22 @@ export function ConfigPicker() {
   const busy = loading || offline || !gate.allowed
   const live = useConfig((s) => s.summary?.source)
   const [path, setPath] = useState('')
+  const stores = useStores()
+  const { ask, dialog } = useConfirm()
+
+  /** Loads `target` (null: pick one in the native dialog), asking first when a town would be lost. */
+  function load(target: string | null): void {
+    const go = () => void (target === null ? commands.pickConfig() : commands.loadConfig(target))
+    // The status is read when asked, not subscribed to: the picker need not render on every frame.
+    const request = replaceTownRequest(stores.shard.getState().status, target, go)
+    if (request) ask(request)
+    else go()
+  }
 
   function submit(event: FormEvent): void {
     event.preventDefault()
     const trimmed = path.trim()
-    if (trimmed !== '') void commands.loadConfig(trimmed)
+    if (trimmed !== '') load(trimmed)
   }
 
   return (
@@ -41,7 +55,7 @@ export function ConfigPicker() {
       }
     >
       {canPick ? (
-        <button type="button" className="primary" data-testid="btn-open-config" disabled={busy} onClick={() => void commands.pickConfig()}>
+        <button type="button" className="primary" data-testid="btn-open-config" disabled={busy} onClick={() => load(null)}>
           Open config…
         </button>
       ) : (
@@ -77,7 +91,7 @@ export function ConfigPicker() {
               title={gate.allowed ? `Load ${file.path}` : (gate.reason ?? undefined)}
               onClick={() => {
                 setPath(file.path)
-                void commands.loadConfig(file.path)
+                load(file.path)
               }}
             >
               {file.name}
@@ -85,6 +99,7 @@ export function ConfigPicker() {
           </li>
         ))}
       </ul>
+      {dialog}
     </Card>
   )
 }
