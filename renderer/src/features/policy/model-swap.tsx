@@ -1,13 +1,15 @@
 /**
  * Swap the running model for another under configs/policies: a select of the models with their
- * accuracy and short sha, the chosen one's facts, and Swap (`policy_swap`). The host checks the
- * model; a refusal (wrong variant, bad file) is shown as the command's result.
+ * accuracy and short sha, what is loaded now and what Swap would load, the chosen one's facts,
+ * and Swap (`policy_swap`). The host checks the model; a refusal (wrong variant, bad file) is
+ * shown as the command's result.
  */
 import { useState } from 'react'
 import type { PolicyStatus } from '../../../../shared/contract/dto/policy'
 import { Card } from '../../components/card'
 import { fieldValue } from '../../components/field-value'
 import { LastResult, useLastResult } from '../operator/last-result'
+import { loadedText, wouldLoadText } from './model-words'
 import { shortHash, swapArgs } from './policy-commands'
 import type { PolicyOperator } from './use-policy-operator'
 import { formatPercent } from '../../components/format'
@@ -57,6 +59,14 @@ export function ModelSwap({ status, operator }: { status: PolicyStatus; operator
               Swap
             </button>
           </div>
+          <dl className="facts model-facts" data-testid="model-state">
+            <dt>loaded</dt>
+            <dd className="mono" data-testid="model-loaded">
+              {loadedText(status.identity)}
+            </dd>
+            <dt>chosen</dt>
+            <dd data-testid="model-would-load">{wouldLoadText(model, running)}</dd>
+          </dl>
           {model ? (
             <dl className="facts model-facts" data-testid="model-facts">
               <dt>path</dt>

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import type { PolicyStatus } from '../../../../shared/contract/dto/policy'
 import { Card } from '../../components/card'
 import { copyText } from '../../components/copy-text'
+import { loadedText } from './model-words'
 import { shortHash } from './policy-commands'
 import { formatFixed } from '../../components/format'
 
@@ -21,7 +22,7 @@ export function PolicyIdentity({ status }: { status: PolicyStatus }) {
         </dd>
         <dt>model</dt>
         <dd className="mono" data-testid="policy-model">
-          {id.model}
+          {loadedText(id)}
         </dd>
         <dt>policy hash</dt>
         <dd className="mono">
