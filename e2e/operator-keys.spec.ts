@@ -62,6 +62,20 @@ test('keyboard: shortcuts list, panels, filter, fit, Esc, and Space beside a foc
     await filter.fill('')
   })
 
+  await test.step('/ focuses the filter of Narration (its first category chip) and of Console (the command)', async () => {
+    await blurControls(page)
+    await page.keyboard.press('6')
+    await expect(page.getByTestId('nav-narration')).toHaveAttribute('aria-current', 'page')
+    await page.keyboard.press('/')
+    await expect(page.getByTestId('narration-filter-all')).toBeFocused()
+    await page.keyboard.press('9')
+    await expect(page.getByTestId('nav-console')).toHaveAttribute('aria-current', 'page')
+    await page.keyboard.press('/')
+    await expect(page.getByTestId('console-command')).toBeFocused()
+    await blurControls(page)
+    await page.keyboard.press('3')
+  })
+
   await test.step('Esc closes the inspector', async () => {
     await page.locator('[data-testid="agent-row"]').first().click()
     await expect(page.getByTestId('inspector')).toBeVisible()

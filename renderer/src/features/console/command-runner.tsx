@@ -72,7 +72,7 @@ export function CommandRunner() {
       <form className="runner" noValidate onSubmit={submit}>
         <div className="runner-row">
           {list.length > 0 ? (
-            <select data-testid="console-command" aria-label="Command" value={name} onChange={(e) => choose(fieldValue(e))}>
+            <select data-testid="console-command" data-shortcut-filter aria-label="Command" value={name} onChange={(e) => choose(fieldValue(e))}>
               {list.map((c) => (
                 <option key={c.name} value={c.name}>
                   {c.name}

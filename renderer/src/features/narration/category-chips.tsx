@@ -8,7 +8,7 @@ export function CategoryChips(props: { categories: readonly string[]; chosen: re
   const toggle = (category: string) => onChange(chosen.includes(category) ? chosen.filter((c) => c !== category) : [...chosen, category])
   return (
     <div className="category-chips" role="group" aria-label="Show only these categories (none chosen: all)" data-testid="narration-filter-category">
-      <button type="button" className="chip category-toggle" aria-pressed={chosen.length === 0} data-testid="narration-filter-all" onClick={() => onChange([])}>
+      <button type="button" className="chip category-toggle" aria-pressed={chosen.length === 0} data-testid="narration-filter-all" data-shortcut-filter onClick={() => onChange([])}>
         all
       </button>
       {categories.map((category) => (
