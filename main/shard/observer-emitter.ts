@@ -8,7 +8,7 @@ import { OBSERVER_SCHEMA_VERSION, type ObserverEvent, type ObserverFrame } from 
 import type { SimEvent, World } from '../sim/state/world'
 import { clockText, dayOf } from '../sim/time/clock'
 import { agentRow, economyRow, objectRow, townMap } from './observer-rows'
-import { SocietyTracker, type TelemetryView } from './society-view'
+import { societyView, type TelemetryView } from './society-view'
 
 /** Events carried per frame at most (newest kept): a burst must not make a frame huge. */
 export const MAX_EVENTS_PER_FRAME = 200
@@ -23,14 +23,12 @@ export class ObserverEmitter {
   private failReasons: string[] = []
   private objectKeys: string[] = []
   private events: ObserverEvent[] = []
-  private readonly society = new SocietyTracker()
 
   /** The next frame will be full (a new world, or a client that lost the thread). */
   reset(): void {
     this.seq = -1
     this.knownCount = 0
     this.events = []
-    this.society.reset()
   }
 
   /** Remember a tick's events for the next frame. */
@@ -54,7 +52,7 @@ export class ObserverEmitter {
       clock: clockText(params.clock, state.tick),
       economy: economyRow(world),
       events,
-      society: this.society.view(world, telemetry)
+      society: societyView(world, telemetry)
     }
     const n = state.agents.count
     if (this.known.length < n * FIELDS) {

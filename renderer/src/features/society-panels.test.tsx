@@ -59,7 +59,7 @@ describe('Conflict panel', () => {
   it('shows the leaderboard, the rivalry changes newest first, contention and fairness totals', () => {
     const html = render(<ConflictPanel />, (s) => {
       town({ conflict })(s)
-      s.observer.getState().receive({ ...sampleDiff(2, 1, { tick: 101 }), society: sampleSociety({ conflict: { ...conflict, fairness: { queue_conflicts: 5, ghost_step_events: 2, rotation_events: 0, cooldown_events: 1 } } }) }, 10)
+      s.observer.getState().receive({ ...sampleDiff(2, 1, { tick: 101 }), society: sampleSociety({ conflict: { ...conflict, fairness: { queue_conflicts: 9, ghost_step_events: 3, rotation_events: 2, cooldown_events: 4 } } }) }, 10)
     })
     expect(countOf(html, 'conflict-leaderboard')).toBe(1)
     expect(countOf(html, 'leaderboard-row')).toBe(2)
@@ -71,7 +71,8 @@ describe('Conflict panel', () => {
     expect(countOf(html, 'contention-row')).toBe(2)
     expect(tagOf(html, 'contention-row')).toContain('data-object-id="shower_1"')
     expect(textOf(html, 'contention-count')).toBe('7')
-    expect(textOf(html, 'fairness-totals')).toBe('conflicts 9 · ghost 3 · rotations 2 · cooldowns 4')
+    // Totals from the host; the chart sums what happened between the frames it got.
+    expect(textOf(html, 'fairness-totals')).toBe('conflicts 5 · ghost 2 · rotations 0 · cooldowns 1')
     // Agent ids are links that focus the agent.
     expect(tagOf(html, 'agent-link')).toContain('data-agent-id="alice"')
   })

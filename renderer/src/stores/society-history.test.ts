@@ -4,7 +4,7 @@ import { sampleAgentRow, sampleObserverFull, sampleSociety } from '../../../shar
 import { sampleDiff } from '../testing/observer-samples'
 import { applyFull, initialObserver, receiveFrame } from './observer-state'
 import { appendNarrations, emptySocietyHistory, MAX_NARRATIONS, pushFairness, pushKpis, recordSociety } from './society-history'
-import type { KpiPoint } from './society-history'
+import type { KpiPoint, SocietyHistory } from './society-history'
 
 const line = (tick: number, text: string, overrides: Partial<Narration> = {}): Narration => ({ tick, category: 'conflict', priority: false, text, agents: ['alice'], ...overrides })
 
@@ -91,14 +91,42 @@ describe('KPI history', () => {
   })
 
   it('records fairness every frame and KPIs only once they exist', () => {
+    // The host sends totals; the first frame is the baseline, each later one the difference.
     let history = recordSociety(emptySocietyHistory(), societyAt([1, 2, 3], null, 7), 10)
     expect(history.kpis).toEqual([])
-    history = recordSociety(history, societyAt([0, 1, 0], 20), 20)
-    history = recordSociety(history, societyAt([0, 0, 0], 20), 21)
-    expect(history.fairness.map((p) => p.tick)).toEqual([10, 20, 21])
-    expect(history.fairness[0]).toEqual({ tick: 10, conflicts: 7, ghost_steps: 1, rotations: 2, cooldowns: 3 })
+    history = recordSociety(history, societyAt([1, 3, 3], 20, 9), 20)
+    history = recordSociety(history, societyAt([1, 3, 3], 20, 9), 21)
+    expect(history.fairness).toEqual([
+      { tick: 10, conflicts: 0, ghost_steps: 0, rotations: 0, cooldowns: 0 },
+      { tick: 20, conflicts: 2, ghost_steps: 0, rotations: 1, cooldowns: 0 },
+      { tick: 21, conflicts: 0, ghost_steps: 0, rotations: 0, cooldowns: 0 }
+    ])
     expect(history.kpis).toHaveLength(1)
     expect(history.kpis[0]).not.toHaveProperty('window_ticks')
+    // The same frame again changes nothing, not even the reference.
+    expect(recordSociety(history, societyAt([1, 3, 3], 20, 9), 21)).toBe(history)
+  })
+
+  it('loses nothing when the host folds frames together: the points add up to the totals', () => {
+    const totals = [0, 4, 9, 9, 30]
+    let everyFrame = emptySocietyHistory()
+    let folded = emptySocietyHistory()
+    totals.forEach((n, i) => {
+      everyFrame = recordSociety(everyFrame, societyAt([0, 0, 0], null, n), i * 10)
+      if (i === 0 || i === totals.length - 1) folded = recordSociety(folded, societyAt([0, 0, 0], null, n), i * 10)
+    })
+    const sum = (h: SocietyHistory) => h.fairness.reduce((acc, p) => acc + p.conflicts, 0)
+    expect(sum(everyFrame)).toBe(30)
+    expect(sum(folded)).toBe(30)
+  })
+
+  it('starts a new baseline when the totals or the tick go back (another world)', () => {
+    let history = recordSociety(emptySocietyHistory(), societyAt([0, 0, 0], null, 5), 100)
+    history = recordSociety(history, societyAt([0, 0, 0], null, 8), 110)
+    history = recordSociety(history, societyAt([0, 0, 0], null, 2), 120)
+    expect(history.fairness).toEqual([{ tick: 120, conflicts: 0, ghost_steps: 0, rotations: 0, cooldowns: 0 }])
+    history = recordSociety(history, societyAt([0, 0, 0], null, 3), 5)
+    expect(history.fairness.map((p) => p.tick)).toEqual([5])
   })
 })
 
@@ -110,12 +138,12 @@ describe('society in the observer store', () => {
     let slice = applyFull(initialObserver(), full, 0)
     expect(slice.society?.conflict.fairness.ghost_step_events).toBe(1)
     expect(slice.narrations).toHaveLength(1)
-    const diff = { ...sampleDiff(2, 1, { tick: 5 }), society: withNarration([line(0, 'hello'), line(5, 'world', { priority: true })], [0, 2, 0]) }
+    const diff = { ...sampleDiff(2, 1, { tick: 5 }), society: withNarration([line(0, 'hello'), line(5, 'world', { priority: true })], [1, 2, 0]) }
     slice = receiveFrame(slice, diff, 100).slice
     expect(slice.society).toBe(diff.society)
     expect(slice.narrations.map((l) => l.text)).toEqual(['hello', 'world'])
     expect(slice.societyHistory.fairness.map((p) => [p.tick, p.ghost_steps, p.rotations])).toEqual([
-      [0, 1, 0],
+      [0, 0, 0],
       [5, 0, 2]
     ])
     // A refetched full frame of the same world keeps the feed and history.

@@ -1,7 +1,9 @@
 /**
  * What the society panels keep beyond the latest `society` block of an observer frame: queue
  * fairness per frame and the KPIs per KPI window, for the charts, and the narration lines, which
- * the host sends as a short recent list in every frame and the feed accumulates.
+ * the host sends as a short recent list in every frame and the feed accumulates. The host sends
+ * queue counters as totals; a point is the difference from the previous frame this client got,
+ * so frames the host folded together (a slow client) still add up to what the town counted.
  *
  * Pure functions over immutable lists; each returns its input unchanged (same reference) when
  * nothing new arrived, so a sampled panel does not redraw for a repeated frame. A tick lower than
@@ -9,7 +11,7 @@
  */
 import type { Kpis, Narration, SocietyView } from '../../../shared/contract/dto/society'
 
-/** Queue fairness counters of one frame window, at the tick the frame was taken. */
+/** Queue fairness counters of one frame window (or, as `queueTotals`, since the town began), at the tick the frame was taken. */
 export interface FairnessPoint {
   tick: number
   /** Queue conflicts (what the contention table counts). */
@@ -24,6 +26,8 @@ export type KpiPoint = Omit<Kpis, 'window_ticks'>
 
 export interface SocietyHistory {
   fairness: readonly FairnessPoint[]
+  /** The queue counter totals of the last frame, to difference the next one against. */
+  queueTotals: FairnessPoint | null
   kpis: readonly KpiPoint[]
 }
 
@@ -32,19 +36,44 @@ export const MAX_KPI_POINTS = 500
 export const MAX_NARRATIONS = 500
 
 export function emptySocietyHistory(): SocietyHistory {
-  return { fairness: [], kpis: [] }
+  return { fairness: [], queueTotals: null, kpis: [] }
 }
 
 /** The history with this frame's fairness and (when they changed) KPIs recorded. */
 export function recordSociety(history: SocietyHistory, society: SocietyView, tick: number): SocietyHistory {
-  const fairness = pushFairness(history.fairness, fairnessPoint(society, tick))
+  const totals = queueTotals(society, tick)
+  const previous = history.queueTotals
+  const sameTotals = previous !== null && COUNTERS.every((k) => previous[k] === totals[k]) && previous.tick === totals.tick
+  const queue = sameTotals ? previous : totals
+  const delta = fairnessDelta(previous, totals)
+  // Without a frame to difference against (the first, or another world), this one is the baseline.
+  const fairness = delta ? pushFairness(history.fairness, delta) : [zeroPoint(tick)]
   const kpis = society.kpis ? pushKpis(history.kpis, kpiPoint(society.kpis)) : history.kpis
-  return fairness === history.fairness && kpis === history.kpis ? history : { fairness, kpis }
+  return fairness === history.fairness && kpis === history.kpis && queue === previous ? history : { fairness, queueTotals: queue, kpis }
 }
 
-export function fairnessPoint(society: SocietyView, tick: number): FairnessPoint {
+const COUNTERS = ['conflicts', 'ghost_steps', 'rotations', 'cooldowns'] as const
+
+/** The frame's queue counter totals (since the town began). */
+export function queueTotals(society: SocietyView, tick: number): FairnessPoint {
   const f = society.conflict.fairness
   return { tick, conflicts: f.queue_conflicts, ghost_steps: f.ghost_step_events, rotations: f.rotation_events, cooldowns: f.cooldown_events }
+}
+
+/** What was counted between two frames' totals; null when they are not of one world (tick or a total went back). */
+export function fairnessDelta(previous: FairnessPoint | null, now: FairnessPoint): FairnessPoint | null {
+  if (previous === null || now.tick < previous.tick || COUNTERS.some((k) => now[k] < previous[k])) return null
+  return {
+    tick: now.tick,
+    conflicts: now.conflicts - previous.conflicts,
+    ghost_steps: now.ghost_steps - previous.ghost_steps,
+    rotations: now.rotations - previous.rotations,
+    cooldowns: now.cooldowns - previous.cooldowns
+  }
+}
+
+function zeroPoint(tick: number): FairnessPoint {
+  return { tick, conflicts: 0, ghost_steps: 0, rotations: 0, cooldowns: 0 }
 }
 
 export function kpiPoint(kpis: Kpis): KpiPoint {

@@ -81,8 +81,10 @@ export type EmploymentView = z.infer<typeof EmploymentViewSchema>
 
 export const ConflictViewSchema = z.object({
   /**
-   * Queue counters per frame window: queue conflicts (what the contention table counts: handovers
-   * with someone waiting and ghost steps), ghost steps, rotations, cooldown refusals.
+   * Queue counters since the town began: queue conflicts (what the contention table counts:
+   * handovers with someone waiting, and ghost steps), ghost steps, rotations, cooldown refusals.
+   * Totals, not per-frame deltas: a client charts the difference between the frames it gets, so
+   * the frames the host folds together for a slow client lose nothing.
    */
   fairness: z.object({ queue_conflicts: int, ghost_step_events: int, rotation_events: int, cooldown_events: int }),
   /**

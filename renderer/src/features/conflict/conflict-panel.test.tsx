@@ -16,7 +16,7 @@ import { FAIRNESS_SERIES } from './fairness-chart'
 const handoversOnly = (queue_conflicts: number) => ({ queue_conflicts, ghost_step_events: 0, rotation_events: 0, cooldown_events: 0 })
 
 const conflict: SocietyView['conflict'] = {
-  fairness: handoversOnly(3),
+  fairness: handoversOnly(0),
   rivalry_leaderboard: [
     { a: 'alice', b: 'bob', value: 0.04, last_tick: 99 },
     { a: 'carol', b: 'dan', value: 0, last_tick: 60 }
@@ -31,7 +31,7 @@ const conflict: SocietyView['conflict'] = {
 function render(): string {
   const session = createTestSession((stores) => {
     stores.observer.getState().receive({ ...sampleObserverFull(1, [sampleAgentRow()]), tick: 100, society: sampleSociety({ conflict }) }, 0)
-    stores.observer.getState().receive({ ...sampleDiff(2, 1, { tick: 110 }), society: sampleSociety({ conflict: { ...conflict, fairness: handoversOnly(5) } }) }, 10)
+    stores.observer.getState().receive({ ...sampleDiff(2, 1, { tick: 110 }), society: sampleSociety({ conflict: { ...conflict, fairness: handoversOnly(8) } }) }, 10)
   })
   return renderToStaticMarkup(
     <SessionProvider session={session}>
