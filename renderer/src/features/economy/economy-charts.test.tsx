@@ -8,6 +8,7 @@ import type { Stores } from '../../stores/stores'
 import { countOf } from '../../testing/markup'
 import { sampleDiff } from '../../testing/observer-samples'
 import { createTestSession } from '../../testing/session-fixture'
+import { niceTicks } from './economy-charts'
 import { EconomyPanel } from './economy-panel'
 
 const job = { id: 'barista', workplace: 'cafe', start: '07:00', end: '15:00', wage: 0.025, lateness_penalty: 0.1, employed: 2, on_shift: 1, late: 0, attendance: 1, late_shifts: 0, wages_earned: 0, wages_withheld: 0 }
@@ -49,5 +50,15 @@ describe('Economy history charts', () => {
     const html = render((s) => s.observer.getState().receive(sampleObserverFull(1), 0))
     expect(countOf(html, 'economy-history-empty')).toBe(1)
     expect(countOf(html, 'economy-chart')).toBe(0)
+  })
+})
+
+describe('niceTicks', () => {
+  it('steps from zero by 1, 2 or 5 times a power of ten, past the largest value', () => {
+    expect(niceTicks(0.025)).toEqual([0, 0.01, 0.02, 0.03])
+    expect(niceTicks(0.4)).toEqual([0, 0.1, 0.2, 0.3, 0.4])
+    expect(niceTicks(12)).toEqual([0, 5, 10, 15])
+    expect(niceTicks(290)).toEqual([0, 100, 200, 300])
+    expect(niceTicks(0)).toEqual([0, 1])
   })
 })

@@ -38,16 +38,37 @@ function seriesOf(points: readonly EconomyPoint[], group: Group): Series[] {
   return seriesKeys(points, group).map((key, i) => ({ key, color: PALETTE[i % PALETTE.length]!, value: (p: EconomyPoint) => p[group][key] }))
 }
 
+/**
+ * Round axis ticks from zero to past `max`: about four steps of 1, 2 or 5 × a power of ten, so a
+ * wage axis reads 0, 0.01, 0.02, 0.03 rather than 0, 0.0065, 0.013 …
+ */
+export function niceTicks(max: number): number[] {
+  if (!(max > 0) || !Number.isFinite(max)) return [0, 1]
+  const rough = max / 4
+  const power = 10 ** Math.floor(Math.log10(rough))
+  const step = ([1, 2, 5, 10].find((f) => f * power >= rough) ?? 10) * power
+  const count = Math.ceil(max / step - 1e-9)
+  // Multiplying (not adding) keeps 0.1 + 0.2 from becoming 0.30000000000000004.
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12)))
+}
+
+function maxOf(points: readonly EconomyPoint[], series: Series[]): number {
+  let max = 0
+  for (const p of points) for (const s of series) max = Math.max(max, s.value(p) ?? 0)
+  return max
+}
+
 const TOOLTIP_STYLE = { background: 'var(--surface-2)', border: '1px solid var(--border)', fontSize: 12 }
 
 const EconomyLines = memo(function EconomyLines(props: { points: readonly EconomyPoint[]; series: Series[]; format: (v: number) => string; formatTick: TickFormatter }) {
   const { format, formatTick } = props
+  const ticks = niceTicks(maxOf(props.points, props.series))
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={props.points as EconomyPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
         <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatTick(t)} stroke="var(--text-dim)" fontSize={11} tickCount={5} />
-        <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => format(v)} stroke="var(--text-dim)" fontSize={11} width={52} />
+        <YAxis domain={[0, ticks[ticks.length - 1]!]} ticks={ticks} interval={0} tickFormatter={(v: number) => format(v)} stroke="var(--text-dim)" fontSize={11} width={52} />
         <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => formatTick(Number(t))} formatter={(v, name) => [format(Number(v)), name]} />
         {props.series.map((s) => (
           <Line key={s.key} type="stepAfter" dataKey={s.value} name={s.key} stroke={s.color} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
