@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { StabilitySchema } from '../../config/sections/telemetry'
 import { rewardRoom } from '../../sim/rewards/reward-test-town'
 import { factsFor } from '../testing/hub-runner'
-import { NeedDepletionDetector } from './need-depletion-detector'
+import { MAX_DEPLETED_LISTED, NeedDepletionDetector } from './need-depletion-detector'
 import { StabilityMonitor } from './stability-monitor'
 
 const cfg = StabilitySchema.parse({ need_depleted: { min_duration_ticks: 3 } })
@@ -59,5 +59,23 @@ describe('need depletion', () => {
     expect(monitor.metrics().needs_depleted).toBe(1)
     const back = StabilityMonitor.fromJSON(cfg, JSON.parse(JSON.stringify(monitor.toJSON())))
     expect(back.alerts()).toEqual(monitor.alerts())
+  })
+})
+
+describe('need depletion in a big town', () => {
+  it('lists at most MAX_DEPLETED_LISTED agent-needs, longest first, and counts them all in the message', () => {
+    const world = rewardRoom()
+    const monitor = StabilityMonitor.create(StabilitySchema.parse({ need_depleted: { min_duration_ticks: 1 } }))
+    for (let k = 0; k < 60; k++) {
+      const i = world.state.agents.add(`extra_${k}`)
+      // Adding may grow the columns: read them afresh.
+      const a = world.state.agents.cols
+      a.hunger[i] = a.hygiene[i] = a.energy[i] = 0
+    }
+    world.state.agents.cols.energy[0] = 0
+    monitor.observe(factsFor(world, 1))
+    const [alert] = monitor.alerts()
+    expect(alert!.depleted).toHaveLength(MAX_DEPLETED_LISTED)
+    expect(alert!.message).toMatch(/^61 agents with a need at 0/)
   })
 })

@@ -15,8 +15,10 @@ import { plural, type AlertSignal } from './alert-signal'
 /** The needs watched, in the order the streak column interleaves them (slot × 3 + need). */
 export const WATCHED_NEEDS: readonly NeedName[] = ['hunger', 'hygiene', 'energy']
 
-/** Agent-needs named in the message; the alert's `depleted` list carries them all. */
+/** Agent-needs named in the message. */
 const NAMED_IN_MESSAGE = 4
+/** Agent-needs the alert lists (longest first): a big town at 0 must not swell every frame. */
+export const MAX_DEPLETED_LISTED = 50
 
 export interface NeedDepletionJson {
   streak: number[]

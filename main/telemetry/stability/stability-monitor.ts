@@ -10,7 +10,7 @@ import type { RollingWindowJson } from '../rolling-window'
 import { CRITICAL_ALERTS, type AlertSignal } from './alert-signal'
 import { AffordanceFailureAnalyzer, RivalrySpikeAnalyzer } from './event-count-analyzers'
 import { LatenessMonitor } from './lateness-monitor'
-import { NeedDepletionDetector, type NeedDepletionJson } from './need-depletion-detector'
+import { MAX_DEPLETED_LISTED, NeedDepletionDetector, type NeedDepletionJson } from './need-depletion-detector'
 import { OptionThrashDetector, type OptionThrashJson } from './option-thrash'
 import { PromotionTracker, type PromotionJson, type PromotionView } from './promotion-tracker'
 import { QueuePressureAnalyzer, type QueuePressureJson } from './queue-pressure'
@@ -101,7 +101,7 @@ export class StabilityMonitor {
     return [...this.active].map(([name, { since, message }]) => {
       const critical = CRITICAL_ALERTS.has(name as AlertName)
       const alert: Alert = { name, severity: critical ? 'critical' : 'warn', message, tick: since, priority: critical }
-      return name === 'need_depleted' ? { ...alert, depleted: [...this.needs.depleted()] } : alert
+      return name === 'need_depleted' ? { ...alert, depleted: this.needs.depleted().slice(0, MAX_DEPLETED_LISTED) } : alert
     })
   }
 

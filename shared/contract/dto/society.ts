@@ -32,7 +32,7 @@ export const AlertSchema = z.object({
   tick: int,
   /** Priority alerts may raise a desktop or browser notification when the operator opted in. */
   priority: z.boolean(),
-  /** `need_depleted` only: which agents, which need, since when (bounded by the town's size × 3). */
+  /** `need_depleted` only: which agents, which need, since when; longest first, at most 50 (the message counts them all). */
   depleted: z.array(DepletedNeedSchema).optional()
 })
 export type Alert = z.infer<typeof AlertSchema>
