@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { copyText } from '../../components/copy-text'
 import type { ResultTable } from './result-shape'
 import { resultShape } from './result-shape'
+import { formatCount } from '../../components/format'
 
 function Table({ table }: { table: ResultTable }) {
   return (
@@ -33,7 +34,7 @@ function Table({ table }: { table: ResultTable }) {
           ))}
         </tbody>
       </table>
-      {table.more > 0 ? <p className="dim">and {table.more.toLocaleString('en-US')} more rows: Copy JSON has them all</p> : null}
+      {table.more > 0 ? <p className="dim">and {formatCount(table.more)} more rows: Copy JSON has them all</p> : null}
     </div>
   )
 }
