@@ -59,8 +59,11 @@ export function HeaderBar() {
       </Readout>
       <TimeControls />
       <div className="header-spacer" />
-      <RoleBadge role={role} />
-      <ConnectionIndicator info={connection} />
+      {/* Who this page is and whether it is connected, stacked: the row keeps its room for the clock. */}
+      <div className="header-session" data-testid="header-session">
+        <RoleBadge role={role} />
+        <ConnectionIndicator info={connection} />
+      </div>
     </header>
   )
 }

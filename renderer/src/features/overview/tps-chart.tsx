@@ -68,7 +68,7 @@ export function TpsChart() {
   const data = useMemo(() => toChart(history), [history])
   return (
     <Card title="Tick rate" testId="tps-chart" className="span-2" actions={<TpsNow />}>
-      <div className="chart-box">
+      <div className="chart-box" data-testid="tps-chart-box" data-samples={data.length}>
         <TpsLines data={data} />
       </div>
     </Card>
