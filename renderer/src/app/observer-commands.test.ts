@@ -26,6 +26,9 @@ function setup() {
   /** Answer the request waiting now. */
   const answer = async (reply: Result<{ frame: ObserverFrame | null }>) => {
     await flush()
+    // After a frame that took long to apply (a loaded machine) the stream idles as long before it
+    // asks again: wait for the request rather than counting turns of the event loop.
+    for (const deadline = Date.now() + 2_000; answers.length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5))
     const next = answers.shift()
     if (!next) throw new Error('no observer.next request is waiting')
     next(reply)
