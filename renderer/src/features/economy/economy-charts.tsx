@@ -46,10 +46,11 @@ export function niceTicks(max: number): number[] {
   if (!(max > 0) || !Number.isFinite(max)) return [0, 1]
   const rough = max / 4
   const power = 10 ** Math.floor(Math.log10(rough))
-  const step = ([1, 2, 5, 10].find((f) => f * power >= rough) ?? 10) * power
-  const count = Math.ceil(max / step - 1e-9)
-  // Multiplying (not adding) keeps 0.1 + 0.2 from becoming 0.30000000000000004.
-  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12)))
+  const factor = [1, 2, 5, 10].find((f) => f * power >= rough) ?? 10
+  const count = Math.ceil(max / (factor * power) - 1e-9)
+  // Dividing by a whole 1/power (not multiplying by 0.01) keeps 3 × 0.1 from reading 0.30000000000000004.
+  const tick = (i: number) => (power < 1 ? (i * factor) / Math.round(1 / power) : i * factor * power)
+  return Array.from({ length: count + 1 }, (_, i) => tick(i))
 }
 
 function maxOf(points: readonly EconomyPoint[], series: Series[]): number {

@@ -9,6 +9,7 @@ import { Card } from '../../components/card'
 import { formatSimTime, useSimClock } from '../../components/sim-time'
 import { AgentLink } from '../inspector/agent-link'
 import { NotifyToggle } from './notify-toggle'
+import { formatCount } from '../../components/format'
 
 /** Critical first, then newest. */
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
@@ -24,7 +25,7 @@ function DepletedList({ depleted, clock }: { depleted: readonly DepletedNeed[]; 
         <li key={`${d.agent_id}|${d.need}`} data-testid="depleted-need" data-agent-id={d.agent_id} data-need={d.need}>
           <AgentLink id={d.agent_id} /> <span className={`need-name need-${d.need}`}>{d.need}</span>{' '}
           <span className="dim">
-            at 0 since {formatSimTime(clock, d.since_tick)} (tick {d.since_tick.toLocaleString('en-US')})
+            at 0 since {formatSimTime(clock, d.since_tick)} (tick {formatCount(d.since_tick)})
           </span>
         </li>
       ))}

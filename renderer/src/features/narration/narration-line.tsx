@@ -7,6 +7,7 @@ import type { SimClock } from '../../../../shared/sim-clock'
 import { formatSimTime } from '../../components/sim-time'
 import { AgentLink } from '../inspector/agent-link'
 import { narrationSegments } from './narration-segments'
+import { formatCount } from '../../components/format'
 
 export function NarrationLine({ line, clock }: { line: Narration; clock: SimClock | null }) {
   return (
@@ -19,7 +20,7 @@ export function NarrationLine({ line, clock }: { line: Narration; clock: SimCloc
             </span>
           ) : null}
           <span className="dim narration-tick" data-testid="narration-tick" title="tick">
-            {line.tick.toLocaleString('en-US')}
+            {formatCount(line.tick)}
           </span>
         </span>
         {line.priority ? (
