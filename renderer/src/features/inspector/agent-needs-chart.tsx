@@ -12,7 +12,7 @@ const NeedLines = memo(function NeedLines({ data }: { data: readonly NeedSample[
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={data as NeedSample[]} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-        <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} stroke="var(--text-dim)" fontSize={10} tickCount={4} />
+        <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} stroke="var(--text-dim)" fontSize={10} tickCount={4} />
         <YAxis domain={[0, 1]} ticks={[0, 0.5, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--text-dim)" fontSize={10} width={36} />
         <Tooltip
           contentStyle={{ background: 'var(--surface-2)', border: '1px solid var(--border)', fontSize: 12 }}
@@ -31,7 +31,7 @@ const NeedLines = memo(function NeedLines({ data }: { data: readonly NeedSample[
 export function AgentNeedsChart({ agentId }: { agentId: string }) {
   const history = useObserverSampled((s) => s.history.get(agentId) ?? EMPTY, 500)
   return (
-    <div className="inspector-chart" data-testid="inspector-needs-chart">
+    <div className={history.length < 2 ? 'inspector-chart-pending' : 'inspector-chart'} data-testid="inspector-needs-chart">
       {history.length < 2 ? <p className="dim">collecting need history…</p> : <NeedLines data={history} />}
     </div>
   )

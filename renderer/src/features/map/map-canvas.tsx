@@ -2,7 +2,10 @@
  * The canvas and its pointer handling. React renders this once; drawing is the MapRenderer's,
  * and the hover tooltip is written straight into its element, so moving the mouse or streaming
  * frames never re-renders a component. Drag pans, the wheel zooms around the cursor, a click
- * selects the nearest agent (or, while picking, takes the tile as the teleport target).
+ * selects the nearest agent (or, while picking, takes the tile as the teleport target). The
+ * tooltip goes when the pointer leaves, when a click selects, and whenever the canvas changes size
+ * (the inspector opening moves everything under a pointer that did not move). The minimap in the
+ * corner (shown while the town does not fit) pans the view to where it is clicked or dragged.
  */
 import { useEffect, useRef } from 'react'
 import type { PointerEvent as ReactPointerEvent, RefObject } from 'react'
@@ -32,6 +35,7 @@ export function MapCanvas(props: { onReady: (renderer: MapRenderer | null) => vo
   const wrapRef = useRef<HTMLDivElement>(null)
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const tooltipRef = useRef<HTMLDivElement>(null)
+  const minimapRef = useRef<HTMLCanvasElement>(null)
   const rendererRef = useRef<MapRenderer | null>(null)
   const pressRef = useRef<Press | null>(null)
 
@@ -39,11 +43,14 @@ export function MapCanvas(props: { onReady: (renderer: MapRenderer | null) => vo
     const wrap = wrapRef.current
     const canvas = canvasRef.current
     if (!wrap || !canvas) return
-    const renderer = new MapRenderer(canvas, stores.observer, stores.ui)
+    const renderer = new MapRenderer(canvas, stores.observer, stores.ui, minimapRef.current)
     rendererRef.current = renderer
     const resize = () => {
       const rect = wrap.getBoundingClientRect()
       renderer.resize(rect.width, rect.height, window.devicePixelRatio || 1)
+      // What the tooltip described is no longer under the pointer.
+      renderer.setHover(null, null)
+      hideTooltip()
     }
     const observer = new ResizeObserver(resize)
     observer.observe(wrap)
@@ -82,6 +89,11 @@ export function MapCanvas(props: { onReady: (renderer: MapRenderer | null) => vo
   function point(event: ReactPointerEvent): [number, number] {
     const rect = event.currentTarget.getBoundingClientRect()
     return [event.clientX - rect.left, event.clientY - rect.top]
+  }
+
+  function hideTooltip(): void {
+    const tip = tooltipRef.current
+    if (tip) tip.hidden = true
   }
 
   function showTooltip(lines: string[] | null, sx: number, sy: number): void {
@@ -142,7 +154,18 @@ export function MapCanvas(props: { onReady: (renderer: MapRenderer | null) => vo
       if (isFloor(rows, hit.tile.x, hit.tile.y)) ui.pickTile(hit.tile.x, hit.tile.y)
       return
     }
-    if (hit.agent) ui.select(hit.agent.id)
+    if (hit.agent) {
+      hideTooltip()
+      ui.select(hit.agent.id)
+    }
+  }
+
+  function onMinimapPointer(event: ReactPointerEvent<HTMLCanvasElement>): void {
+    if (event.type === 'pointermove' && (event.buttons & 1) === 0) return
+    if (event.type === 'pointerdown') event.currentTarget.setPointerCapture(event.pointerId)
+    const [x, y] = point(event)
+    if (stores.ui.getState().followSelected) stores.ui.getState().setFollow(false)
+    rendererRef.current?.panToMinimap(x, y)
   }
 
   function onPointerLeave(): void {
@@ -164,6 +187,16 @@ export function MapCanvas(props: { onReady: (renderer: MapRenderer | null) => vo
         onPointerLeave={onPointerLeave}
       />
       <div className="map-tooltip mono" ref={tooltipRef} data-testid="map-tooltip" hidden />
+      <canvas
+        ref={minimapRef}
+        className="map-minimap"
+        data-testid="map-minimap"
+        aria-label="Overview of the whole town: click or drag to look there"
+        title="The whole town: where people are, and the part shown (click to look elsewhere)"
+        hidden
+        onPointerDown={onMinimapPointer}
+        onPointerMove={onMinimapPointer}
+      />
     </div>
   )
 }

@@ -1,12 +1,14 @@
 /**
- * One frame of the map: the static tile layer, then objects (glyph, occupancy ring, queue badge),
- * then agents in a handful of batched paths (one per colour), then the marks for the selected and
- * hovered agent and the tile being picked. Only what is on screen is drawn.
+ * One frame of the map: the static tile layer and the names of homes and workplaces, then objects
+ * (glyph, occupancy ring, queue badge), then agents in a handful of batched paths (one per
+ * colour) and, zoomed in, their names, then the marks for the selected and hovered agent and the
+ * tile being picked. Only what is on screen is drawn.
  */
 import type { ObjectRow } from '../../../../shared/contract/dto/observer'
 import type { AgentLayout } from './agent-layout'
 import type { ColorBatch } from './color-batches'
 import { MARK_COLORS, objectStyle, TILE_COLORS } from './map-colors'
+import { agentLabelIndices, areaLabels, drawAgentLabels, drawAreaLabels } from './map-labels'
 import { dotRadius } from './map-metrics'
 import type { MapView } from './map-view'
 import type { StaticLayer } from './static-layer'
@@ -34,9 +36,11 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: Scene): void {
     const { map, canvas } = scene.layer
     ctx.imageSmoothingEnabled = false
     ctx.drawImage(canvas, view.ox, view.oy, map.width * view.scale, map.height * view.scale)
+    drawAreaLabels(ctx, areaLabels(map, view, width, height))
   }
   drawObjects(ctx, scene)
   drawAgents(ctx, scene)
+  drawAgentLabels(ctx, scene.layout, view, agentLabelIndices(scene.layout, view, width, height))
   drawMarks(ctx, scene)
 }
 

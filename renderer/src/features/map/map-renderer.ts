@@ -3,6 +3,10 @@
  * requestAnimationFrame draw when the data, the selection or the view changed; nothing happens
  * while the town is still. Derived data (tile layer, dot positions, colour batches) is rebuilt
  * only when its inputs change, so a frame is a drawImage plus a few batched paths.
+ *
+ * The selection stays in view: a view that shows the whole town is refitted when the canvas
+ * changes size (the inspector opening narrows it), any other keeps its centre; either way, after
+ * a resize or a new selection the selected agent is panned back inside the canvas if it fell out.
  */
 import type { StoreApi } from 'zustand/vanilla'
 import type { AgentRow, ObjectRow, TownMapDto } from '../../../../shared/contract/dto/observer'
@@ -16,8 +20,9 @@ import { FpsCounter } from './fps-counter'
 import type { MapControls } from './map-controls'
 import { drawScene } from './map-draw'
 import { HIT_RADIUS_PX } from './map-metrics'
-import { centerOn, fitView, panBy, tileAt, zoomAt } from './map-view'
+import { centerOn, fitView, keepInView, mapFits, panBy, sameView, tileAt, zoomAt } from './map-view'
 import type { MapView } from './map-view'
+import { Minimap } from './minimap'
 import { buildStaticLayer } from './static-layer'
 import type { StaticLayer } from './static-layer'
 
@@ -37,6 +42,11 @@ export class MapRenderer implements MapControls {
   readonly fps = new FpsCounter()
   private view: MapView = { scale: 8, ox: 0, oy: 0 }
   private fitted = false
+  /** The view is a fit the operator has not moved since: refit, rather than keep the centre, on resize. */
+  private autoFit = false
+  /** Pan the selected agent into view at the next draw (after a new selection or a resize). */
+  private revealSelected = false
+  private readonly minimap: Minimap | null
   private width = 0
   private height = 0
   private dpr = 1
@@ -53,13 +63,16 @@ export class MapRenderer implements MapControls {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly observer: StoreApi<ObserverStore>,
-    private readonly ui: StoreApi<UiStore>
+    private readonly ui: StoreApi<UiStore>,
+    minimapCanvas: HTMLCanvasElement | null = null
   ) {
+    this.minimap = minimapCanvas ? new Minimap(minimapCanvas, () => this.invalidate()) : null
     this.unsubscribe = [
       observer.subscribe((s, prev) => {
         if (s.agents !== prev.agents || s.objects !== prev.objects || s.map !== prev.map) this.invalidate()
       }),
       ui.subscribe((s, prev) => {
+        if (s.selectedAgentId !== prev.selectedAgentId) this.revealSelected = true
         if (s.selectedAgentId !== prev.selectedAgentId || s.colorBy !== prev.colorBy || s.followSelected !== prev.followSelected || s.picking !== prev.picking) {
           this.invalidate()
         }
@@ -69,12 +82,14 @@ export class MapRenderer implements MapControls {
 
   /** The canvas's CSS size and the device pixel ratio (for a sharp backing store). */
   resize(width: number, height: number, dpr: number): void {
-    // Keep what was at the centre there (the inspector opening narrows the canvas).
+    const map = this.observer.getState().map
     if (this.width > 0 && this.height > 0) {
-      this.view = panBy(this.view, (width - this.width) / 2, (height - this.height) / 2)
+      // A fit stays a fit; any other view keeps what was at the centre there.
+      this.view = this.autoFit && map ? fitView(map.width, map.height, width, height) : panBy(this.view, (width - this.width) / 2, (height - this.height) / 2)
     }
     this.width = width
     this.height = height
+    this.revealSelected = true
     this.dpr = dpr
     this.canvas.width = Math.max(1, Math.round(width * dpr))
     this.canvas.height = Math.max(1, Math.round(height * dpr))
@@ -82,6 +97,7 @@ export class MapRenderer implements MapControls {
   }
 
   zoomAt(factor: number, sx: number, sy: number): void {
+    this.autoFit = false
     this.setView(zoomAt(this.view, factor, sx, sy))
   }
 
@@ -91,7 +107,17 @@ export class MapRenderer implements MapControls {
   }
 
   panBy(dx: number, dy: number): void {
+    this.autoFit = false
     this.setView(panBy(this.view, dx, dy))
+  }
+
+  /** Centres the view on a point of the minimap (CSS px); false when there is no minimap shown. */
+  panToMinimap(mx: number, my: number): boolean {
+    if (!this.minimap) return false
+    const [wx, wy] = this.minimap.toWorld(mx, my)
+    this.autoFit = false
+    this.setView(centerOn(this.view, wx, wy, this.width, this.height))
+    return true
   }
 
   /** Shows the whole town. */
@@ -125,6 +151,7 @@ export class MapRenderer implements MapControls {
 
   dispose(): void {
     for (const off of this.unsubscribe) off()
+    this.minimap?.dispose()
     if (this.frame !== null) cancelAnimationFrame(this.frame)
     this.frame = null
     const map = this.observer.getState().map
@@ -135,6 +162,7 @@ export class MapRenderer implements MapControls {
     const map = this.observer.getState().map
     if (!map || this.width === 0) return false
     this.fitted = true
+    this.autoFit = true
     this.view = fitView(map.width, map.height, this.width, this.height)
     return true
   }
@@ -160,6 +188,7 @@ export class MapRenderer implements MapControls {
     if (!this.fitted && saved && saved.mapKey === mapKey(configId, map)) {
       this.view = saved.view
       this.fitted = true
+      this.autoFit = sameView(saved.view, fitView(map.width, map.height, this.width, this.height))
     } else {
       this.fitNow()
     }
@@ -179,7 +208,12 @@ export class MapRenderer implements MapControls {
     const selected = indexOfAgent(this.layout, ui.selectedAgentId)
     if (ui.followSelected && selected >= 0) {
       this.view = centerOn(this.view, this.layout.xs[selected]!, this.layout.ys[selected]!, this.width, this.height)
+    } else if (this.revealSelected && selected >= 0) {
+      const kept = keepInView(this.view, this.layout.xs[selected]!, this.layout.ys[selected]!, this.width, this.height)
+      if (kept !== this.view) this.autoFit = false
+      this.view = kept
     }
+    if (selected >= 0 || ui.selectedAgentId === null) this.revealSelected = false
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0)
     // The view as drawn, for tools that need to point at a tile (the e2e tests click agents).
     this.canvas.dataset.view = `${this.view.scale} ${this.view.ox} ${this.view.oy}`
@@ -195,6 +229,13 @@ export class MapRenderer implements MapControls {
       hovered: indexOfAgent(this.layout, this.hoveredId),
       pickTile: ui.picking ? this.hoverTile : null
     })
-    this.fps.record(performance.now())
+    const map = this.layer?.map
+    const now = performance.now()
+    this.minimap?.update(
+      { layer: this.layer, layout: this.layout, view: this.view, width: this.width, height: this.height, visible: map !== undefined && !mapFits(this.view, map.width, map.height, this.width, this.height) },
+      now,
+      this.dpr
+    )
+    this.fps.record(now)
   }
 }

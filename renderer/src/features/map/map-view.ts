@@ -60,3 +60,31 @@ export function centerOn(view: MapView, wx: number, wy: number, viewWidth: numbe
 export function wheelFactor(deltaY: number): number {
   return Math.exp(-Math.max(-300, Math.min(300, deltaY)) * 0.0018)
 }
+
+/**
+ * The view moved as little as possible so the world point (wx, wy) lies at least `margin` px inside
+ * the viewport (centred on an axis where the viewport is too small for the margin). The zoom stays.
+ */
+export function keepInView(view: MapView, wx: number, wy: number, viewWidth: number, viewHeight: number, margin = 40): MapView {
+  const axis = (offset: number, world: number, size: number): number => {
+    const m = Math.min(margin, size / 2)
+    const screen = world * view.scale + offset
+    if (screen < m) return offset + (m - screen)
+    if (screen > size - m) return offset - (screen - (size - m))
+    return offset
+  }
+  const ox = axis(view.ox, wx, viewWidth)
+  const oy = axis(view.oy, wy, viewHeight)
+  return ox === view.ox && oy === view.oy ? view : { scale: view.scale, ox, oy }
+}
+
+/** True when the whole map is on screen. */
+export function mapFits(view: MapView, mapWidth: number, mapHeight: number, viewWidth: number, viewHeight: number): boolean {
+  const slack = 0.5
+  return view.ox >= -slack && view.oy >= -slack && view.ox + mapWidth * view.scale <= viewWidth + slack && view.oy + mapHeight * view.scale <= viewHeight + slack
+}
+
+/** Two views the same to within a pixel's fraction (a remembered view against a fresh fit). */
+export function sameView(a: MapView, b: MapView): boolean {
+  return Math.abs(a.scale - b.scale) < 1e-6 && Math.abs(a.ox - b.ox) < 0.01 && Math.abs(a.oy - b.oy) < 0.01
+}

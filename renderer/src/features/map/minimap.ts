@@ -1,0 +1,160 @@
+/**
+ * The overview in the map's corner, shown only while the town does not fit the canvas: the tile
+ * layer shrunk, where the agents are as a density grid, and the rectangle the canvas shows. The
+ * tiles and the density are composed into an offscreen image at most every DENSITY_REFRESH_MS
+ * (counting 1,000 agents into a grid is cheap, drawing it thirty times a second is not needed);
+ * each map frame only copies that image and strokes the viewport rectangle.
+ */
+import type { AgentLayout } from './agent-layout'
+import type { MapView } from './map-view'
+import type { StaticLayer } from './static-layer'
+import { formatFixed } from '../../components/format'
+
+/** Largest side of the minimap, CSS px. */
+export const MINIMAP_PX = 160
+/** Side of one density cell, minimap px. */
+export const DENSITY_CELL_PX = 4
+export const DENSITY_REFRESH_MS = 250
+
+export const MINIMAP_COLORS = { density: '78, 161, 255', viewport: '#ffffff', frame: '#0e1116' } as const
+
+/** Agents counted per cell of a cols × rows grid over the map; `max` is the fullest cell's count. */
+export interface DensityGrid {
+  cols: number
+  rows: number
+  counts: Uint16Array
+  max: number
+}
+
+/** Counts the agents' dots into the grid (positions in tiles, the map `mapWidth` × `mapHeight`). */
+export function densityGrid(layout: AgentLayout, mapWidth: number, mapHeight: number, cols: number, rows: number): DensityGrid {
+  const counts = new Uint16Array(cols * rows)
+  const fx = cols / Math.max(1, mapWidth)
+  const fy = rows / Math.max(1, mapHeight)
+  let max = 0
+  for (let i = 0; i < layout.rows.length; i++) {
+    const c = Math.min(cols - 1, Math.max(0, Math.floor(layout.xs[i]! * fx)))
+    const r = Math.min(rows - 1, Math.max(0, Math.floor(layout.ys[i]! * fy)))
+    const n = ++counts[r * cols + c]!
+    if (n > max) max = n
+  }
+  return { cols, rows, counts, max }
+}
+
+/** The minimap's size (CSS px) for a map: its aspect, the longer side MINIMAP_PX. */
+export function minimapSize(mapWidth: number, mapHeight: number): { width: number; height: number } {
+  const k = MINIMAP_PX / Math.max(1, mapWidth, mapHeight)
+  return { width: Math.max(24, Math.round(mapWidth * k)), height: Math.max(24, Math.round(mapHeight * k)) }
+}
+
+/** The viewport as a rectangle in minimap px (`k` minimap px per tile), clipped to the minimap. */
+export function viewportRect(view: MapView, viewWidth: number, viewHeight: number, k: number, size: { width: number; height: number }) {
+  const x0 = Math.max(0, (-view.ox / view.scale) * k)
+  const y0 = Math.max(0, (-view.oy / view.scale) * k)
+  const x1 = Math.min(size.width, ((viewWidth - view.ox) / view.scale) * k)
+  const y1 = Math.min(size.height, ((viewHeight - view.oy) / view.scale) * k)
+  return { x: x0, y: y0, w: Math.max(2, x1 - x0), h: Math.max(2, y1 - y0) }
+}
+
+export interface MinimapInput {
+  layer: StaticLayer | null
+  layout: AgentLayout
+  view: MapView
+  width: number
+  height: number
+  visible: boolean
+}
+
+/** Draws into its canvas (hidden while the town fits); `toWorld` turns a click on it into tiles. */
+export class Minimap {
+  private base: HTMLCanvasElement | null = null
+  private baseAt = Number.NEGATIVE_INFINITY
+  private baseOf: { layer: StaticLayer | null; dpr: number } = { layer: null, dpr: 0 }
+  private k = 1
+  private timer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    /** Asks for another map frame (to catch up on a density refresh skipped by the throttle). */
+    private readonly requestFrame: () => void
+  ) {}
+
+  /** Shows or hides the minimap and draws it; `now` in ms (performance.now()). */
+  update(input: MinimapInput, now: number, dpr: number): void {
+    const { layer } = input
+    const show = input.visible && layer !== null
+    if (this.canvas.hidden === show) this.canvas.hidden = !show
+    if (!show) return
+    const { map } = layer
+    const size = minimapSize(map.width, map.height)
+    this.k = size.width / Math.max(1, map.width)
+    if (this.canvas.width !== Math.round(size.width * dpr)) {
+      this.canvas.width = Math.round(size.width * dpr)
+      this.canvas.height = Math.round(size.height * dpr)
+      this.canvas.style.width = `${size.width}px`
+      this.canvas.style.height = `${size.height}px`
+    }
+    const stale = this.baseOf.layer !== layer || this.baseOf.dpr !== dpr
+    if (stale || now - this.baseAt >= DENSITY_REFRESH_MS) {
+      this.rebuildBase(input, size, dpr)
+      this.baseAt = now
+      this.baseOf = { layer, dpr }
+    } else if (this.timer === null) {
+      // The agents moved since the last refresh: draw once more when it is due.
+      this.timer = setTimeout(() => {
+        this.timer = null
+        this.requestFrame()
+      }, DENSITY_REFRESH_MS - (now - this.baseAt))
+    }
+    const ctx = this.canvas.getContext('2d')
+    if (!ctx || !this.base) return
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.drawImage(this.base, 0, 0)
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    const r = viewportRect(input.view, input.width, input.height, this.k, size)
+    ctx.strokeStyle = MINIMAP_COLORS.viewport
+    ctx.lineWidth = 1.5
+    ctx.strokeRect(r.x + 0.75, r.y + 0.75, r.w - 1.5, r.h - 1.5)
+    this.canvas.dataset.viewport = `${Math.round(r.x)} ${Math.round(r.y)} ${Math.round(r.w)} ${Math.round(r.h)}`
+  }
+
+  /** A point on the minimap (CSS px) in world tiles. */
+  toWorld(mx: number, my: number): [number, number] {
+    return [mx / this.k, my / this.k]
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private rebuildBase(input: MinimapInput, size: { width: number; height: number }, dpr: number): void {
+    const layer = input.layer!
+    const base = this.base ?? (this.base = document.createElement('canvas'))
+    base.width = this.canvas.width
+    base.height = this.canvas.height
+    const ctx = base.getContext('2d')
+    if (!ctx) return
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    ctx.fillStyle = MINIMAP_COLORS.frame
+    ctx.fillRect(0, 0, size.width, size.height)
+    ctx.imageSmoothingEnabled = true
+    ctx.globalAlpha = 0.7
+    ctx.drawImage(layer.canvas, 0, 0, size.width, size.height)
+    ctx.globalAlpha = 1
+    const cols = Math.max(1, Math.ceil(size.width / DENSITY_CELL_PX))
+    const rows = Math.max(1, Math.ceil(size.height / DENSITY_CELL_PX))
+    const grid = densityGrid(input.layout, layer.map.width, layer.map.height, cols, rows)
+    const cw = size.width / cols
+    const ch = size.height / rows
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const n = grid.counts[r * cols + c]!
+        if (n === 0) continue
+        // Square root: one person in a cell still shows beside a crowded kitchen.
+        ctx.fillStyle = `rgba(${MINIMAP_COLORS.density}, ${formatFixed(0.35 + 0.65 * Math.sqrt(n / grid.max), 3)})`
+        ctx.fillRect(c * cw, r * ch, Math.ceil(cw), Math.ceil(ch))
+      }
+    }
+  }
+}
