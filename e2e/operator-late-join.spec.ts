@@ -71,6 +71,10 @@ test('reloading mid-run shows the town, the log and the tick rate at once', asyn
     await expect(page.getByTestId('log-line').first()).toBeVisible({ timeout: AT_ONCE_MS })
     await expect.poll(() => samples(page), { timeout: AT_ONCE_MS }).toBeGreaterThanOrEqual(10)
     await expect(page.getByTestId('tps-now')).toHaveText('0.0 t/s')
+    // The KPI history too: the host's windows, not an empty chart waiting for the next ones.
+    await page.getByTestId('nav-kpis').click()
+    await expect(page.getByTestId('kpi-chart').first()).toBeVisible({ timeout: AT_ONCE_MS })
+    await page.getByTestId('nav-overview').click()
     await expect(page.getByTestId('header-tps')).toHaveText('0.0')
     // The tick, with its separator, and the same day and time the World card shows.
     expect(await readTick(page)).toBe(pausedAt)

@@ -2,8 +2,10 @@
  * The Economy & jobs panel: prices, utilities, queues, stock, their history as charts, the jobs
  * table and the employment exit review, from the observer stream.
  */
+import { useCallback } from 'react'
 import { useObserverSampled } from '../../app/session-context'
 import { Card } from '../../components/card'
+import { formatSimAxis, useSimClock } from '../../components/sim-time'
 import { DisabledReason } from '../operator/disabled-reason'
 import { useOperator } from '../operator/use-operator'
 import { ObserverStatus } from '../inspector/observer-status'
@@ -19,6 +21,9 @@ export function EconomyPanel() {
   const employment = useObserverSampled((s) => s.society?.employment ?? null, 500)
   const history = useObserverSampled((s) => s.economyHistory.points, 500)
   const gate = useOperator().gate
+  const clock = useSimClock()
+  // Stable per day length, so the memoised charts redraw only when their points change.
+  const formatTick = useCallback((tick: number) => formatSimAxis(clock, tick), [clock])
   if (!economy) {
     return (
       <div className="panel-grid">
@@ -44,7 +49,7 @@ export function EconomyPanel() {
         <StockTable stock={economy.stock_by_type} />
       </Card>
       <Card title="Over time" testId="economy-over-time" className="span-3">
-        <EconomyCharts points={history} />
+        <EconomyCharts points={history} formatTick={formatTick} />
       </Card>
       <Card title="Jobs" testId="economy-jobs" className="span-3">
         <JobsTable jobs={economy.jobs} />

@@ -1,9 +1,12 @@
 /**
  * The KPI panel: the current KPIs against the charter's targets and their history, the stability
  * alerts (with the opt-in for notifications of priority ones), the promotion windows and the mean
- * reward by component. From the observer stream's `society`, re-read at most twice a second.
+ * reward by component. From the observer stream's `society`, re-read at most twice a second; the
+ * history starts from the host's when this page joined late.
  */
-import { useObserverSampled } from '../../app/session-context'
+import { useMemo } from 'react'
+import { useObserverSampled, useShard } from '../../app/session-context'
+import { mergeKpiHistory } from '../../stores/kpi-seed'
 import { Card } from '../../components/card'
 import { formatSigned } from '../../components/format'
 import { SignedBars } from '../../components/signed-bars'
@@ -15,7 +18,10 @@ import { PromotionCard } from './promotion-card'
 
 export function KpiPanel() {
   const society = useObserverSampled((s) => s.society, 500)
-  const history = useObserverSampled((s) => s.societyHistory.kpis, 500)
+  const live = useObserverSampled((s) => s.societyHistory.kpis, 500)
+  // A page that joined late starts from the windows the host kept (session.history).
+  const seed = useShard((s) => s.kpiSeed)
+  const history = useMemo(() => mergeKpiHistory(seed, live), [seed, live])
   if (!society) {
     return (
       <div className="panel-grid">
