@@ -65,9 +65,23 @@ export interface MinimapInput {
   visible: boolean
 }
 
+/** The tile layer drawn once at the minimap's backing size. */
+function shrink(layer: StaticLayer, width: number, height: number): HTMLCanvasElement | null {
+  const out = document.createElement('canvas')
+  out.width = width
+  out.height = height
+  const ctx = out.getContext('2d')
+  if (!ctx) return null
+  ctx.imageSmoothingEnabled = true
+  ctx.drawImage(layer.canvas, 0, 0, width, height)
+  return out
+}
+
 /** Draws into its canvas (hidden while the town fits); `toWorld` turns a click on it into tiles. */
 export class Minimap {
   private base: HTMLCanvasElement | null = null
+  /** The tile layer shrunk to the minimap once per map: shrinking a 4,096 px layer is the dear part. */
+  private tiles: HTMLCanvasElement | null = null
   private baseAt = Number.NEGATIVE_INFINITY
   private baseOf: { layer: StaticLayer | null; dpr: number } = { layer: null, dpr: 0 }
   private k = 1
@@ -95,6 +109,7 @@ export class Minimap {
       this.canvas.style.height = `${size.height}px`
     }
     const stale = this.baseOf.layer !== layer || this.baseOf.dpr !== dpr
+    if (stale) this.tiles = shrink(layer, this.canvas.width, this.canvas.height)
     if (stale || now - this.baseAt >= DENSITY_REFRESH_MS) {
       this.rebuildBase(input, size, dpr)
       this.baseAt = now
@@ -135,13 +150,15 @@ export class Minimap {
     base.height = this.canvas.height
     const ctx = base.getContext('2d')
     if (!ctx) return
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
     ctx.fillStyle = MINIMAP_COLORS.frame
-    ctx.fillRect(0, 0, size.width, size.height)
-    ctx.imageSmoothingEnabled = true
-    ctx.globalAlpha = 0.7
-    ctx.drawImage(layer.canvas, 0, 0, size.width, size.height)
-    ctx.globalAlpha = 1
+    ctx.fillRect(0, 0, base.width, base.height)
+    if (this.tiles) {
+      ctx.globalAlpha = 0.7
+      ctx.drawImage(this.tiles, 0, 0)
+      ctx.globalAlpha = 1
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     const cols = Math.max(1, Math.ceil(size.width / DENSITY_CELL_PX))
     const rows = Math.max(1, Math.ceil(size.height / DENSITY_CELL_PX))
     const grid = densityGrid(input.layout, layer.map.width, layer.map.height, cols, rows)
