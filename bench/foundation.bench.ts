@@ -45,8 +45,8 @@ function defaultShardTickRate(): { rate: string; agents: number } {
   return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: summarizeWorld(shard.simulation.world).agents }
 }
 
-/** `npm run bench -- panels` (or `pause`) runs only that Chromium section, for iterating on one figure. */
-const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport }
+/** `npm run bench -- panels` (or `pause`, `observer`) runs only that Chromium section, for iterating on one figure. */
+const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport }
 
 async function main(): Promise<void> {
   const only = process.argv[2]
