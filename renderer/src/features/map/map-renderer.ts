@@ -208,6 +208,7 @@ export class MapRenderer implements MapControls {
     const selected = indexOfAgent(this.layout, ui.selectedAgentId)
     if (ui.followSelected && selected >= 0) {
       this.view = centerOn(this.view, this.layout.xs[selected]!, this.layout.ys[selected]!, this.width, this.height)
+      this.autoFit = false
     } else if (this.revealSelected && selected >= 0) {
       const kept = keepInView(this.view, this.layout.xs[selected]!, this.layout.ys[selected]!, this.width, this.height)
       if (kept !== this.view) this.autoFit = false
