@@ -61,6 +61,6 @@ describe('Agent inspector activity', () => {
 
   it('folds every section under a heading that toggles it', () => {
     const html = render(() => {})
-    for (const id of ['needs', 'state', 'relationships', 'actions', 'events', 'commands']) expect(countOf(html, `inspector-toggle-${id}`), id).toBe(1)
+    for (const id of ['needs', 'state', 'relationships', 'actions', 'possession', 'trace', 'events', 'commands']) expect(countOf(html, `inspector-toggle-${id}`), id).toBe(1)
   })
 })

@@ -62,8 +62,12 @@ function InspectorBody({ id }: { id: string }) {
             </CollapsibleSection>
             <InspectorSociety id={id} />
             <InspectorActions agent={agent} />
-            <PossessionControls agent={agent} />
-            <DecisionTrace id={id} />
+            <CollapsibleSection id="possession" title="possession" className="wraps-section">
+              <PossessionControls agent={agent} />
+            </CollapsibleSection>
+            <CollapsibleSection id="trace" title="decision trace" className="wraps-section">
+              <DecisionTrace id={id} />
+            </CollapsibleSection>
           </>
         ) : (
           <p className="dim" data-testid="inspector-missing">
