@@ -5,7 +5,9 @@
  * screenshot (reports/screenshots/9x-…) and an assertion that the panel shows the town, not a
  * placeholder.
  */
+import type { ObserverFull } from '../shared/contract/dto/observer'
 import { becomeAdmin, loadConfigByPath, readTick, snap } from './fixtures/app'
+import { invokeHost } from './fixtures/host-client'
 import { expect, expectReady, test } from './fixtures/server'
 
 /** Each panel's nav id and the element that says it shows the running town. */
@@ -59,8 +61,17 @@ test('a first-time operator: open, load, start, every panel, inspect, console, s
     await expect(page.getByTestId('inspector-event').first()).toBeVisible({ timeout: 20_000 })
     // Events read as sentences, not key=value dumps.
     expect(await page.getByTestId('inspector-event').allTextContents()).not.toContainEqual(expect.stringMatching(/\w=\S/))
+    // The Map was last seen fitted to a wider canvas: it opens fitted to the one the inspector left.
     await page.getByTestId('nav-map').click()
     await expect(inspector).toBeVisible()
+    const { map } = await invokeHost<ObserverFull>(server, 'observer.full')
+    const canvas = page.getByTestId('map-canvas')
+    await expect(canvas).toHaveAttribute('data-view', /\d/)
+    const [scale, ox, oy] = ((await canvas.getAttribute('data-view')) ?? '').split(' ').map(Number) as [number, number, number]
+    const box = (await canvas.boundingBox())!
+    expect(ox).toBeGreaterThanOrEqual(-0.5)
+    expect(ox + map.width * scale).toBeLessThanOrEqual(box.width + 0.5)
+    expect(oy + map.height * scale).toBeLessThanOrEqual(box.height + 0.5)
     await snap(page, '92-map-inspector')
   })
 

@@ -22,6 +22,8 @@ export interface MapView {
 export interface SavedMapView {
   view: MapView
   mapKey: string
+  /** The view was a fit the operator had not moved: it comes back as a fit of the canvas then. */
+  fit?: boolean
 }
 
 export type PickPurpose = 'teleport' | 'walk'

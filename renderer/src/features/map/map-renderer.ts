@@ -155,7 +155,7 @@ export class MapRenderer implements MapControls {
     if (this.frame !== null) cancelAnimationFrame(this.frame)
     this.frame = null
     const map = this.observer.getState().map
-    if (map && this.fitted) this.ui.getState().setMapView({ view: this.view, mapKey: mapKey(this.observer.getState().configId, map) })
+    if (map && this.fitted) this.ui.getState().setMapView({ view: this.view, mapKey: mapKey(this.observer.getState().configId, map), fit: this.autoFit })
   }
 
   private fitNow(): boolean {
@@ -185,7 +185,8 @@ export class MapRenderer implements MapControls {
     this.layer = buildStaticLayer(map)
     // A remembered view for this same town wins; any other town starts fitted.
     const saved = this.ui.getState().mapView
-    if (!this.fitted && saved && saved.mapKey === mapKey(configId, map)) {
+    // A remembered fit is a fit of today's canvas (the inspector may have narrowed it since).
+    if (!this.fitted && saved && saved.mapKey === mapKey(configId, map) && saved.fit !== true) {
       this.view = saved.view
       this.fitted = true
       this.autoFit = sameView(saved.view, fitView(map.width, map.height, this.width, this.height))
