@@ -71,7 +71,8 @@ test('console form and results, config-load confirmation and log, policy card', 
     const meta = row.getByTestId('console-result-meta')
     await expect(meta).toContainText(/tick \d+ · ui-\d+-\d+/)
     // Not cut off: the line is as wide as its text needs, or wraps.
-    expect(await meta.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    // Runs in the page; tsconfig.node.json has no DOM lib, hence the narrow cast.
+    expect(await meta.evaluate((el) => { const box = el as unknown as { scrollWidth: number; clientWidth: number }; return box.scrollWidth <= box.clientWidth })).toBe(true)
     await snap(page, '74-console-result')
   })
 

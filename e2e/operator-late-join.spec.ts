@@ -17,7 +17,9 @@ const samples = async (page: Page): Promise<number> => Number(await page.getByTe
 /** The header's and the Tick-rate card's figures, read in one go (they render in the same commit). */
 function tickRates(page: Page): Promise<[string, string]> {
   return page.evaluate(() => {
-    const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''
+    // Runs in the page; tsconfig.node.json has no DOM lib, hence the narrow cast.
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document
+    const text = (id: string) => doc.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''
     return [text('header-tps'), text('tps-now').replace(/\s*t\/s$/, '')] as [string, string]
   })
 }

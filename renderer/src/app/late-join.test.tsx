@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { Frame } from '../../../shared/contract/dto/frame'
 import { SESSION_HISTORY_SCHEMA_VERSION, type SessionHistory } from '../../../shared/contract/dto/session-history'
-import { err, ok } from '../../../shared/result'
+import { err, ok, type Result } from '../../../shared/result'
 import { sampleFrame, sampleObserverFull, sampleSession, sampleStatus } from '../../../shared/testing/contract-samples'
 import { LogCard } from '../features/overview/log-card'
 import { TpsChart } from '../features/overview/tps-chart'
@@ -46,7 +46,7 @@ function history(now: number): SessionHistory {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-function connect(answer: () => ReturnType<typeof ok<SessionHistory>> | ReturnType<typeof err>) {
+function connect(answer: () => Result<SessionHistory>) {
   const client = new FakeClient({
     'app.info': () => ok({ mode: 'browser', version: '0', can_pick_file: false, test_hooks: false, configs_dir: '/c' }),
     // The status reply of a paused shard: no frame follows it, so only the history brings the town.

@@ -8,7 +8,7 @@ import { AGENT_OPTIONS } from '../../../../shared/contract/dto/world-summary'
 import type { ObjectRow } from '../../../../shared/contract/dto/observer'
 import { useObserverSampled } from '../../app/session-context'
 import type { ColorBy } from '../../stores/ui-store'
-import { AGENT_LABEL_SCALE } from './map-labels'
+import { AGENT_LABEL_SCALE } from './map-label-layout'
 import { MARK_COLORS, needColor, objectStyle, OPTION_COLORS, TILE_COLORS } from './map-colors'
 
 /** The object types present, sorted, joined by spaces (a string, so an unchanged set is equal). */

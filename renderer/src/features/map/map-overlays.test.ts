@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { sampleAgentRow } from '../../../../shared/testing/contract-samples'
 import { layoutAgents } from './agent-layout'
-import { agentLabelIndices, AGENT_LABEL_SCALE, areaLabels, AREA_LABEL_MIN_PX } from './map-labels'
+import { agentLabelIndices, AGENT_LABEL_SCALE, areaLabels, AREA_LABEL_MIN_PX } from './map-label-layout'
 import { fitView, keepInView, mapFits, sameView, toScreen } from './map-view'
-import { densityGrid, minimapSize, MINIMAP_PX, viewportRect } from './minimap'
+import { densityGrid, minimapSize, MINIMAP_PX, viewportRect } from './minimap-geometry'
 
 describe('keeping the selected agent in view', () => {
   it('pans just enough to bring a point inside the margin, and leaves a visible one alone', () => {

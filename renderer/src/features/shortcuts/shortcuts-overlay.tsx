@@ -2,10 +2,9 @@
  * The `?` overlay: every shortcut from the table, what it does and where, and which number opens
  * which panel. Modal; Close has the focus, so Esc, `?`, Enter or a click outside close it.
  */
-import type { PanelEntry } from '../../app/panels'
 import { SHORTCUTS } from './shortcut-table'
 
-export function ShortcutsOverlay({ panels, onClose }: { panels: readonly Pick<PanelEntry, 'id' | 'label'>[]; onClose: () => void }) {
+export function ShortcutsOverlay({ panels, onClose }: { panels: readonly { id: string; label: string }[]; onClose: () => void }) {
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div
