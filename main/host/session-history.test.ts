@@ -21,6 +21,12 @@ describe('session.history with a real shard worker', () => {
     await host.admin('shard.set-speed', { speed: 'max' })
     await host.admin('shard.start')
     await host.waitFor('shard.frame', (f: Frame) => f.status.tick > 400 && f.status.measured_tps > 0, 20_000)
+    // Samples within half a second share a bucket, and the pause's own sample (0 t/s) takes the
+    // newest: run until two buckets hold a rate, so one still does after the pause (a fast machine
+    // reaches tick 400 within one bucket).
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      if ((await history(host)).tps.filter((s) => s.tps > 0).length >= 2) break
+    }
     const paused = okValue<{ tick: number }>(await host.admin('shard.pause'))
 
     const late = await history(host)
