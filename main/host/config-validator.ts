@@ -13,9 +13,10 @@ import { ValidatorReplySchema, type AffordanceCheck, type ValidatorReply, type V
 import { VALIDATOR_ROLE } from '../shard/validator-worker'
 import { describeBytes } from '../fs/read-bounded'
 import { workerEnv } from './shard-worker-client'
+import { TOWN_BUILD_DEADLINE_MS } from './town-build-deadline'
 
 /** Long enough to build a town at the population limit on a slow machine. */
-export const DEFAULT_VALIDATION_DEADLINE_MS = 60_000
+export const DEFAULT_VALIDATION_DEADLINE_MS = TOWN_BUILD_DEADLINE_MS
 /** Checks that may wait behind the one running. */
 const MAX_WAITING = 4
 

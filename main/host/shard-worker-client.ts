@@ -15,6 +15,10 @@ import type { AgentDetail } from '../../shared/contract/dto/society'
 import type { DecisionTrace, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { ConsoleEnvelope } from '../console/envelope'
 import { ADMIN_TOKEN_ENV } from './admin-token'
+import { TOWN_BUILD_DEADLINE_MS } from './town-build-deadline'
+
+/** Requests that build a whole town: a config that passed its check in time is given as long to build. */
+const BUILDS_A_TOWN: ReadonlySet<HostRequest['type']> = new Set(['init', 'load-config'])
 
 export interface ShardWorkerOptions {
   workerPath: string
@@ -25,7 +29,7 @@ export interface ShardWorkerOptions {
   onLog(level: LogLevel, message: string, detail?: string): void
   /** Called once if the thread dies or throws; every pending request is answered `shard.crashed`. */
   onFailure(failure: LoopFailure): void
-  /** How long a request may wait for its reply before it is answered `shard.timeout`. */
+  /** How long a request may wait for its reply before it is answered `shard.timeout` (building a town: at least the config check's deadline). */
   requestTimeoutMs?: number
   /** Final results of queued console commands. */
   onConsoleResult?(result: ConsoleResult): void
@@ -69,7 +73,8 @@ export class ShardWorkerClient {
     if (this.dead) return Promise.resolve(err('shard.crashed', 'the shard worker is not running; restart it to continue'))
     const seq = this.nextSeq++
     return new Promise((resolve) => {
-      const timeoutMs = this.options.requestTimeoutMs ?? 15_000
+      const requestMs = this.options.requestTimeoutMs ?? 15_000
+      const timeoutMs = BUILDS_A_TOWN.has(message.type) ? Math.max(requestMs, TOWN_BUILD_DEADLINE_MS) : requestMs
       const timer = setTimeout(() => {
         this.pending.delete(seq)
         resolve(err('shard.timeout', `the shard did not answer '${message.type}' within ${timeoutMs} ms`))
