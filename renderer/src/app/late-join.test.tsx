@@ -65,9 +65,11 @@ function connect(answer: () => Result<SessionHistory>) {
 
 describe('joining late', () => {
   it('asks the host for its history on connection and seeds the world, the log and the tick rate', async () => {
-    const { client, stores } = connect(() => ok(history(Date.now())))
-    // A line broadcast while the reply is on its way is kept, and not doubled.
-    client.emit('log.entry', { level: 'info', source: 'shard', message: 'clock paused at tick 2000', at: Date.now() - 1_000 })
+    const now = Date.now()
+    const { client, stores } = connect(() => ok(history(now)))
+    // A line broadcast while the reply is on its way is kept, and not doubled: the same line, with
+    // the host's same time stamp (one clock reading, or a slow machine would make two lines).
+    client.emit('log.entry', { level: 'info', source: 'shard', message: 'clock paused at tick 2000', at: now - 1_000 })
     await flush()
     await flush()
     expect(client.channelsCalled()).toContain('session.history')
