@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { SocietyView } from '../../../../shared/contract/dto/society'
-import { sampleAgentRow, sampleObserverFull, sampleSociety } from '../../../../shared/testing/contract-samples'
+import { sampleAgentRow, sampleConfig, sampleObserverFull, sampleSociety } from '../../../../shared/testing/contract-samples'
 import { SessionProvider } from '../../app/session-context'
 import { countOf, tagOf, textOf } from '../../testing/markup'
 import { sampleDiff } from '../../testing/observer-samples'
@@ -30,6 +30,7 @@ const conflict: SocietyView['conflict'] = {
 
 function render(): string {
   const session = createTestSession((stores) => {
+    stores.config.getState().setSummary(sampleConfig)
     stores.observer.getState().receive({ ...sampleObserverFull(1, [sampleAgentRow()]), tick: 100, society: sampleSociety({ conflict }) }, 0)
     stores.observer.getState().receive({ ...sampleDiff(2, 1, { tick: 110 }), society: sampleSociety({ conflict: { ...conflict, fairness: handoversOnly(8) } }) }, 10)
   })
@@ -55,5 +56,11 @@ describe('Conflict panel in a town whose queues only hand over', () => {
     expect(tagOf(html, 'leaderboard-row')).toContain('data-a="alice" data-b="bob"')
     expect(textOf(html, 'leaderboard-last-tick')).toBe('99')
     expect(countOf(html, 'leaderboard-faded')).toBe(1)
+  })
+
+  it('stamps each rivalry change with the day and time of its tick, newest first', () => {
+    const html = render()
+    // The sample config: 1,440 ticks a day from 06:00, so tick 99 is 07:39.
+    expect(textOf(html, 'rivalry-event-time')).toBe('day 0 · 07:39')
   })
 })

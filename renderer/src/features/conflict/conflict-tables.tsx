@@ -4,6 +4,7 @@
  */
 import type { ConflictView } from '../../../../shared/contract/dto/society'
 import { formatCount, formatFixed, formatSigned } from '../../components/format'
+import { formatSimTime, useSimClock } from '../../components/sim-time'
 import { ValueBar } from '../../components/value-bar'
 import { AgentLink } from '../inspector/agent-link'
 
@@ -61,15 +62,19 @@ export function RivalryLeaderboard({ rows }: { rows: ConflictView['rivalry_leade
   )
 }
 
-/** The latest rivalry changes, newest first. */
+/** The latest rivalry changes, newest first, stamped with day and time like the narration (the tick in its title). */
 export function RivalryEvents({ events }: { events: ConflictView['rivalry_events'] }) {
+  const clock = useSimClock()
   if (events.length === 0) return <p className="dim">No rivalry changes yet.</p>
   const recent = events.slice(-MAX_RIVALRY_ROWS).reverse()
   return (
     <ol className="activity-list rivalry-events mono">
       {recent.map((e, i) => (
         <li key={`${e.tick}-${e.agent_id}-${e.other}-${i}`} data-testid="rivalry-event" data-agent-id={e.agent_id} data-other={e.other}>
-          <span className="dim">{e.tick}</span> <AgentLink id={e.agent_id} /> → <AgentLink id={e.other} />{' '}
+          <span className="dim" data-testid="rivalry-event-time" title={`tick ${formatCount(e.tick)}`}>
+            {formatSimTime(clock, e.tick)}
+          </span>{' '}
+          <AgentLink id={e.agent_id} /> → <AgentLink id={e.other} />{' '}
           <span className={e.delta > 0 ? 'bad-text' : 'ok-text'}>{formatSigned(e.delta)}</span> <span className="dim">= {formatFixed(e.value)}</span>{' '}
           <span className="dim">{e.reason}</span>
         </li>
