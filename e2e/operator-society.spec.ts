@@ -49,6 +49,7 @@ test('society panels as an operator reads them: conflicts charted, narration sta
     // One source: every pair the feed names is on the leaderboard.
     const events = page.getByTestId('rivalry-event')
     await expect(events.first()).toBeVisible()
+    await expect(events.first().getByTestId('rivalry-event-time')).toHaveText(/^day \d+ · \d\d:\d\d$/)
     await expect(page.getByText('No rivalries yet.')).toHaveCount(0)
     for (const event of await events.all()) {
       const [a, b] = [await event.getAttribute('data-agent-id'), await event.getAttribute('data-other')].sort()
