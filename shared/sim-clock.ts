@@ -54,7 +54,12 @@ export function clockOfSummary(summary: { ticks_per_day: number; start_time: str
   return createClock(summary.ticks_per_day, summary.start_time)
 }
 
-/** "day 3 · 07:30" for a tick, as the header and log lines print it. */
+/** "day 3 · 07:30": how every side prints a day and a time of day. */
+export function dayClockLabel(day: number, time: string): string {
+  return `day ${day} · ${time}`
+}
+
+/** The day and time of a tick, as the header and log lines print it. */
 export function dayClockText(clock: SimClock, tick: number): string {
-  return `day ${dayOf(clock, tick)} · ${clockText(clock, tick)}`
+  return dayClockLabel(dayOf(clock, tick), clockText(clock, tick))
 }

@@ -1,6 +1,7 @@
 /** Display formatting shared by panels; numbers go through here so they read the same everywhere. */
 import type { ConfigIssue } from '../../../shared/contract/dto/config-summary'
 import type { Speed } from '../../../shared/contract/dto/shard-status'
+import { dayClockLabel } from '../../../shared/sim-clock'
 
 export function formatTps(tps: number): string {
   return tps >= 100 ? tps.toFixed(0) : tps.toFixed(1)
@@ -73,9 +74,9 @@ export function formatMoneyRange(min: number, max: number): string {
   return `${formatMoney(min)}–${formatMoney(max)}`
 }
 
-/** The simulated time of day: "day 0 · 07:30". */
+/** The simulated time of day from a summary's day and clock: "day 0 · 07:30" (shared/sim-clock.ts spells it). */
 export function formatDayClock(day: number, clock: string): string {
-  return `day ${day} · ${clock}`
+  return dayClockLabel(day, clock)
 }
 
 /** A signed figure with fixed decimals: 0.1 → "+0.10", -0.05 → "-0.05", and zero (or what rounds to it) → "0.00". */

@@ -4,9 +4,11 @@
  * narration, the header clock and chart axes all go through here.
  */
 import type { ConfigSummary } from '../../../shared/contract/dto/config-summary'
+import { useMemo } from 'react'
 import { clockOfSummary, clockText, dayClockText, dayOf } from '../../../shared/sim-clock'
 import type { SimClock } from '../../../shared/sim-clock'
 import { useConfig, useShard } from '../app/session-context'
+import { formatCount } from './format'
 
 export type ClockSource = Pick<ConfigSummary, 'ticks_per_day' | 'start_time'> | null | undefined
 
@@ -16,12 +18,12 @@ export function simClockOf(config: ClockSource): SimClock | null {
 
 /** "day 2 · 07:30", or "tick 1,234" while no config is known. */
 export function formatSimTime(clock: SimClock | null, tick: number): string {
-  return clock ? dayClockText(clock, tick) : `tick ${tick.toLocaleString('en-US')}`
+  return clock ? dayClockText(clock, tick) : `tick ${formatCount(tick)}`
 }
 
 /** A chart axis label: "d2 07:30" (short, so ticks do not collide), or the tick number. */
 export function formatSimAxis(clock: SimClock | null, tick: number): string {
-  return clock ? `d${dayOf(clock, tick)} ${clockText(clock, tick)}` : tick.toLocaleString('en-US')
+  return clock ? `d${dayOf(clock, tick)} ${clockText(clock, tick)}` : formatCount(tick)
 }
 
 /** The loaded config's clock: from the latest status, else the last config summary. */
@@ -29,17 +31,8 @@ export function useSimClock(): SimClock | null {
   const fromStatus = useShard((s) => s.status?.config ?? null)
   const fromConfig = useConfig((s) => s.summary)
   const config = fromStatus ?? fromConfig
-  // Keyed on the two numbers so components re-render only when the day itself changes.
-  return config ? simClockFor(config.ticks_per_day, config.start_time) : null
-}
-
-const cache = new Map<string, SimClock>()
-function simClockFor(ticksPerDay: number, startTime: string): SimClock {
-  const key = `${ticksPerDay}|${startTime}`
-  let clock = cache.get(key)
-  if (!clock) {
-    clock = clockOfSummary({ ticks_per_day: ticksPerDay, start_time: startTime })
-    cache.set(key, clock)
-  }
-  return clock
+  const ticksPerDay = config?.ticks_per_day
+  const startTime = config?.start_time
+  // Keyed on the two values, so memoised charts see the same clock until the day itself changes.
+  return useMemo(() => (ticksPerDay === undefined || startTime === undefined ? null : clockOfSummary({ ticks_per_day: ticksPerDay, start_time: startTime })), [ticksPerDay, startTime])
 }

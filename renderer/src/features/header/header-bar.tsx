@@ -14,7 +14,6 @@ import { StateBadge } from '../../components/state-badge'
 import { TPS_SMOOTHING_MS } from '../../stores/tps-history'
 import { TimeControls } from '../time-controls/time-controls'
 
-const formatTicks = (n: number): string => formatCount(n)
 
 export function HeaderBar() {
   const status = useShard((s) => s.status)
@@ -35,11 +34,11 @@ export function HeaderBar() {
       <StateBadge state={effectiveState(status, failure)} pending={pending} />
       {status?.stepping ? (
         <Readout label="step" testId="header-step" title="Ticks done of the step under way; Pause stops it">
-          {formatTicks(status.stepping.done)}/{formatTicks(status.stepping.total)}
+          {formatCount(status.stepping.done)}/{formatCount(status.stepping.total)}
         </Readout>
       ) : null}
       <Readout label="tick" testId="header-tick">
-        {status ? formatTicks(status.tick) : '—'}
+        {status ? formatCount(status.tick) : '—'}
       </Readout>
       <Readout label="time" testId="header-clock" title="Simulated day (from 0) and time of day, from the config's day length and start time">
         {status ? formatSimTime(simClock, status.tick) : '—'}
