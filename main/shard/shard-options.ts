@@ -7,7 +7,7 @@ import type { ObserverFrame } from '../../shared/contract/dto/observer'
 import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
 import type { WorldSummary } from '../../shared/contract/dto/world-summary'
 import type { Workspace } from '../fs/workspace'
-import type { SimEvent } from '../sim/state/world'
+import type { SimEvent, World } from '../sim/state/world'
 import type { Scheduler } from './scheduler'
 
 /** What the shard reports about itself; the host adds its own fields to make a ShardStatus. */
@@ -63,6 +63,8 @@ export interface ShardOptions {
    * relative ones resolve from. Without it the shard reads no model file at all.
    */
   files?: ShardFiles
+  /** Start from this restored world (a snapshot, see main/snapshots/load-snapshot.ts) instead of a fresh town. */
+  resume?: { world: World; lastEvents?: readonly SimEvent[] }
 }
 
 export interface ShardFiles {

@@ -62,7 +62,7 @@ export class Shard {
       credit: options.observerCredit === true,
       town: () => ({ world: this.sim.world, configId: this.summary.config_id, telemetry: this.telemetryView() })
     })
-    this.sim = this.createSimulation(loaded)
+    this.sim = this.createSimulation(loaded, options.resume)
     this.clock = new ShardClock(options.scheduler, { simulation: () => this.sim, afterSlice: (now) => this.afterSlice(now) }, defaultSpeed(loaded.config))
   }
 
@@ -71,17 +71,17 @@ export class Shard {
     return this.sim
   }
 
-  private createSimulation(loaded: LoadedConfig): Simulation {
-    return this.adopt(this.buildSimulation(loaded))
+  private createSimulation(loaded: LoadedConfig, resume?: ShardOptions['resume']): Simulation {
+    return this.adopt(this.buildSimulation(loaded, resume))
   }
 
   /** A new simulation wired to this shard's observer and telemetry, not yet the live one. */
-  private buildSimulation(loaded: LoadedConfig): Simulation {
+  private buildSimulation(loaded: LoadedConfig, resume?: ShardOptions['resume']): Simulation {
     const onEvents = (events: SimEvent[]) => {
       if (sim === this.sim) this.frames.record(events)
       this.options.onEvents?.(events)
     }
-    const sim: Simulation = new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000 })
+    const sim: Simulation = new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000, ...(resume ? { resume } : {}) })
     // Telemetry (rewards summary, stability alerts, KPIs, narration) watches every tick; a new
     // world starts it afresh.
     const hub = TelemetryHub.create(loaded.config)

@@ -16,12 +16,20 @@ import type { SimEvent, World } from '../sim/state/world'
 import { tick } from '../sim/tick'
 import { createWorld } from '../sim/town/create-world'
 import { remapRunning } from '../sim/affordances/swap-registry'
+import { err, ok, type Result } from '../../shared/result'
+import { parsePendingOps } from './pending-ops-json'
 
 export interface SimulationOptions {
   /** Called with every tick's events (each listed once). */
   onEvents?: (events: SimEvent[]) => void
   /** Ticks of inputs kept in memory (default: all). */
   logLimit?: number
+  /**
+   * Resume this world (restored from a snapshot by `restoreWorld`, built from the same config)
+   * instead of building the town afresh; `lastEvents` are the events of its last tick, which the
+   * policy reads when it decides the next one.
+   */
+  resume?: { world: World; lastEvents?: readonly SimEvent[] }
 }
 
 /** A listener to every tick: its events (each once) and the policy's decisions for it. */
@@ -43,13 +51,23 @@ export class Simulation {
     loaded: LoadedConfig,
     private readonly options: SimulationOptions = {}
   ) {
-    const registry = compileOrThrow(loaded.affordances.manifest)
-    const created = createWorld(loaded.config, registry)
-    // The loader built this world once already, so a failure here is a bug, not bad input.
-    if (!created.ok) throw new Error(`config ${loaded.summary.config_id} passed loading but its town does not build: ${created.problems.map((p) => p.message).join('; ')}`)
-    this.world = created.world
+    if (options.resume) {
+      this.world = options.resume.world
+      this.lastEvents = options.resume.lastEvents ?? []
+    } else {
+      const registry = compileOrThrow(loaded.affordances.manifest)
+      const created = createWorld(loaded.config, registry)
+      // The loader built this world once already, so a failure here is a bug, not bad input.
+      if (!created.ok) throw new Error(`config ${loaded.summary.config_id} passed loading but its town does not build: ${created.problems.map((p) => p.message).join('; ')}`)
+      this.world = created.world
+    }
     this.log = new InputLog(options.logLimit)
     this.policy = new PolicyRuntime(this.world)
+  }
+
+  /** The events of the last tick (the policy reads them to decide the next): snapshots carry them. */
+  get lastTickEvents(): readonly SimEvent[] {
+    return this.lastEvents
   }
 
   /** This simulation is being replaced: a step still waiting for its model applies nothing. */
@@ -60,6 +78,23 @@ export class Simulation {
   /** Queue a console operation for the next tick boundary. */
   enqueue(op: ConsoleOp): void {
     this.pending.push(op)
+  }
+
+  /** The console operations queued for the next tick, as JSON (a copy: snapshots carry them). */
+  pendingOps(): ConsoleOp[] {
+    return structuredClone(this.pending)
+  }
+
+  /**
+   * Replace the queue with saved operations (a snapshot's `pendingOps()`), checked against the
+   * ConsoleOp schema first; on an error the queue stays as it was. For a simulation that has not
+   * stepped yet: ops queued meanwhile would be dropped.
+   */
+  restorePending(json: unknown): Result<void> {
+    const parsed = parsePendingOps(json)
+    if (!parsed.ok) return err(parsed.error.code, parsed.error.message, parsed.error.details)
+    this.pending = parsed.value
+    return ok(undefined)
   }
 
   /** One tick with a synchronous policy (the scripted controller); see `stepAsync` for a model. */
