@@ -45,6 +45,22 @@ export const ERROR_CODES = [
   'policy.gate_failed',
   'policy.inference_failed',
   'policy.invalid_dataset',
+  // snapshots (docs/snapshots.md): what is wrong with a snapshot file, and so what to do
+  /** An unknown or newer schema_version (a 1.x document is a legacy one: import it). */
+  'snapshot.schema_mismatch',
+  /** The snapshot is of another config_id and no migration may run. */
+  'snapshot.config_mismatch',
+  /** A migration path exists but must be applied first (migrate, or enable auto_apply). */
+  'snapshot.migration_required',
+  'snapshot.migration_failed',
+  /** The checksum does not match the state: the file was changed or cut short. */
+  'snapshot.integrity',
+  /** Not a snapshot document: bad JSON or gzip, missing or mistyped fields. */
+  'snapshot.invalid',
+  'snapshot.too_large',
+  'snapshot.not_found',
+  /** A snapshot path (or the storage root) that resolves outside the workspace, links followed. */
+  'snapshot.outside_workspace',
   // files a client, a config or a command line names
   /** The path lies outside every workspace root (the configs folder, the workspace, the app's data). */
   'fs.outside_workspace',

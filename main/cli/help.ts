@@ -27,7 +27,7 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 
 export const COMMAND_HELP: Record<string, string> = {
   run: `townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
-            [--policy scripted|MODEL.onnx] [--anneal R]
+            [--policy scripted|MODEL.onnx] [--anneal R] [--snapshot S] [--save-snapshot S]
             [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
 
 Runs the shard described by FILE (YAML) for N ticks as fast as it goes, in this process.
@@ -61,6 +61,16 @@ Policy:
                   scripted controller, drawn per decision from the seeded policy stream; default
                   the config's policy.anneal.ratio (1)
 
+Snapshots (docs/snapshots.md):
+  --snapshot S    resume the town saved in S (a .json or .json.gz snapshot in the workspace) and
+                  run --ticks N more: \`run --ticks N --hash\` equals \`run --ticks k --save-snapshot S\`
+                  then \`run --snapshot S --ticks N-k --hash\`. The config must be the one S was
+                  saved under (its config_id; give it with --config); --agents and --seed cannot
+                  be combined with it. A file that cannot be used exits 2 with its snapshot.* code
+  --save-snapshot S
+                  save the town where the run ends to S (atomically; .json.gz saves it gzipped);
+                  S's folder must exist inside the workspace
+
 Console drills:
   --commands F    run operator console commands during the run. F has one JSON object per line:
                   {"tick": T, "cmd_id": "ID", "name": "COMMAND", "args": {...}} (cmd_id optional,
@@ -81,6 +91,7 @@ Examples:
   townlet run --agents 500 --ticks 5000 --hash
   townlet run --agents 50 --seed 7 --ticks 1440 --events day.jsonl --json
   townlet run --agents 1000 --ticks 500 --policy configs/policies/release.onnx --anneal 0.5 --hash
+  townlet run --ticks 400 --save-snapshot day1.json.gz && townlet run --snapshot day1.json.gz --ticks 600 --hash
   TOWNLET_ADMIN_TOKEN=t townlet run --ticks 100 --commands drill.jsonl --role admin --results out.jsonl
 `,
   serve: `townlet serve [--config FILE] [--port P] [--host H] [--admin-token-file F | --read-only]

@@ -24,6 +24,7 @@ import { ADMIN_TOKEN_ENV } from '../host/admin-token'
 import { cliFiles, WORKSPACE_OPTION } from './cli-workspace'
 import { InferenceFailedError } from '../policy/runtime/inference-failed-error'
 import type { ErrorCode } from '../../shared/error-codes'
+import { resumeFrom, saveSnapshot, saveSnapshotPath } from './run-snapshots'
 
 const CHUNK_TARGET_MS = 20
 /** The schema's population limit: beyond it a town takes minutes to build and gigabytes to hold. */
@@ -46,6 +47,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     audit: { type: 'string' },
     policy: { type: 'string' },
     anneal: { type: 'string' },
+    snapshot: { type: 'string' },
+    'save-snapshot': { type: 'string' },
     ...WORKSPACE_OPTION
   })
   const ticks = integerOption('ticks', args.ticks, { min: 1, max: 1_000_000_000 })
@@ -57,6 +60,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (args.events === '') throw new UsageError('--events needs a file name, e.g. --events events.jsonl')
   const files = await cliFiles(io, args.workspace)
   const loaded = await loadCliConfig(args.config, files)
+  if (args.snapshot !== undefined && (overrides.agents !== undefined || overrides.seed !== undefined)) {
+    throw new UsageError('--snapshot resumes a saved town as it was: --agents and --seed cannot change it (drop them)')
+  }
+  const savePath = await saveSnapshotPath(args['save-snapshot'], files)
   const overridden = withOverrides(loaded, overrides)
   if (!overridden.ok) throw new UsageError(describeConfigError(overridden.error))
   noteDroppedAgents(loaded, overridden.value, io)
@@ -65,7 +72,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 
   const drillLines = await drillOptions(args, ticks, io, files)
   const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events))
-  const shard = new Shard(overridden.value, { scheduler: realScheduler, files, ...(events ? { onEvents: (list) => events.add(list) } : {}) })
+  const resume = args.snapshot === undefined ? undefined : await resumeFrom(args.snapshot, overridden.value, files)
+  const shard = new Shard(overridden.value, { scheduler: realScheduler, files, ...(resume ? { resume } : {}), ...(events ? { onEvents: (list) => events.add(list) } : {}) })
   const policy = await choosePolicy(shard, args.policy, io)
   if (!policy.ok) {
     shard.dispose()
@@ -94,6 +102,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const view = shard.view()
   const world = shard.simulation.world
+  if (savePath !== undefined) await saveSnapshot(shard, savePath)
   const agents = world.state.agents.count
   const hash = args.hash ? hashWorld(world, sha256hex) : null
   const tps = ticks / Math.max(seconds, 1e-9)
@@ -107,6 +116,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       seconds,
       ticks_per_second: tps,
       hash,
+      snapshot: savePath === undefined ? null : args['save-snapshot'],
+      resumed_from: args.snapshot ?? null,
       policy: shard.simulation.policy.identity(),
       events: events ? events.count : null,
       commands: drill ? { submitted: drill.results.length, ok: drill.count('ok'), error: drill.count('error') } : null
@@ -119,6 +130,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`policy: ${describePolicy(shard)}\n`)
     if (events) io.stdout.write(`wrote ${events.count} events to ${args.events}\n`)
     if (drill) io.stdout.write(`ran ${drill.results.length} console commands: ${drill.count('ok')} ok, ${drill.count('error')} error${args.results ? `; results in ${args.results}` : ''}\n`)
+    if (savePath !== undefined) io.stdout.write(`saved snapshot of tick ${view.tick} to ${args['save-snapshot']}\n`)
     if (hash !== null) io.stdout.write(`sha256 ${hash}\n`)
   }
   return EXIT.ok
