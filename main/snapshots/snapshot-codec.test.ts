@@ -11,6 +11,7 @@ import { resolve } from 'node:path'
 import { loadConfigFile } from '../config/load-config'
 import { testWorkspace } from '../fs/testing/test-workspace'
 import { CONFIGS_DIR } from '../scenarios/scenario-harness'
+import { canonicalJson } from '../sim/hash/canonical-json'
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec'
 import { captureSnapshot, type SnapshotDocument } from './snapshot-document'
 
@@ -32,6 +33,8 @@ describe('snapshot codec', () => {
       expect(back.ok).toBe(true)
       if (back.ok) expect(back.value).toEqual(doc)
     }
+    // Written in canonical order, as canonicalJson would write the whole document.
+    expect(encodeSnapshot(doc).toString('utf8')).toBe(canonicalJson(doc))
   })
 
   it('never throws on damaged bytes: every failure has a snapshot code', async () => {
