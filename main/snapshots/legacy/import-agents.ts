@@ -152,10 +152,24 @@ function importJob(ctx: ImportContext, slot: number, legacy: LegacyAgent): void 
   a.job[slot] = job
   const fixed = world.params.jobs[job]!.workplace
   const workplace = fixed >= 0 ? fixed : Math.max(0, a.workplace[slot]!)
-  let staff = 0
-  for (let i = 0; i < world.state.agents.count; i++) if (i !== slot && a.alive[i] === 1 && a.workplace[i] === workplace) staff++
+  const { staff, stations } = staffing(ctx)
+  if (a.workplace[slot]! >= 0) staff[a.workplace[slot]!]!--
   a.workplace[slot] = workplace
-  a.workTile[slot] = workTile(world, stationsByWorkplace(world)[workplace] ?? [], workplace, staff)
+  // The next work tile in turn at the new workplace, as the town builder hands them out.
+  a.workTile[slot] = workTile(world, stations[workplace] ?? [], workplace, staff[workplace] ?? 0)
+  staff[workplace]!++
+}
+
+/** Counted once per import: a town of 10,000 whose jobs all change stays linear. */
+function staffing(ctx: ImportContext): NonNullable<ImportContext['staffing']> {
+  if (!ctx.staffing) {
+    const { world } = ctx
+    const a = world.state.agents.cols
+    const staff = new Int32Array(world.params.workplaces.length)
+    for (let i = 0; i < world.state.agents.count; i++) if (a.alive[i] === 1 && a.workplace[i]! >= 0) staff[a.workplace[i]!]!++
+    ctx.staffing = { staff, stations: stationsByWorkplace(world) }
+  }
+  return ctx.staffing
 }
 
 function importCounters(ctx: ImportContext, slot: number, legacy: LegacyAgent): void {

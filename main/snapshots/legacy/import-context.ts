@@ -17,6 +17,8 @@ export interface ImportContext {
   objects: Map<string, number>
   /** Our tick after the import. */
   tick: number
+  /** Workers per workplace and workstations per workplace, built on first use (jobs that change). */
+  staffing?: { staff: Int32Array; stations: number[][] }
 }
 
 /**

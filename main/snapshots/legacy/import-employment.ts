@@ -16,12 +16,14 @@ export function importEmployment(ctx: ImportContext): void {
   life.day = dayOf(world.params.clock, ctx.tick)
 
   const manual = new Set(legacy.manual_exits ?? [])
+  const queued = new Set(legacy.exit_queue ?? [])
   const pendingFlag = state.agents.filter((a) => a.exit_pending === true).map((a) => a.agent_id)
+  const flagged = new Set(pendingFlag)
   // Queue order first, then agents flagged pending that the queue lacks, then approvals alone.
-  const order = [...new Set([...(legacy.exit_queue ?? []), ...pendingFlag, ...manual])]
+  const order = [...new Set([...queued, ...pendingFlag, ...manual])]
   const stamps = legacy.queue_timestamps ?? {}
   for (const id of order) {
-    const field = (legacy.exit_queue ?? []).includes(id) ? 'employment.exit_queue' : pendingFlag.includes(id) ? 'agents.exit_pending' : 'employment.manual_exits'
+    const field = queued.has(id) ? 'employment.exit_queue' : flagged.has(id) ? 'agents.exit_pending' : 'employment.manual_exits'
     const slot = ctx.slots.get(id)
     if (slot === undefined) {
       report.drop(field, 'the agent is not in the imported town', id)
@@ -40,7 +42,8 @@ export function importEmployment(ctx: ImportContext): void {
     emp.queue.push({ agent: slot, job_id: job.id, since, approved: manual.has(id) })
     report.map(field, 1, manual.has(id) ? 'queued, approved by an operator: it is processed at the next tick' : 'queued with its enqueue tick')
   }
-  const stale = Object.keys(stamps).filter((id) => !order.includes(id))
+  const listed = new Set(order)
+  const stale = Object.keys(stamps).filter((id) => !listed.has(id))
   for (const id of stale) report.drop('employment.queue_timestamps', 'the agent is not in the exit queue', id)
   if (emp.queue.length > 0 && !config.enforce_exits) report.warn('the target config does not enforce employment exits (employment.enforce_exits: false): the imported exit queue is kept but never processed')
 

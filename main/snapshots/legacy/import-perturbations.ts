@@ -9,7 +9,7 @@
 import { spikeKeysOf, type PerturbationKind, type PerturbationSpec } from '../../config/sections/perturbations'
 import { applyEconomyEffects } from '../../sim/perturbations/economy-effects'
 import { resolveMeetObject } from '../../sim/perturbations/arranged-meet'
-import { addPending, type ActiveEvent, type PendingEvent } from '../../sim/perturbations/perturbations-state'
+import { addPending, type ActiveEvent, type PendingEvent, type PerturbationsState } from '../../sim/perturbations/perturbations-state'
 import { rebase, type ImportContext } from './import-context'
 import type { LegacyEvent } from './legacy-schema'
 
@@ -35,6 +35,7 @@ export function importPerturbations(ctx: ImportContext): void {
   const { world, report, state } = ctx
   const p = world.state.perturbations
   const legacy = state.perturbations ?? {}
+  const taken = new Set([...p.pending, ...p.active].map((e) => e.id))
   const activeList = Array.isArray(legacy.active) ? legacy.active.map((e) => [e.event_id, e] as const) : Object.entries(legacy.active ?? {})
   for (const [key, event] of activeList) {
     const r = resolve(ctx, event, key, 'perturbations.active')
@@ -49,7 +50,7 @@ export function importPerturbations(ctx: ImportContext): void {
       report.drop('perturbations.active', fields, r.id)
       continue
     }
-    const active: ActiveEvent = { id: takeId(ctx, r.id), spec: r.name, kind: r.kind, origin: 'console', started_at: Math.min(r.start, ctx.tick), ends_at: end, ...fields, seq: ++p.seq, cancelled: false }
+    const active: ActiveEvent = { id: takeId(p, taken, r.id), spec: r.name, kind: r.kind, origin: 'console', started_at: Math.min(r.start, ctx.tick), ends_at: end, ...fields, seq: ++p.seq, cancelled: false }
     p.active.push(active)
     p.window.push({ tick: active.started_at, spec: r.name })
     report.map('perturbations.active', 1, 'remaining ticks kept; prices and utilities follow it')
@@ -59,7 +60,7 @@ export function importPerturbations(ctx: ImportContext): void {
     if (!r) continue
     const targets = event.targets ?? event.payload?.targets
     const pending: PendingEvent = {
-      id: takeId(ctx, r.id),
+      id: takeId(p, taken, r.id),
       spec: r.name,
       kind: r.kind,
       origin: 'console',
@@ -124,13 +125,16 @@ function activeFields(ctx: ImportContext, event: LegacyEvent, r: Resolved): Pick
 }
 
 /** The legacy id when it is one of ours (`evt_<n>`) and still free, else a fresh one; the counter moves past it. */
-function takeId(ctx: ImportContext, id: string): string {
-  const p = ctx.world.state.perturbations
-  const taken = (x: string) => p.pending.some((e) => e.id === x) || p.active.some((e) => e.id === x)
+function takeId(p: PerturbationsState, taken: Set<string>, id: string): string {
   const m = /^evt_(\d{1,9})$/.exec(id)
-  if (m && !taken(id)) {
+  let out: string
+  if (m && !taken.has(id)) {
     p.next_id = Math.max(p.next_id, Number(m[1]) + 1)
-    return id
+    out = id
+  } else {
+    do out = `evt_${p.next_id++}`
+    while (taken.has(out))
   }
-  return `evt_${p.next_id++}`
+  taken.add(out)
+  return out
 }
