@@ -14,6 +14,7 @@ import { EmploymentSchema, JobsSchema } from './sections/jobs'
 import { LifecycleSchema } from './sections/lifecycle'
 import { checkPerturbationsAgainstWorld, PerturbationsSchema } from './sections/perturbations'
 import { RewardsSchema } from './sections/rewards'
+import { SnapshotSectionSchema } from './sections/snapshot'
 import { SocietySchema } from './sections/society'
 import { NarrationSchema, StabilitySchema } from './sections/telemetry'
 import { ObservationsSchema } from './sections/observations'
@@ -54,7 +55,8 @@ export const ShardConfigSchema = z
     narration: NarrationSchema.default(() => NarrationSchema.parse({})),
     console: ConsoleSectionSchema.default({}),
     observations: ObservationsSchema.default(() => ObservationsSchema.parse({})),
-    policy: PolicySectionSchema.default(() => PolicySectionSchema.parse({}))
+    policy: PolicySectionSchema.default(() => PolicySectionSchema.parse({})),
+    snapshot: SnapshotSectionSchema.default(() => SnapshotSectionSchema.parse({}))
   })
   .strict()
   .superRefine((c, ctx) => {
