@@ -4,9 +4,7 @@
  * hashed and goes into snapshots; plain JSON data only. Agents are named by slot: slots are never
  * reused, so a slot outlives any id clash (a console-spawned agent may take a departed one's id).
  */
-import { z } from 'zod'
 import type { ShardConfig } from '../../config/shard-config-schema'
-import type { JsonValue } from '../state/world'
 
 /** Why an agent leaves. */
 export type ExitReason = 'faint' | 'eviction'
@@ -85,39 +83,4 @@ export function createLifecycleState(_config: ShardConfig): LifecycleState {
     employment: { absences: {}, queue: [], processed_today: 0 },
     totals: { faint: 0, eviction: 0, respawns: 0 }
   }
-}
-
-/** The state as canonical-JSON-ready data, for hashing and snapshots (a deep copy: the state keeps changing). */
-export function lifecycleSnapshot(state: LifecycleState): JsonValue {
-  return structuredClone(state) as unknown as JsonValue
-}
-
-const int = z.number().int()
-const LifecycleSnapshotSchema = z
-  .object({
-    day: int,
-    starving: z.record(z.string(), int),
-    pending: z.array(z.object({ agent: int, reason: z.enum(['faint', 'eviction']), since: int, blocked: z.enum(['', 'suppressed', 'cooldown', 'daily_cap']) }).strict()),
-    last_exit_tick: int,
-    exits_today: int,
-    respawns: z.array(
-      z.object({ origin: z.string(), left: z.string(), home: int, home_tile: int, job: int, workplace: int, tile: int, wallet: z.number(), due: int }).strict()
-    ),
-    respawn_counts: z.record(z.string(), int),
-    employment: z
-      .object({
-        absences: z.record(z.string(), z.array(int)),
-        queue: z.array(z.object({ agent: int, job_id: z.string(), since: int, approved: z.boolean() }).strict()),
-        processed_today: int
-      })
-      .strict(),
-    totals: z.object({ faint: int, eviction: int, respawns: int }).strict()
-  })
-  .strict()
-
-/** The inverse of `lifecycleSnapshot`, for snapshot loading: the state, or why the data is not one. */
-export function restoreLifecycleState(data: unknown): { ok: true; state: LifecycleState } | { ok: false; message: string } {
-  const parsed = LifecycleSnapshotSchema.safeParse(data)
-  if (!parsed.success) return { ok: false, message: `lifecycle state: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` }
-  return { ok: true, state: parsed.data }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { hashWorld } from '../hash/hash-world'
 import { findAgent } from '../state/agent-store'
 import { lifecycleTown, runner } from './lifecycle-test-towns'
-import { lifecycleSnapshot, restoreLifecycleState } from './lifecycle-state'
+import { lifecycleFromJSON, lifecycleToJSON } from './lifecycle-json'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const GATE_OPEN = 'faint_after_ticks: 0, exit_cooldown_ticks: 0, max_exits_per_day: 0'
@@ -89,11 +89,13 @@ describe('respawn', () => {
 
   it('keeps its state as plain data that round-trips through a snapshot', () => {
     const { world } = everyoneFaints(3, 'respawn_min_ticks: 100, respawn_max_ticks: 200')
-    const snapshot = JSON.parse(JSON.stringify(lifecycleSnapshot(world.state.lifecycle)))
+    const snapshot = JSON.parse(JSON.stringify(lifecycleToJSON(world.state.lifecycle))) as Record<string, unknown> & { respawns: unknown[] }
     expect(snapshot.respawns).toHaveLength(24)
-    const restored = restoreLifecycleState(snapshot)
-    expect(restored.ok && restored.state).toEqual(world.state.lifecycle)
-    expect(restoreLifecycleState({ ...snapshot, day: 'x' })).toMatchObject({ ok: false, message: expect.stringContaining('day') })
+    const { params, state } = world
+    const bounds = { agents: state.agents.count, homes: params.homes.length, jobs: params.jobs.length, workplaces: params.workplaces.length, tiles: params.map.width * params.map.height }
+    const restored = lifecycleFromJSON(snapshot, bounds)
+    expect(restored.ok && restored.value).toEqual(world.state.lifecycle)
+    expect(lifecycleFromJSON({ ...snapshot, day: 'x' }, bounds)).toMatchObject({ ok: false, problems: [expect.stringContaining('day')] })
   })
 })
 

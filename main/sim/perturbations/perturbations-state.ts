@@ -4,7 +4,6 @@
  */
 import type { PerturbationKind, SpikeKey } from '../../config/sections/perturbations'
 import type { ShardConfig } from '../../config/shard-config-schema'
-import type { JsonValue } from '../state/world'
 
 export type EventOrigin = 'random' | 'scheduled' | 'console'
 
@@ -119,9 +118,4 @@ export function addPending(state: PerturbationsState, event: PendingEvent): void
   let at = state.pending.length
   while (at > 0 && state.pending[at - 1]!.starts_at > event.starts_at) at--
   state.pending.splice(at, 0, event)
-}
-
-/** The state as canonical-JSON-ready data, for hashing and snapshots. */
-export function perturbationsSnapshot(state: PerturbationsState): JsonValue {
-  return JSON.parse(JSON.stringify(state)) as JsonValue
 }

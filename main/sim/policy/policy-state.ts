@@ -6,6 +6,7 @@
  * agent column `possessed`.
  */
 import type { ShardConfig } from '../../config/shard-config-schema'
+import { at, numberAt, objectWithKeys, Problems, UNIT, type Parsed } from '../snapshot/json-problems'
 
 export interface PolicyState {
   anneal_ratio: number
@@ -15,7 +16,16 @@ export function createPolicyState(config: ShardConfig): PolicyState {
   return { anneal_ratio: config.policy.anneal.ratio }
 }
 
+export type PolicyJson = PolicyState
+
 /** A copy for hashing and snapshots. */
-export function policySnapshot(state: PolicyState): { anneal_ratio: number } {
+export function policyToJSON(state: PolicyState): PolicyJson {
   return { anneal_ratio: state.anneal_ratio }
+}
+
+export function policyFromJSON(json: unknown, path = 'policy'): Parsed<PolicyState> {
+  const p = new Problems()
+  const o = objectWithKeys(p, path, json, ['anneal_ratio'])
+  const ratio = o ? numberAt(p, at(path, 'anneal_ratio'), o.anneal_ratio, UNIT) : null
+  return p.result(() => ({ anneal_ratio: ratio! }))
 }

@@ -6,7 +6,7 @@ import type { SimEvent } from '../state/world'
 import { REWARD_COMPONENTS, type RewardBreakdown, type RewardComponents } from './reward-components'
 import { rewardOf } from './reward-of'
 import { exitEvent, respawnEvent, rewardRoom, rewardTick } from './reward-test-town'
-import { restoreRewardsState, rewardsSnapshot } from './rewards-state'
+import { rewardsFromJSON, rewardsToJSON } from './rewards-json'
 
 const sum = (r: RewardBreakdown) => REWARD_COMPONENTS.reduce((s, k) => s + r.components[k], 0)
 const need = fc.double({ min: 0, max: 1, noNaN: true })
@@ -200,15 +200,17 @@ describe('rewards state', () => {
     const world = rewardRoom()
     for (let k = 0; k < 3; k++) rewardTick(world)
     rewardTick(world, [exitEvent(world, 'cat', 'faint')])
-    const snap = rewardsSnapshot(world.state.rewards)
-    const back = restoreRewardsState(JSON.parse(JSON.stringify(snap)))
-    expect(back).toEqual(world.state.rewards)
-    expect(rewardsSnapshot(back)).toEqual(snap)
+    const snap = rewardsToJSON(world.state.rewards)
+    const back = rewardsFromJSON(JSON.parse(JSON.stringify(snap)), world.state.agents.count)
+    expect(back).toEqual({ ok: true, value: world.state.rewards })
+    expect(back.ok && rewardsToJSON(back.value)).toEqual(snap)
   })
 
   it('refuses data that is not a rewards snapshot, naming the key', () => {
-    expect(() => restoreRewardsState({ tick: 1 })).toThrow(/total/)
-    const snap = rewardsSnapshot(rewardRoom().state.rewards) as Record<string, unknown>
-    expect(() => restoreRewardsState({ ...snap, episode: [1] } as never)).toThrow(/episode has 1 slots/)
+    expect(rewardsFromJSON({ tick: 1 }, 10)).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/^rewards\.total: missing/)]) })
+    const world = rewardRoom()
+    rewardTick(world)
+    const snap = rewardsToJSON(world.state.rewards)
+    expect(rewardsFromJSON({ ...snap, episode: [1] }, world.state.agents.count)).toMatchObject({ ok: false, problems: [expect.stringMatching(/^rewards\.episode: 1 entries, expected \d+/)] })
   })
 })

@@ -8,7 +8,6 @@
  * (console `spawn`), so the system extends them at the start of every tick (see sync-agents.ts).
  */
 import type { ShardConfig } from '../../config/shard-config-schema'
-import type { JsonValue } from '../state/world'
 
 /** Fields per tie in a ledger: [other slot, trust, familiarity, rivalry]. */
 export const TIE_STRIDE = 4
@@ -75,52 +74,5 @@ export function createSocietyState(_config: ShardConfig): SocietyState {
     contention: [],
     counters: { rivalry_events: 0, chat_success: 0, chat_failure: 0, avoidances: 0, ties_removed: 0, queue_conflicts: 0 },
     recent: []
-  }
-}
-
-/** The state as canonical-JSON-ready data, for hashing and snapshots (copies, so later ticks cannot change it). */
-export function societySnapshot(state: SocietyState): JsonValue {
-  return {
-    agents: state.agents,
-    profile: state.profile.slice(),
-    extroversion: state.extroversion.slice(),
-    forgiveness: state.forgiveness.slice(),
-    ambition: state.ambition.slice(),
-    chat_ready_at: state.chatReadyAt.slice(),
-    ties: state.ties.map((ledger) => ledger.slice()),
-    tie_count: state.tieCount,
-    contention: state.contention.slice(),
-    counters: { ...state.counters },
-    recent: state.recent.map((r) => ({ ...r }))
-  }
-}
-
-/** The inverse of societySnapshot (for snapshot loading): the snapshot's data as live state. */
-export function societyFromSnapshot(json: JsonValue): SocietyState {
-  const s = json as unknown as {
-    agents: number
-    profile: number[]
-    extroversion: number[]
-    forgiveness: number[]
-    ambition: number[]
-    chat_ready_at: number[]
-    ties: number[][]
-    tie_count: number
-    contention: number[]
-    counters: SocietyCounters
-    recent: RivalryRecord[]
-  }
-  return {
-    agents: s.agents,
-    profile: s.profile.slice(),
-    extroversion: s.extroversion.slice(),
-    forgiveness: s.forgiveness.slice(),
-    ambition: s.ambition.slice(),
-    chatReadyAt: s.chat_ready_at.slice(),
-    ties: s.ties.map((ledger) => ledger.slice()),
-    tieCount: s.tie_count,
-    contention: s.contention.slice(),
-    counters: { ...s.counters },
-    recent: s.recent.map((r) => ({ ...r }))
   }
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../hash/canonical-json'
 import { emit, type SimEvent, type World } from '../state/world'
 import { runSociety } from './society-system'
-import { societyFromSnapshot, societySnapshot, TIE_FAMILIARITY, TIE_TRUST } from './society-state'
+import { societyFromJSON, societyToJSON } from './society-json'
+import { TIE_FAMILIARITY, TIE_TRUST } from './society-state'
 import { syncAgents } from './sync-agents'
 import { societyTown } from './testing/society-town'
 import { adjustTie, findTie, rivalryOf } from './tie-ledger'
@@ -161,8 +162,9 @@ describe('society: state', () => {
     const world = societyTown(3, QUIET)
     societyTick(world, conflict('ghost_step', 1))
     adjustTie(world, 2, 0, { trust: 0.3, familiarity: 0.2 })
-    const json = JSON.parse(JSON.stringify(societySnapshot(world.state.society)))
-    expect(societyFromSnapshot(json)).toEqual(world.state.society)
+    const json: unknown = JSON.parse(JSON.stringify(societyToJSON(world.state.society)))
+    const bounds = { agents: world.state.agents.count, objects: world.state.objects.count, config: world.params.config.society }
+    expect(societyFromJSON(json, bounds)).toEqual({ ok: true, value: world.state.society })
   })
 })
 
@@ -178,7 +180,7 @@ world:
     const world = testWorld(TOWN(seed))
     let chats = 0
     for (let t = 0; t < 900; t++) chats += tick(world, { decisions: [], console: [] }).filter((e) => e.type === 'chat_success').length
-    return { chats, hash: createHash('sha256').update(canonicalJson(societySnapshot(world.state.society))).digest('hex') }
+    return { chats, hash: createHash('sha256').update(canonicalJson(societyToJSON(world.state.society))).digest('hex') }
   }
 
   it('gives the same ties for the same seed, and others for another seed', () => {

@@ -30,8 +30,12 @@ const I32 = [
   'partner'
 ] as const
 
-type F64Key = (typeof F64)[number]
-type I32Key = (typeof I32)[number]
+export type F64Key = (typeof F64)[number]
+export type I32Key = (typeof I32)[number]
+export type AgentColumnName = F64Key | I32Key
+/** The column names by type, in allocation order (the snapshot readers check against them). */
+export const AGENT_F64_COLUMNS: readonly F64Key[] = F64
+export const AGENT_I32_COLUMNS: readonly I32Key[] = I32
 
 export type AgentColumns = { [K in F64Key]: Float64Array } & { [K in I32Key]: Int32Array }
 

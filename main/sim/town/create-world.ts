@@ -5,7 +5,6 @@
  */
 import type { ShardConfig } from '../../config/shard-config-schema'
 import type { AffordanceRegistry } from '../affordances/registry'
-import { PathFinder } from '../map/path-finder'
 import { areaContains, buildBlockedMask, useTiles, type TownMap } from '../map/town-map'
 import { createStreams } from '../rng/rng-streams'
 import { AgentStore } from '../state/agent-store'
@@ -20,6 +19,7 @@ import { createSocietyState } from '../society/society-state'
 import { createClock, tickOfClock } from '../time/clock'
 import { placeAgents } from './place-agents'
 import { buildLayout, populationOf, type TownProblem } from './town-layout'
+import { buildWorldCache } from './world-cache'
 
 export type CreateWorldResult = { ok: true; world: World } | { ok: false; problems: TownProblem[] }
 
@@ -50,15 +50,7 @@ export function createWorld(config: ShardConfig, registry: AffordanceRegistry): 
     rewards: createRewardsState(config),
     policy: createPolicyState(config)
   }
-  const objectsByType = new Map<string, number[]>()
-  const objectsByHome = map.homes.map(() => new Map<string, number[]>())
-  const publicObjectsByType = new Map<string, number[]>()
-  objects.types.forEach((type, i) => {
-    push(objectsByType, type, i)
-    const home = objectsByHome[objects.home[i]!]
-    push(home ?? publicObjectsByType, type, i)
-  })
-  const cache = { paths: new PathFinder(map, blocked), objectsByType, objectsByHome, publicObjectsByType }
+  const cache = buildWorldCache(params, objects)
   const world: World = { params, registry, state, cache }
   const placed = placeAgents(world, config)
   return placed.length > 0 ? { ok: false, problems: placed } : { ok: true, world }
@@ -121,10 +113,4 @@ function applyStockOverrides(config: ShardConfig, objects: ObjectStore): TownPro
     Object.assign(objects.stock[o]!, stock)
   }
   return problems
-}
-
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
 }
