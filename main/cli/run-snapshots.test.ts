@@ -54,7 +54,7 @@ describe('townlet run --save-snapshot / --snapshot', () => {
       ['newer.json', /snapshot\.schema_mismatch: schema_version "2\.9" is newer/],
       ['legacy.json', /snapshot\.schema_mismatch: .*legacy document/],
       ['missing.json', /snapshot\.not_found/],
-      ['/etc/hostname', /fs\.outside_workspace/]
+      ['/etc/hostname', /snapshot\.outside_workspace/]
     ]
     for (const [file, message] of cases) {
       const r = await run(['--snapshot', file, '--ticks', '5'], dir)
