@@ -26,8 +26,12 @@ export function at(base: string, segment: string | number): string {
 export class Problems {
   private readonly list: string[] = []
   private more = 0
+  /** One problem per path: a missing key is not also "expected a list, got nothing". */
+  private readonly seen = new Set<string>()
 
   add(path: string, message: string): void {
+    if (this.seen.has(path)) return
+    this.seen.add(path)
     if (this.list.length < MAX_PROBLEMS) this.list.push(`${path || '(root)'}: ${printable(message, 300)}`)
     else this.more++
   }
@@ -82,7 +86,7 @@ export function objectWithKeys(p: Problems, path: string, v: unknown, keys: read
   let unknown = 0
   for (const k of Object.keys(v)) {
     if (keys.includes(k)) continue
-    if (unknown++ < 3) p.add(at(path, k), `unknown key: expected only ${keys.join(', ')}`)
+    if (unknown++ < 3) p.add(at(path, k), keys.length <= 12 ? `unknown key: expected only ${keys.join(', ')}` : 'unknown key')
   }
   return v
 }
