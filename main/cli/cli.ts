@@ -10,13 +10,15 @@ import { COMMAND_HELP, MAIN_HELP } from './help'
 import { policyCommand } from './policy-command'
 import { runCommand } from './run-command'
 import { serveCommand } from './serve-command'
+import { snapshotCommand } from './snapshot-command'
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   affordances: affordancesCommand,
   config: configCommand,
   policy: policyCommand,
   run: runCommand,
-  serve: serveCommand
+  serve: serveCommand,
+  snapshot: snapshotCommand
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -12,6 +12,11 @@ Usage:
   townlet policy capture [--config F] --ticks N --out DIR [--every K] [--policy M.onnx [--anneal R]] [--name NAME]
   townlet policy train-bc --dataset DIR [--dataset DIR …] --out F.onnx [--seed S] [--epochs E] [--threshold T] [--name NAME]
   townlet policy audit [--versions P] [--json]
+  townlet snapshot inspect FILE [--json]
+  townlet snapshot validate FILE [--config F] [--strict] [--json]
+  townlet snapshot migrate FILE --config TARGET --output DIR [--dry-run] [--json]
+  townlet snapshot diff A B [--json]
+  townlet snapshot list [DIR] [--config F] [--json]
   townlet help [COMMAND]
   townlet --version
 
@@ -21,6 +26,7 @@ Commands:
   affordances   Check an affordance registry file and its pinned checksum.
   config        Set a config's social reward stage or its per-day schedule, keeping its comments.
   policy        Behaviour cloning: capture scripted decisions, train and export an ONNX policy, audit checksums.
+  snapshot      Inspect, validate, migrate, diff and list saved snapshots.
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 `
@@ -222,5 +228,49 @@ Examples:
   townlet policy capture --ticks 4000 --policy configs/policies/candidate.onnx --anneal 0.8 --out data/bc/dagger
   townlet policy train-bc --dataset data/bc/default --dataset data/bc/dagger --out configs/policies/next.onnx
   townlet policy audit
+`,
+  snapshot: `townlet snapshot inspect FILE [--json]
+townlet snapshot validate FILE [--config F] [--strict] [--json]
+townlet snapshot migrate FILE --config TARGET --output DIR [--dry-run] [--json]
+townlet snapshot diff A B [--json]
+townlet snapshot list [DIR] [--config F] [--json]
+
+Saved snapshots (docs/snapshots.md): .json or .json.gz files inside the workspace (the working
+folder, or --workspace DIR, and the shipped configs folder).
+
+inspect    Identity (config_id, policy, observation variant, anneal ratio, RNG fingerprints),
+           tick, schema, checksum, the migrations that made it and what it holds.
+validate   Whether FILE loads into the config (default: the embedded default) and why: ok,
+           warn (loads, with the reasons) or refused (with its snapshot.* code). The config's
+           snapshot.guardrails and snapshot.migrations decide a snapshot of another config_id;
+           the saved world must also fit the config's town. --strict: a warning fails too.
+migrate    Migrate FILE to TARGET's config_id along the registered migrations (the shortest
+           chain), or import a legacy 1.x document of the original Python Townlet onto TARGET,
+           and save the result as a new file in DIR: snapshot-<tick>-<id>.json(.gz), gzipped
+           when FILE is. FILE is never modified. A missing path, a failing step or a result
+           TARGET's town cannot take writes nothing. --dry-run prints the chain, what each step
+           does and the diff (for a legacy import: what mapped, was defaulted or dropped).
+diff       What differs between two snapshots, per section (identity, agents, objects, economy,
+           relationships, lifecycle, perturbations, other, runtime): counts and first examples.
+list       The snapshots in DIR (default: --config's snapshot.storage.root, else snapshots),
+           newest first, with tick, config_id, schema, policy hash, size, age and integrity.
+
+Options:
+  --config F      the config to validate against, migrate to, or whose storage root to list
+  --output DIR    migrate: the folder for the new file (created inside the workspace)
+  --dry-run       migrate: show the chain and the diff, write nothing
+  --strict        validate: warnings fail
+  --json          print one JSON object (a refusal: {"ok": false, "error": {code, message}})
+  --workspace D   the folder files may come from (default: the working folder)
+
+Exit codes: 0 ok, 2 the file cannot be used (its snapshot.* code and what to do), 1 a runtime
+failure (a write that failed).
+
+Examples:
+  townlet snapshot inspect snapshots/snapshot-1200-ab12cd34.json
+  townlet snapshot validate old.json --config configs/default.yaml --strict
+  townlet snapshot migrate old.json --config configs/default.yaml --output snapshots --dry-run
+  townlet snapshot diff snapshots/a.json snapshots/b.json.gz --json
+  townlet snapshot list snapshots
 `
 }

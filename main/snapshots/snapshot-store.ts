@@ -51,8 +51,11 @@ export class SnapshotStore {
     readonly label: string
   ) {}
 
-  /** The storage root `root` (relative to `files.base`), created when missing, refused outside the workspace. */
-  static async open(files: SnapshotFiles, root: string): Promise<Result<SnapshotStore>> {
+  /**
+   * The storage root `root` (relative to `files.base`), refused outside the workspace; created
+   * when missing unless `create` is false (a listing of a folder not made yet is empty).
+   */
+  static async open(files: SnapshotFiles, root: string, options: { create?: boolean } = {}): Promise<Result<SnapshotStore>> {
     if (root.trim() === '' || root.includes('\0')) return snapshotErr('snapshot.invalid', 'snapshot.storage.root: name a folder inside the workspace, e.g. snapshots')
     const named = isAbsolute(root) ? resolve(root) : resolve(files.base, root)
     // Nothing is created before the lexical check: a root outside the workspace is refused unmade.
@@ -60,7 +63,8 @@ export class SnapshotStore {
       return snapshotErr('snapshot.outside_workspace', `the snapshot folder ${named} is outside the workspace: snapshots may live only in ${files.workspace.describe()}. Set snapshot.storage.root to a folder inside it`)
     }
     try {
-      await mkdir(named, { recursive: true })
+      if (options.create !== false) await mkdir(named, { recursive: true })
+      else if (!(await lstat(named).catch(() => undefined))) return ok(new SnapshotStore(files, named, root))
     } catch (e) {
       return snapshotErr('snapshot.invalid', `the snapshot folder ${named} cannot be created (${code(e) ?? 'error'}): check snapshot.storage.root`)
     }
