@@ -69,12 +69,41 @@ describe('EmbeddingAllocator', () => {
           if (alloc) a.allocate(agent, tick)
           else a.release(agent, tick)
         }
-        const b = EmbeddingAllocator.fromJSON(JSON.parse(JSON.stringify(a.toJSON())))
+        const restored = EmbeddingAllocator.fromJSON(JSON.parse(JSON.stringify(a.toJSON())))
+        if (!restored.ok) throw new Error(restored.error.message)
+        const b = restored.value
         expect(b.toJSON()).toEqual(a.toJSON())
         expect(b.metrics()).toEqual(a.metrics())
         for (let agent = 0; agent < 14; agent++) expect(b.allocate(agent, tick + 1)).toBe(a.allocate(agent, tick + 1))
         expect(b.toJSON()).toEqual(a.toJSON())
       })
     )
+  })
+
+  it('refuses a saved state that breaks its invariants, naming the field', () => {
+    const a = new EmbeddingAllocator(4, 10, 0.05)
+    a.allocate(0, 0)
+    a.allocate(1, 0)
+    a.release(1, 2)
+    const good = a.toJSON()
+    expect(good).toMatchObject({ assignments: [[0, 0]], released: [[1, 2]], next_fresh: 2 })
+    const refused = (patch: object, field: RegExp) => {
+      const r = EmbeddingAllocator.fromJSON({ ...good, ...patch })
+      expect(r.ok).toBe(false)
+      if (!r.ok) {
+        expect(r.error.code).toBe('snapshot.invalid')
+        expect(r.error.message).toMatch(field)
+      }
+    }
+    refused({ assignments: [[0, 1]] }, /embedding\.released\.0\.0: slot 1 is held and released/)
+    refused({ assignments: [[0, 0], [2, 0]] }, /assignments\.1\.1: slot 0 is held twice/)
+    refused({ assignments: [[0, 3]] }, /never handed out/)
+    refused({ next_fresh: 5 }, /next_fresh/)
+    refused({ next_fresh: 3 }, /3 slots were handed out but 2/)
+    refused({ waiting: [0] }, /holds a slot and waits/)
+    refused({ forced_reuse_count: 9 }, /forced_reuse_count/)
+    refused({ max_slots: 'many' }, /max_slots/)
+    refused({ extra: 1 }, /extra|Unrecognized/)
+    expect(EmbeddingAllocator.fromJSON(null).ok).toBe(false)
   })
 })

@@ -11,22 +11,11 @@
  * data (toJSON / fromJSON) so a snapshot restores the same assignments.
  */
 import type { EmbeddingMetrics } from '../../../shared/contract/dto/policy'
+import { err, ok, type Result } from '../../../shared/result'
+import { formatZodIssues } from '../../../shared/zod-issues'
+import { EmbeddingAllocatorStateSchema, type EmbeddingAllocatorState } from './embedding-allocator-json'
 
-export interface EmbeddingAllocatorState {
-  max_slots: number
-  cooldown_ticks: number
-  warning_threshold: number
-  /** [agent slot, embedding slot] pairs, by agent slot. */
-  assignments: [number, number][]
-  /** Slots [next_fresh, max_slots) were never used. */
-  next_fresh: number
-  /** Released slots waiting for reuse: [slot, released_at], oldest first (ties by slot). */
-  released: [number, number][]
-  allocations_total: number
-  forced_reuse_count: number
-  /** Agent slots that asked and found no slot, ascending. */
-  waiting: number[]
-}
+export type { EmbeddingAllocatorState } from './embedding-allocator-json'
 
 export class EmbeddingAllocator {
   private readonly bySlot = new Map<number, number>()
@@ -121,7 +110,17 @@ export class EmbeddingAllocator {
     }
   }
 
-  static fromJSON(state: EmbeddingAllocatorState): EmbeddingAllocator {
+  /**
+   * Rebuild from `toJSON()` output, checked (shape and the allocator's invariants, see
+   * embedding-allocator-json.ts); `at` names where the state sits in a document, for the error.
+   */
+  static fromJSON(json: unknown, at = 'embedding'): Result<EmbeddingAllocator> {
+    const parsed = EmbeddingAllocatorStateSchema.safeParse(json)
+    if (!parsed.success) return err('snapshot.invalid', `the embedding allocator's state is not valid: ${formatZodIssues(parsed.error.issues.slice(0, 5).map((i) => ({ ...i, path: [at, ...i.path] })))}`)
+    return ok(EmbeddingAllocator.fromState(parsed.data))
+  }
+
+  private static fromState(state: EmbeddingAllocatorState): EmbeddingAllocator {
     const a = new EmbeddingAllocator(state.max_slots, state.cooldown_ticks, state.warning_threshold)
     for (const [agent, slot] of state.assignments) a.bySlot.set(agent, slot)
     a.nextFresh = state.next_fresh

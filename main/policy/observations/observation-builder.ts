@@ -12,7 +12,8 @@
 import type { ObjectStore } from '../../sim/state/object-store'
 import { findAgent } from '../../sim/state/agent-store'
 import type { SimEvent, World, WorldParams } from '../../sim/state/world'
-import { EmbeddingAllocator, type EmbeddingAllocatorState } from './embedding-allocator'
+import { EmbeddingAllocator } from './embedding-allocator'
+import type { ObservationBuilderJson, ParsedObservationBuilder } from './observation-builder-json'
 import { FeatureWriter } from './feature-writer'
 import { IdentityEmbeddings } from './identity-embedding'
 import { fillWindow, windowLayout, type WindowLayout } from './map-window'
@@ -66,9 +67,21 @@ export class ObservationBuilder {
     this.allocator = new EmbeddingAllocator(o.embedding.max_slots, o.embedding.cooldown_ticks, o.embedding.reuse_warning_threshold)
   }
 
-  /** Replace the allocator's state (snapshot restore). */
-  loadAllocator(state: EmbeddingAllocatorState): void {
-    this.allocator = EmbeddingAllocator.fromJSON(state)
+  /**
+   * What the builder carries from one build to the next: the embedding allocator and the
+   * context resets noted by `track` that wait for the next build (by agent slot, ascending).
+   * The rest (tiles, landmarks, identity vectors, buffers) is derived from the world.
+   */
+  toJSON(): ObservationBuilderJson {
+    return { allocator: this.allocator.toJSON(), pending_resets: [...this.resetList].sort((x, y) => x - y) }
+  }
+
+  /** Take over a saved state (checked by `parseObservationBuilderJson`); resets noted so far are replaced. */
+  restore(state: ParsedObservationBuilder): void {
+    this.allocator = state.allocator
+    for (const i of this.resetList) this.resetFlags[i] = 0
+    this.resetList.length = 0
+    for (const i of state.pendingResets) this.markReset(i)
   }
 
   /**
@@ -156,19 +169,22 @@ export class ObservationBuilder {
     const mark = (id: unknown) => {
       if (typeof id !== 'string') return
       const i = findAgent(world.state.agents, id)
-      if (i < 0) return
-      if (i >= this.resetFlags.length) {
-        const grown = new Uint8Array(Math.max(i + 1, this.resetFlags.length * 2))
-        grown.set(this.resetFlags)
-        this.resetFlags = grown
-      }
-      if (this.resetFlags[i] === 0) this.resetList.push(i)
-      this.resetFlags[i] = 1
+      if (i >= 0) this.markReset(i)
     }
     for (const e of events) {
       if (RESET_BY_AGENT_ID.has(e.type)) mark(e['agent_id'])
       else if (e.type === 'arranged_meet' && Array.isArray(e['agents'])) for (const id of e['agents']) mark(id)
     }
+  }
+
+  private markReset(i: number): void {
+    if (i >= this.resetFlags.length) {
+      const grown = new Uint8Array(Math.max(i + 1, this.resetFlags.length * 2))
+      grown.set(this.resetFlags)
+      this.resetFlags = grown
+    }
+    if (this.resetFlags[i] === 0) this.resetList.push(i)
+    this.resetFlags[i] = 1
   }
 
   private ensureCapacity(count: number): void {

@@ -6,7 +6,10 @@
  */
 import { AGENT_OPTIONS, type AgentOption } from '../../../shared/contract/dto/world-summary'
 import type { DecisionTrace } from '../../../shared/contract/dto/policy'
+import { err, ok, type Result } from '../../../shared/result'
+import { formatZodIssues } from '../../../shared/zod-issues'
 import { DECIDERS } from './decision-records'
+import { decisionHistoryJsonSchema, type DecisionHistoryJson } from './decision-records-json'
 
 export type HistoryEntry = DecisionTrace['history'][number]
 
@@ -35,6 +38,28 @@ export class DecisionHistory {
   of(agent: number): HistoryEntry[] {
     return [...(this.byAgent[agent] ?? [])].reverse()
   }
+
+  /** `[agent slot, entries oldest first]` for every agent with entries, ascending. */
+  toJSON(): DecisionHistoryJson {
+    const out: DecisionHistoryJson = []
+    this.byAgent.forEach((list, agent) => {
+      if (list && list.length > 0) out.push([agent, list.map(copyEntry)])
+    })
+    return out
+  }
+
+  /** Rebuild from `toJSON()` output, checked; `at` names where it sits in a document, for the error. */
+  static fromJSON(json: unknown, at = 'history'): Result<DecisionHistory> {
+    const parsed = decisionHistoryJsonSchema(HISTORY_LENGTH).safeParse(json)
+    if (!parsed.success) return err('snapshot.invalid', `the decision history is not valid: ${formatZodIssues(parsed.error.issues.slice(0, 5).map((i) => ({ ...i, path: [at, ...i.path] })))}`)
+    const history = new DecisionHistory()
+    for (const [agent, entries] of parsed.data) history.byAgent[agent] = entries.map(copyEntry)
+    return ok(history)
+  }
+}
+
+function copyEntry(e: HistoryEntry): HistoryEntry {
+  return { ...e, allowed: e.allowed ? [...e.allowed] : null, probabilities: e.probabilities ? e.probabilities.map((p) => ({ ...p })) : null }
 }
 
 /** Options the model gave a chance, most probable first (at most `limit`), from O values at `offset`. */

@@ -6,6 +6,9 @@
  */
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
 import type { DecidedBy } from '../../../shared/contract/dto/policy'
+import { err, ok, type Result } from '../../../shared/result'
+import { formatZodIssues } from '../../../shared/zod-issues'
+import { DecisionRecordsJsonSchema, type DecisionRecordJson, type DecisionRecordsJson } from './decision-records-json'
 
 export const DECIDERS: readonly DecidedBy[] = ['scripted', 'learned', 'operator']
 export const Decider = { none: -1, scripted: 0, learned: 1, operator: 2 } as const
@@ -80,6 +83,44 @@ export class DecisionRecords {
   setMask(i: number, mask: Uint8Array): void {
     this.mask.set(mask.subarray(0, O), i * O)
     this.hasMask[i] = 1
+  }
+
+  /** Every agent that has decided, ascending; probabilities and masks only where they are valid. */
+  toJSON(): DecisionRecordsJson {
+    const agents: DecisionRecordJson[] = []
+    for (let i = 0; i < this.by.length; i++) {
+      if (this.by[i]! < 0) continue
+      agents.push({
+        slot: i,
+        by: this.by[i]!,
+        tick: this.tick[i]!,
+        chosen: this.chosen[i]!,
+        held: this.held[i] === 1,
+        draw: Number.isNaN(this.draw[i]!) ? null : this.draw[i]!,
+        probs: this.hasProbs[i] === 1 ? Array.from(this.probs.subarray(i * O, i * O + O)) : null,
+        mask: this.hasMask[i] === 1 ? (Array.from(this.mask.subarray(i * O, i * O + O)) as (0 | 1)[]) : null,
+        guardrail: this.guardrail[i] ?? null
+      })
+    }
+    return { last_tick: [...this.lastTick] as [number, number, number], total: [...this.total] as [number, number, number], agents }
+  }
+
+  /** Rebuild from `toJSON()` output, checked; `at` names where it sits in a document, for the error. */
+  static fromJSON(json: unknown, at = 'records'): Result<DecisionRecords> {
+    const parsed = DecisionRecordsJsonSchema.safeParse(json)
+    if (!parsed.success) return err('snapshot.invalid', `the decision records are not valid: ${formatZodIssues(parsed.error.issues.slice(0, 5).map((i) => ({ ...i, path: [at, ...i.path] })))}`)
+    const data = parsed.data
+    const records = new DecisionRecords()
+    records.ensure((data.agents.at(-1)?.slot ?? -1) + 1)
+    for (const r of data.agents) {
+      records.note(r.slot, r.by, r.tick, r.chosen, r.held, r.draw ?? Number.NaN)
+      if (r.probs) records.setProbs(r.slot, Float64Array.from(r.probs))
+      if (r.mask) records.setMask(r.slot, Uint8Array.from(r.mask))
+      if (r.guardrail !== null) records.setGuardrail(r.slot, r.guardrail)
+    }
+    records.lastTick = [...data.last_tick]
+    records.total = [...data.total]
+    return ok(records)
   }
 }
 

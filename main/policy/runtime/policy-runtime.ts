@@ -22,7 +22,8 @@ import type { Decision } from '../../sim/inputs'
 import { nextFloat } from '../../sim/rng/rng-streams'
 import { findAgent, Phase } from '../../sim/state/agent-store'
 import type { SimEvent, World } from '../../sim/state/world'
-import { ObservationBuilder } from '../observations/observation-builder'
+import { ObservationBuilder, objectTypesOf } from '../observations/observation-builder'
+import { observationSpec } from '../observations/observation-spec'
 import type { ObservationBatch } from '../observations/observation-types'
 import { atDecisionPoint, decisionFor, decisionMask } from '../options'
 import { decideScripted, scriptedIntent } from '../scripted/scripted-controller'
@@ -32,6 +33,8 @@ import { criticalGuardrail } from './critical-guardrail'
 import { DecisionHistory, rankedProbabilities, round } from './decision-history'
 import { InferenceFailedError, inferenceReason } from './inference-failed-error'
 import type { OnnxPolicy } from './onnx-policy'
+import { lastBatchJson, type PolicyRuntimeJson, POLICY_RUNTIME_SCHEMA_VERSION } from './policy-runtime-json'
+import { parsePolicyRuntimeJson } from './policy-runtime-restore'
 
 const O = AGENT_OPTIONS.length
 const IDLE = AGENT_OPTIONS.indexOf('idle')
@@ -53,8 +56,8 @@ export class PolicyRuntime {
   private builder: ObservationBuilder | undefined
   private traceBuilder: ObservationBuilder | undefined
   private lastBatch: ObservationBatch | undefined
-  private readonly records = new DecisionRecords()
-  private readonly history = new DecisionHistory()
+  private records = new DecisionRecords()
+  private history = new DecisionHistory()
   private readonly latency = new LatencyStats()
   private pendingEvents: RuntimeEvent[] = []
   private readonly maskBuf = new Uint8Array(O)
@@ -326,6 +329,51 @@ export class PolicyRuntime {
       embedding_slot: batch.embeddingSlots[row]!,
       history: this.history.of(i)
     })
+  }
+
+  /**
+   * The runtime's state outside the world, for snapshots (see policy-runtime-json.ts for what is
+   * in it and what is not, and why).
+   */
+  toJSON(): PolicyRuntimeJson {
+    return {
+      schema_version: POLICY_RUNTIME_SCHEMA_VERSION,
+      records: this.records.toJSON(),
+      history: this.history.toJSON(),
+      builder: this.builder?.toJSON() ?? null,
+      trace_builder: this.traceBuilder?.toJSON() ?? null,
+      last_batch: this.lastBatch ? lastBatchJson(this.lastBatch) : null,
+      pending_events: structuredClone(this.pendingEvents),
+      failure: this.failure,
+      reuse_warning: this.reuseWarning
+    }
+  }
+
+  /**
+   * Take over a saved state (`toJSON()` of a runtime beside the same world, now restored), checked
+   * first: on an error nothing changes. Call it after `use(model)`, which resets the last batch and
+   * raises a policy.metadata event of its own that the saved pending events replace.
+   */
+  restore(json: unknown, at = 'policy'): Result<void> {
+    // The spec without making a builder: a refused state must leave the runtime exactly as it was.
+    const parsed = parsePolicyRuntimeJson(json, this.world, () => this.builder?.spec ?? observationSpec(this.world.params.config, objectTypesOf(this.world)), at)
+    if (!parsed.ok) return parsed
+    const state = parsed.value
+    this.records = state.records
+    this.history = state.history
+    this.builder = state.builder ? this.builderFor(this.builder, state.builder) : undefined
+    this.traceBuilder = state.traceBuilder ? this.builderFor(this.traceBuilder, state.traceBuilder) : undefined
+    this.lastBatch = state.lastBatch ?? undefined
+    this.pendingEvents = state.pendingEvents as RuntimeEvent[]
+    this.failure = state.failure
+    this.reuseWarning = state.reuseWarning
+    return ok(undefined)
+  }
+
+  private builderFor(existing: ObservationBuilder | undefined, state: Parameters<ObservationBuilder['restore']>[0]): ObservationBuilder {
+    const builder = existing ?? new ObservationBuilder(this.world)
+    builder.restore(state)
+    return builder
   }
 }
 
