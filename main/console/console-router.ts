@@ -20,7 +20,10 @@
  * which goes to `onResult`. Every queued command gets exactly one final result: from its tick, or
  * from `abandon` when the world it was meant for goes away. Never throws.
  */
+import { z } from 'zod'
 import { CmdIdSchema, type ConsoleResult } from '../../shared/contract/dto/console'
+import { err, ok, type Result } from '../../shared/result'
+import { formatZodIssues } from '../../shared/zod-issues'
 import { didYouMean } from '../../shared/did-you-mean'
 import type { ErrorCode } from '../../shared/error-codes'
 import { canonicalJson } from '../sim/hash/canonical-json'
@@ -32,6 +35,7 @@ import { defaultCommandRegistry, type CommandRegistry } from './command-registry
 import type { ConsoleEnvelope } from './envelope'
 import type { PolicyControl } from './command'
 import { ADMIN_NAMESPACE, IdempotencyCache, namespaceOf, type CmdIssuer } from './idempotency-cache'
+import { CONSOLE_ROUTER_SCHEMA_VERSION, ConsoleRouterJsonSchema, type ConsoleRouterJson, type PendingCommandJson } from './console-router-json'
 
 /** What the router needs of the simulation (Simulation provides it). */
 export interface ConsoleTarget {
@@ -60,6 +64,8 @@ interface PendingCommand {
   key: string
   /** Whose namespace the id lives in (for settling the cache). */
   who: CmdIssuer
+  /** An engine operation waiting for its tick (the rest wait on the host and are not saved). */
+  engine: boolean
 }
 
 /** The pending map's key: a cmd_id within its namespace (a cmd_id never holds a newline). */
@@ -151,14 +157,14 @@ export class ConsoleRouter {
         this.simulation.enqueue({ ...outcome.op, cmd_id: cmdId })
         // The engine advances the tick, then applies console inputs first: they land at tick + 1.
         const queued = this.answer(envelope, cmdId, { status: 'queued', tick: this.world.state.tick + 1 })
-        this.pending.set(pendingKey(ADMIN_NAMESPACE, cmdId), { result: queued, cached: envelope.cmd_id !== undefined, key, who })
+        this.pending.set(pendingKey(ADMIN_NAMESPACE, cmdId), { result: queued, cached: envelope.cmd_id !== undefined, key, who, engine: true })
         return this.remember(cmdId, key, envelope, queued)
       }
       case 'later': {
         const queued = this.answer(envelope, cmdId, { status: 'queued' })
         const cached = envelope.cmd_id !== undefined
         const pendingAt = pendingKey(namespaceOf(who), cmdId)
-        this.pending.set(pendingAt, { result: queued, cached, key, who })
+        this.pending.set(pendingAt, { result: queued, cached, key, who, engine: false })
         void outcome.result
           .catch((e: unknown) => ({ ok: false as const, error: { code: 'internal.error' as const, message: e instanceof Error ? e.message : String(e) } }))
           .then((settled) => {
@@ -221,6 +227,36 @@ export class ConsoleRouter {
         error: { code: 'console.conflict', message: `"${pending.result.name}" never applied: ${reason}. Check the town and send it again if it is still wanted` }
       })
     }
+  }
+
+  /** What a snapshot carries (see console-router-json.ts: the admin namespace and the engine commands awaiting their tick). */
+  toJSON(): ConsoleRouterJson {
+    const pending: PendingCommandJson[] = []
+    for (const p of this.pending.values()) if (p.engine) pending.push({ cmd_id: p.result.cmd_id, key: p.key, result: structuredClone(p.result), cached: p.cached })
+    return { schema_version: CONSOLE_ROUTER_SCHEMA_VERSION, auto_ids: this.autoIds, idempotency: { ...this.cache.toJSON(), viewers: [] }, pending }
+  }
+
+  /**
+   * A router for `simulation` (restored from the same snapshot, its pending ops included) from
+   * `toJSON()` output, checked first; `options.cache` is ignored (the saved one is used).
+   */
+  static fromJSON(simulation: ConsoleTarget, json: unknown, options: ConsoleRouterOptions = {}, at = 'console.router'): Result<ConsoleRouter> {
+    const parsed = ConsoleRouterJsonSchema.safeParse(json)
+    if (!parsed.success) return err('snapshot.invalid', `the console router's state is not valid: ${formatZodIssues(parsed.error.issues.slice(0, 5).map((i) => ({ ...i, path: [at, ...i.path] })))}`)
+    let cache: IdempotencyCache
+    try {
+      cache = IdempotencyCache.fromJSON(parsed.data.idempotency)
+    } catch (e) {
+      const issues = e instanceof z.ZodError ? formatZodIssues(e.issues.slice(0, 5).map((i) => ({ ...i, path: [at, 'idempotency', ...i.path] }))) : String(e)
+      return err('snapshot.invalid', `the console router's cmd_id cache is not valid: ${issues}`)
+    }
+    const router = new ConsoleRouter(simulation, { ...options, cache })
+    router.autoIds = parsed.data.auto_ids
+    for (const p of parsed.data.pending) {
+      const result = p.result as ConsoleResult
+      router.pending.set(pendingKey(ADMIN_NAMESPACE, p.cmd_id), { result, cached: p.cached, key: p.key, who: { role: 'admin', issuer: result.issuer }, engine: true })
+    }
+    return ok(router)
   }
 
   private get world(): World {
