@@ -50,7 +50,11 @@ describe('TelemetryHub', () => {
       const events = tick(world, { decisions, console: [] })
       const a = straight.observe({ world, events, decisions })
       if (restored) expect(restored.observe({ world, events, decisions })).toEqual(a)
-      if (t === 400) restored = TelemetryHub.fromJSON(config, JSON.parse(JSON.stringify(straight.toJSON())))
+      if (t === 400) {
+        const copy = TelemetryHub.fromJSON(config, JSON.parse(JSON.stringify(straight.toJSON())))
+        if (!copy.ok) throw new Error(copy.error.message)
+        restored = copy.value
+      }
     }
     expect(restored!.toJSON()).toEqual(straight.toJSON())
   })
@@ -59,8 +63,20 @@ describe('TelemetryHub', () => {
     const s = await loadScenario('default.yaml')
     const hub = TelemetryHub.create(s.sim.world.params.config)
     const json = hub.toJSON() as unknown as Record<string, Record<string, unknown>>
-    expect(() => TelemetryHub.fromJSON(s.sim.world.params.config, { ...json, stability: { ...json.stability, active: 'x' } })).toThrow(/stability\.active/)
-    expect(() => TelemetryHub.fromJSON(s.sim.world.params.config, null)).toThrow(/telemetry state is not valid/)
+    const refused = (data: unknown, where: RegExp) => {
+      const r = TelemetryHub.fromJSON(s.sim.world.params.config, data)
+      expect(r.ok).toBe(false)
+      if (!r.ok) {
+        expect(r.error.code).toBe('snapshot.invalid')
+        expect(r.error.message).toMatch(where)
+      }
+    }
+    refused({ ...json, stability: { ...json.stability, active: 'x' } }, /telemetry\.stability\.active/)
+    refused(null, /the telemetry state is not valid/)
+    refused({ ...json, kpis: { ...json.kpis, window: { span: 10, width: 2, buckets: [[1, 2]], sums: [0, 0] } } }, /telemetry\.kpis\.window\.buckets\.0: holds 2 numbers/)
+    refused({ ...json, kpis: { ...json.kpis, window: { span: 10, width: 2, buckets: [], sums: [0] } } }, /telemetry\.kpis\.window\.sums/)
+    refused({ ...json, shifts: new Array(1_000_001).fill(0) }, /telemetry\.shifts/)
+    refused({ ...json, narrator: { ...json.narrator, recent: [{ tick: 1, category: 'x', priority: false, text: 'y'.repeat(5000), agents: [] }] } }, /telemetry\.narrator\.recent\.0\.text/)
   })
 
   it('reports nothing but an empty town before its first tick', async () => {

@@ -7,6 +7,8 @@
  */
 import type { Alert, Narration } from '../../shared/contract/dto/society'
 import type { ShardConfig } from '../config/shard-config-schema'
+import { err, ok, type Result } from '../../shared/result'
+import { formatZodIssues } from '../../shared/zod-issues'
 import { TelemetryHubJsonSchema, type TelemetryHubJson } from './hub-json'
 import { KpiTracker, type KpiView } from './kpis/kpi-tracker'
 import { Narrator } from './narration/narrator'
@@ -86,6 +88,8 @@ export class TelemetryHub {
   toJSON(): TelemetryHubJson {
     return {
       schema_version: 1,
+      tick: this.tick,
+      rewards: { ...this.rewards, components: { ...this.rewards.components } },
       shifts: this.shifts.toJSON(),
       stability: this.stability.toJSON(),
       kpis: this.kpis.toJSON(),
@@ -95,14 +99,11 @@ export class TelemetryHub {
 
   /**
    * Rebuild a hub from `toJSON` output under `config` (the shard's config, which holds the
-   * thresholds). Throws with the failing path when `data` is not such a state.
+   * thresholds), checked first; `at` names where the state sits in a document, for the error.
    */
-  static fromJSON(config: ShardConfig, data: unknown): TelemetryHub {
+  static fromJSON(config: ShardConfig, data: unknown, at = 'telemetry'): Result<TelemetryHub> {
     const parsed = TelemetryHubJsonSchema.safeParse(data)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new Error(`telemetry state is not valid at ${issue?.path.join('.') || '<root>'}: ${issue?.message ?? 'unknown problem'}`)
-    }
+    if (!parsed.success) return err('snapshot.invalid', `the telemetry state is not valid: ${formatZodIssues(parsed.error.issues.slice(0, 5).map((i) => ({ ...i, path: [at, ...i.path] })))}`)
     const json = parsed.data
     const hub = new TelemetryHub(
       ShiftTracker.fromJSON(json.shifts),
@@ -110,7 +111,8 @@ export class TelemetryHub {
       KpiTracker.fromJSON(config.stability.kpis, json.kpis),
       Narrator.fromJSON(config.narration, json.narrator)
     )
-    hub.tick = json.kpis.last.tick
-    return hub
+    hub.tick = json.tick
+    hub.rewards = { ...json.rewards, components: { ...json.rewards.components } }
+    return ok(hub)
   }
 }
