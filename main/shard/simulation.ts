@@ -80,6 +80,11 @@ export class Simulation {
     this.pending.push(op)
   }
 
+  /** Whether a step is deciding or ticking now: state read meanwhile is half a step's (snapshots wait). */
+  get stepInFlight(): boolean {
+    return this.inflight > 0
+  }
+
   /** The console operations queued for the next tick, as JSON (a copy: snapshots carry them). */
   pendingOps(): ConsoleOp[] {
     return structuredClone(this.pending)
