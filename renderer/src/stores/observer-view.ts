@@ -14,8 +14,8 @@ import type { TimelineStore } from './timeline-store'
 
 type Listener = (state: ObserverStore, previous: ObserverStore) => void
 
-/** The live store's fields with the past town laid over them. */
-function pastTown(live: ObserverStore, past: ObserverSlice): ObserverStore {
+/** The live store's fields with the past town laid over them, on the map `map`. */
+function pastTown(live: ObserverStore, past: ObserverSlice, map: ObserverSlice['map']): ObserverStore {
   return {
     ...live,
     seq: past.seq,
@@ -24,8 +24,7 @@ function pastTown(live: ObserverStore, past: ObserverSlice): ObserverStore {
     tick: past.tick,
     day: past.day,
     clock: past.clock,
-    // The live layout object when it is the same town, so the map keeps its tile layer.
-    map: live.map !== null && past.map !== null && sameLayout(live.map, past.map) ? live.map : past.map,
+    map,
     agents: past.agents,
     objects: past.objects,
     economy: past.economy,
@@ -36,7 +35,9 @@ function pastTown(live: ObserverStore, past: ObserverSlice): ObserverStore {
   }
 }
 
-function sameLayout(a: NonNullable<ObserverSlice['map']>, b: NonNullable<ObserverSlice['map']>): boolean {
+type TownMap = ObserverSlice['map']
+
+function sameLayout(a: NonNullable<TownMap>, b: NonNullable<TownMap>): boolean {
   return a === b || (a.width === b.width && a.height === b.height && JSON.stringify(a) === JSON.stringify(b))
 }
 
@@ -45,13 +46,23 @@ export function createObserverView(live: StoreApi<ObserverStore>, timeline: Stor
   const listeners = new Set<Listener>()
   // One merged object per (live state, past town) pair: selectors see stable references.
   let cache: { live: ObserverStore; past: ObserverSlice; view: ObserverStore } | null = null
+  // Whether the past map is the live layout, compared once per pair of map objects (not per frame).
+  let layout: { live: TownMap; past: TownMap; map: TownMap } | null = null
+
+  /** The live layout object when it is the same town, so the map canvas keeps its tile layer. */
+  function mapFor(liveMap: TownMap, pastMap: TownMap): TownMap {
+    if (layout?.live !== liveMap || layout.past !== pastMap) {
+      layout = { live: liveMap, past: pastMap, map: liveMap !== null && pastMap !== null && sameLayout(liveMap, pastMap) ? liveMap : pastMap }
+    }
+    return layout.map
+  }
 
   function compute(): ObserverStore {
     const { mode, past } = timeline.getState()
     const now = live.getState()
     // Until the first past frame arrives the live town stays on screen (the banner says "loading").
     if (mode !== 'past' || past === null) return now
-    if (cache?.live !== now || cache.past !== past) cache = { live: now, past, view: pastTown(now, past) }
+    if (cache?.live !== now || cache.past !== past) cache = { live: now, past, view: pastTown(now, past, mapFor(now.map, past.map)) }
     return cache.view
   }
 
