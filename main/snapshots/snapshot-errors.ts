@@ -5,31 +5,13 @@
  * string, a config_id, a path inside the file) only ever appears through `quote`, cut short and
  * escaped.
  */
-import type { ErrorCode } from '../../shared/error-codes'
+import { ERROR_CODES, type ErrorCode } from '../../shared/error-codes'
 import { err, type Result } from '../../shared/result'
 import { printable } from '../config/bounded-text'
 
-export const SNAPSHOT_ERROR_CODES = [
-  /** An unknown schema_version, a newer 2.x without allow_downgrade, or a 1.x (legacy) document. */
-  'snapshot.schema_mismatch',
-  /** Another config_id, and no migration may bring it here. */
-  'snapshot.config_mismatch',
-  /** A migration path exists but must be applied first (migrate, or snapshot.migrations.auto_apply). */
-  'snapshot.migration_required',
-  /** A migration step failed; the step is named. */
-  'snapshot.migration_failed',
-  /** The checksum does not match the state, or identity and state disagree: the file changed. */
-  'snapshot.integrity',
-  /** Not a snapshot: bad JSON or gzip, missing or mistyped fields (the path is named). */
-  'snapshot.invalid',
-  /** The file (or what it inflates to) is bigger than a snapshot may be. */
-  'snapshot.too_large',
-  'snapshot.not_found',
-  /** The path, or the storage root, resolves outside the workspace (links followed). */
-  'snapshot.outside_workspace'
-] as const satisfies readonly ErrorCode[]
-
-export type SnapshotErrorCode = (typeof SNAPSHOT_ERROR_CODES)[number]
+/** The `snapshot.*` codes of the shared table (shared/error-codes.ts says what each means). */
+export type SnapshotErrorCode = Extract<ErrorCode, `snapshot.${string}`>
+export const SNAPSHOT_ERROR_CODES = ERROR_CODES.filter((c): c is SnapshotErrorCode => c.startsWith('snapshot.'))
 
 /** Codes that mean "this file cannot be used" (CLI exit 2), as opposed to a runtime failure. */
 export function isSnapshotCode(code: string): code is SnapshotErrorCode {
