@@ -8,7 +8,7 @@ import { nextInt } from '../rng/rng-streams'
 import { Phase } from '../state/agent-store'
 import { emit, type World } from '../state/world'
 import { releaseOnExit } from '../policy/possession'
-import { dropCurrent } from '../systems/decisions'
+import { dropCurrent } from '../agents/drop-current'
 import { runExitHooks } from './lifecycle-hooks'
 import type { ExitReason } from './lifecycle-state'
 

@@ -6,7 +6,7 @@
  */
 import { findAgent } from '../state/agent-store'
 import type { World } from '../state/world'
-import { dropCurrent } from '../systems/decisions'
+import { dropCurrent } from '../agents/drop-current'
 import { nextInt } from '../rng/rng-streams'
 
 /** The object a meet location names: an object id, or a type (then the one nearest `near`). */

@@ -13,7 +13,7 @@
  */
 import { optionOf, Phase } from '../state/agent-store'
 import { emit, type World } from '../state/world'
-import { dropCurrent } from '../systems/decisions'
+import { dropCurrent } from '../agents/drop-current'
 import { avoiders } from './avoiders'
 import { avoids } from './tie-ledger'
 

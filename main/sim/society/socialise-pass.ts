@@ -18,7 +18,7 @@
 import { nextFloat } from '../rng/rng-streams'
 import { OPTION_INDEX, Phase } from '../state/agent-store'
 import type { World } from '../state/world'
-import { besidePartner, fail, headFor, isBeside } from '../systems/decisions'
+import { besidePartner, fail, headFor, isBeside } from '../agents/intent'
 import { stepsLeft } from '../systems/movement'
 import { chatQuality, holdChat } from './chat'
 import { avoids } from './tie-ledger'

@@ -10,7 +10,7 @@ import type { CompiledAffordance } from '../affordances/registry'
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
 import { Phase } from '../state/agent-store'
 import { emit, type World } from '../state/world'
-import { fail } from './decisions'
+import { fail } from '../agents/intent'
 import { recordConflict, releaseObject } from './queue-ops'
 
 /** The affordance an agent's current option calls for at this object, if the registry has one. */

@@ -4,11 +4,15 @@
  * object's use tiles, the work tile, a tile beside the partner it seeks out (socialise), the
  * tile an operator sent it to (idle with `tile`), or home.
  */
-import { OPTION_INDEX, Phase } from '../state/agent-store'
+import { dropCurrent } from '../agents/drop-current'
+import { besidePartner, fail, headFor, isBeside } from '../agents/intent'
+import { OPTION_INDEX } from '../state/agent-store'
 import type { Decision } from '../inputs'
 import type { World } from '../state/world'
-import { abortAffordance } from './affordance-runtime'
-import { leaveQueue, releaseObject } from './queue-ops'
+
+// The primitives moved to main/sim/agents; re-exported for main/snapshots/legacy, which imports
+// headFor from here (another owner's file: it can switch to ../../sim/agents/intent at leisure).
+export { headFor } from '../agents/intent'
 
 export function applyDecisions(world: World, decisions: readonly Decision[]): void {
   const possessed = world.state.agents.cols.possessed
@@ -45,75 +49,4 @@ export function applyDecision(world: World, d: Decision): void {
   else if (d.tile !== undefined) goals = d.tile >= 0 && d.tile < params.blocked.length && params.blocked[d.tile] !== 1 ? [d.tile] : []
   else goals = a.homeTile[i]! >= 0 ? [a.homeTile[i]!] : []
   if (!headFor(world, i, here, goals)) fail(world, i, d.object >= 0 ? 'unreachable' : 'no_destination')
-}
-
-/** Set off along the shortest path from `here` to one of `goals`; false when none can be reached. */
-export function headFor(world: World, i: number, here: number, goals: readonly number[]): boolean {
-  const { state } = world
-  const a = state.agents.cols
-  const path = goals.length === 0 ? null : world.cache.paths.find(here, goals)
-  if (path === null) return false
-  state.agents.paths[i] = path
-  a.pathPos[i] = 0
-  a.dest[i] = path.length > 0 ? path[path.length - 1]! : here
-  a.phase[i] = Phase.walking
-  return true
-}
-
-/** Whether agents i and p stand on the same or adjacent tiles (close enough to chat). */
-export function isBeside(world: World, i: number, p: number): boolean {
-  const a = world.state.agents.cols
-  return Math.abs(a.x[i]! - a.x[p]!) <= 1 && Math.abs(a.y[i]! - a.y[p]!) <= 1
-}
-
-/**
- * Where to stand to chat with agent `p`: its tile and the open tiles around it (chat reaches the
- * eight neighbours), those with room first; when all are full, all of them (the walker waits or
- * squeezes in, as at any crowded tile). In ascending tile order, so the path cache key is stable.
- */
-export function besidePartner(world: World, p: number): number[] {
-  const { state, params } = world
-  const { width, height } = params.map
-  const a = state.agents.cols
-  const px = a.x[p]!
-  const py = a.y[p]!
-  const open: number[] = []
-  const roomy: number[] = []
-  for (let y = Math.max(0, py - 1); y <= Math.min(height - 1, py + 1); y++) {
-    for (let x = Math.max(0, px - 1); x <= Math.min(width - 1, px + 1); x++) {
-      const t = y * width + x
-      if (params.blocked[t] === 1) continue
-      open.push(t)
-      if (state.tileCount[t]! < params.tileCapacity) roomy.push(t)
-    }
-  }
-  return roomy.length > 0 ? roomy : open
-}
-
-/** Leave queues and reservations, aborting a running affordance (its costs are refunded). */
-export function dropCurrent(world: World, i: number): void {
-  const { state } = world
-  const a = state.agents.cols
-  const o = a.target[i]!
-  if (o >= 0) {
-    if (a.phase[i] === Phase.using) abortAffordance(world, o, 'interrupted')
-    else if (state.objects.holder[o] === i) releaseObject(world, o, i, false)
-    else if (a.phase[i] === Phase.queued) leaveQueue(world, o, i)
-  }
-  state.agents.paths[i] = null
-  a.target[i] = -1
-  a.phase[i] = Phase.none
-}
-
-/** The agent's option failed: it stops, and the object (if any) is skipped for a while. */
-export function fail(world: World, i: number, reason: string): void {
-  const a = world.state.agents.cols
-  const o = a.target[i]!
-  if (o >= 0) {
-    a.avoidObject[i] = o
-    a.avoidUntil[i] = world.state.tick + world.params.behavior.retry_after_ticks
-  }
-  world.state.agents.paths[i] = null
-  a.phase[i] = Phase.failed
-  world.state.agents.failReason[i] = reason
 }

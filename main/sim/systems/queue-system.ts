@@ -5,7 +5,7 @@
  */
 import { OPTION_INDEX, Phase } from '../state/agent-store'
 import type { World } from '../state/world'
-import { fail } from './decisions'
+import { fail } from '../agents/intent'
 import { stepsLeft } from './movement'
 import { recordConflict, releaseObject, requestAccess, requeueToTail } from './queue-ops'
 
