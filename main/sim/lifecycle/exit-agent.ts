@@ -1,14 +1,13 @@
 /**
- * Carry out an exit: the agent leaves the town the way console `kill` removes one (its queue,
- * reservation or running affordance is dropped, its tile freed, its slot marked dead), the
- * configured exit hooks run, `agent_exit` is emitted, and a replacement is booked for
- * `respawn_min_ticks`–`respawn_max_ticks` later, the delay drawn from the `world` stream.
+ * Carry out an exit: the agent leaves the town by the one way out (agents/enter-leave.ts, which
+ * console `kill` takes too: its queue, reservation or running affordance is dropped, its tile
+ * freed, its slot marked dead, its lifecycle records dropped), the configured exit hooks run,
+ * `agent_exit` is emitted, and a replacement is booked for `respawn_min_ticks`–`respawn_max_ticks`
+ * later, the delay drawn from the `world` stream.
  */
+import { leaveTown } from '../agents/enter-leave'
 import { nextInt } from '../rng/rng-streams'
-import { Phase } from '../state/agent-store'
 import { emit, type World } from '../state/world'
-import { releaseOnExit } from '../policy/possession'
-import { dropCurrent } from '../agents/drop-current'
 import { runExitHooks } from './lifecycle-hooks'
 import type { ExitReason } from './lifecycle-state'
 
@@ -25,14 +24,7 @@ export function exitAgent(world: World, agent: number, reason: ExitReason): void
   const a = state.agents.cols
   const id = state.agents.ids[agent]!
   const job = a.job[agent]!
-  dropCurrent(world, agent)
-  const tile = a.y[agent]! * params.map.width + a.x[agent]!
-  state.tileCount[tile]!--
-  a.alive[agent] = 0
-  // Every per-agent system skips an agent without a job or a phase, as after `kill`.
-  a.job[agent] = -1
-  a.phase[agent] = Phase.none
-  forget(world, agent)
+  const tile = leaveTown(world, agent)
   life.last_exit_tick = state.tick
   life.exits_today++
   life.totals[reason]++
@@ -51,15 +43,4 @@ export function exitAgent(world: World, agent: number, reason: ExitReason): void
     wallet: a.wallet[agent]!,
     due: state.tick + delay
   })
-}
-
-/** Drop every lifecycle record of a slot that has left (by exit or by console `kill`), and release it if possessed. */
-export function forget(world: World, agent: number): void {
-  const life = world.state.lifecycle
-  const key = String(agent)
-  delete life.starving[key]
-  delete life.employment.absences[key]
-  life.pending = life.pending.filter((p) => p.agent !== agent)
-  life.employment.queue = life.employment.queue.filter((q) => q.agent !== agent)
-  releaseOnExit(world, agent)
 }

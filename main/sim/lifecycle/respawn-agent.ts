@@ -5,6 +5,7 @@
  * generated agent's from `world.initial` (the `world` stream) and the starting wallet. A ticket
  * whose home has no tile with room waits for the next tick rather than overfilling a tile.
  */
+import { enterTown } from '../agents/enter-leave'
 import { nextFloat, nextInt } from '../rng/rng-streams'
 import { emit, type World } from '../state/world'
 import { stationsByWorkplace, workTile } from '../town/place-agents'
@@ -32,24 +33,24 @@ function respawn(world: World, ticket: RespawnTicket): boolean {
   // Count the workplace's staff before adding the newcomer: its work tile is the next in turn.
   const staff = workplace < 0 ? 0 : workersAt(world, workplace)
   const id = nextId(world, ticket.origin)
-  const i = state.agents.add(id)
-  const a = state.agents.cols // read after add(): growing replaces the columns
-  a.home[i] = ticket.home
-  a.homeTile[i] = ticket.home_tile
-  a.x[i] = tile % params.map.width
-  a.y[i] = Math.floor(tile / params.map.width)
-  state.tileCount[tile]!++
-  a.job[i] = job
-  if (workplace >= 0) {
-    a.workplace[i] = workplace
-    a.workTile[i] = workTile(world, stationsByWorkplace(world)[workplace] ?? [], workplace, staff)
-  }
   const { needs_min, needs_max } = params.config.world.initial
   const draw = () => needs_min + (needs_max - needs_min) * nextFloat(state.rng.world)
-  a.hunger[i] = draw()
-  a.hygiene[i] = draw()
-  a.energy[i] = draw()
-  a.wallet[i] = params.startingWallet
+  // Drawn in this order (hunger, hygiene, energy) from the `world` stream, as a replay expects.
+  const hunger = draw()
+  const hygiene = draw()
+  const energy = draw()
+  const i = enterTown(world, {
+    id,
+    home: ticket.home,
+    homeTile: ticket.home_tile,
+    tile,
+    job,
+    workplace,
+    workTile: workplace < 0 ? -1 : workTile(world, stationsByWorkplace(world)[workplace] ?? [], workplace, staff),
+    needs: { hunger, hygiene, energy },
+    wallet: params.startingWallet
+  })
+  const a = state.agents.cols
   state.lifecycle.totals.respawns++
   runSpawnHooks(config.spawn_hooks, { world, agent: i, ticket })
   emit(state, 'agent_respawn', {

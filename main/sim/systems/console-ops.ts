@@ -6,14 +6,13 @@
  * there, the tile is free) is checked here, and a refused operation changes nothing.
  */
 import type { ConsoleOp } from '../inputs'
-import { Phase } from '../state/agent-store'
 import { emit, type JsonValue, type World } from '../state/world'
 import { arrangeMeet, cancelPerturbation, triggerPerturbation } from '../perturbations/manual-ops'
 import { dropCurrent } from '../agents/drop-current'
 import { spawnAgent } from './spawn-agent'
 import { forceChat } from '../society/force-chat'
 import { applyEmploymentExit } from '../lifecycle/employment-console'
-import { forget } from '../lifecycle/exit-agent'
+import { leaveTown } from '../agents/enter-leave'
 import { applyPolicyOp } from '../policy/policy-ops'
 
 export type OpOutcome = { ok: true; value: { [key: string]: JsonValue } } | { ok: false; code: string; message: string }
@@ -67,13 +66,7 @@ export function applyOp(world: World, op: ConsoleOp): OpOutcome {
       return spawnAgent(world, op)
     case 'kill': {
       if (!living(world, op.agent)) return missing(op.agent)
-      dropCurrent(world, op.agent)
-      const tile = a.y[op.agent]! * params.map.width + a.x[op.agent]!
-      state.tileCount[tile]!--
-      a.alive[op.agent] = 0
-      a.job[op.agent] = -1
-      a.phase[op.agent] = Phase.none
-      forget(world, op.agent)
+      leaveTown(world, op.agent)
       emit(state, 'agent_killed', { agent_id: ids[op.agent]!, reason: op.reason ?? 'console' })
       return { ok: true, value: { agent_id: ids[op.agent]!, killed: true } }
     }

@@ -3,6 +3,7 @@
  * living residents; on the tile named or a free floor tile at home; with the job named (null for
  * none) or the next job in turn; needs default to 0.7, the wallet to the config's starting wallet.
  */
+import { enterTown } from '../agents/enter-leave'
 import type { ConsoleOp } from '../inputs'
 import { findAgent } from '../state/agent-store'
 import { emit, type World } from '../state/world'
@@ -45,24 +46,25 @@ export function spawnAgent(world: World, op: SpawnOp): OpOutcome {
   const jobIndex = op.job === undefined ? (params.jobs.length > 0 ? living % params.jobs.length : -1) : op.job === null ? -1 : params.jobs.findIndex((j) => j.id === op.job)
   if (op.job != null && jobIndex < 0) return { ok: false, code: 'console.invalid_args', message: `no job "${op.job}": use one of ${params.jobs.map((j) => j.id).join(', ') || '(none defined)'} or null` }
 
-  const i = state.agents.add(op.id)
-  const a = state.agents.cols
-  a.home[i] = home
-  a.homeTile[i] = homeTile
-  a.x[i] = tile % params.map.width
-  a.y[i] = Math.floor(tile / params.map.width)
-  state.tileCount[tile]!++
-  a.job[i] = jobIndex
+  let workplace = -1
+  let stand = -1
   if (jobIndex >= 0) {
     const fixed = params.jobs[jobIndex]!.workplace
-    const workplace = fixed >= 0 ? fixed : workers.indexOf(Math.min(...workers))
-    a.workplace[i] = workplace
-    a.workTile[i] = workTile(world, stationsByWorkplace(world)[workplace] ?? [], workplace, workers[workplace] ?? 0)
+    workplace = fixed >= 0 ? fixed : workers.indexOf(Math.min(...workers))
+    stand = workTile(world, stationsByWorkplace(world)[workplace] ?? [], workplace, workers[workplace] ?? 0)
   }
-  a.hunger[i] = op.needs?.hunger ?? DEFAULT_NEED
-  a.hygiene[i] = op.needs?.hygiene ?? DEFAULT_NEED
-  a.energy[i] = op.needs?.energy ?? DEFAULT_NEED
-  a.wallet[i] = op.wallet ?? params.startingWallet
+  const i = enterTown(world, {
+    id: op.id,
+    home,
+    homeTile,
+    tile,
+    job: jobIndex,
+    workplace,
+    workTile: stand,
+    needs: { hunger: op.needs?.hunger ?? DEFAULT_NEED, hygiene: op.needs?.hygiene ?? DEFAULT_NEED, energy: op.needs?.energy ?? DEFAULT_NEED },
+    wallet: op.wallet ?? params.startingWallet
+  })
+  const a = state.agents.cols
   emit(state, 'agent_spawned', { agent_id: op.id, x: a.x[i]!, y: a.y[i]!, home: homeArea?.id ?? null, job: params.jobs[jobIndex]?.id ?? null })
   return { ok: true, value: { agent_id: op.id, x: a.x[i]!, y: a.y[i]!, home: homeArea?.id ?? null, job: params.jobs[jobIndex]?.id ?? null } }
 }
