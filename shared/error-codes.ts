@@ -61,6 +61,14 @@ export const ERROR_CODES = [
   'snapshot.not_found',
   /** A snapshot path (or the storage root) that resolves outside the workspace, links followed. */
   'snapshot.outside_workspace',
+  // the session timeline (docs/timeline.md)
+  /** The tick is outside what the timeline holds (older than its earliest keyframe, or after the live tick). */
+  'timeline.unreachable',
+  'timeline.unknown_branch',
+  /** A step is in flight: pause the shard first. */
+  'timeline.busy',
+  /** Replaying the logged inputs did not reproduce the recorded run (a bug, or an input the log missed). */
+  'timeline.diverged',
   // files a client, a config or a command line names
   /** The path lies outside every workspace root (the configs folder, the workspace, the app's data). */
   'fs.outside_workspace',
