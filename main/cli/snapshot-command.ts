@@ -5,15 +5,10 @@
  * snapshot.* code and what to do, on stderr; with --json also as `{ok: false, error}` on
  * stdout), 1 on a runtime failure (a write that fails).
  */
-import { basename } from 'node:path'
-import type { SnapshotDiffDto, SnapshotInspection, SnapshotVerdict } from '../../shared/contract/dto/snapshots'
+import type { SnapshotDiffDto } from '../../shared/contract/dto/snapshots'
 import { builtinMigrations } from '../snapshots/builtin-migrations'
-import { resumePoint } from '../snapshots/load-snapshot'
-import { versionLabel } from '../snapshots/migration-registry'
-import { decodeSnapshotWithNotes, MAX_SNAPSHOT_BYTES } from '../snapshots/snapshot-codec'
-import { stateCounts } from '../snapshots/snapshot-document'
-import { describeSnapshotFile } from '../snapshots/snapshot-entry'
-import { snapshotVerdict } from '../snapshots/snapshot-guardrails'
+import { decodeSnapshotWithNotes } from '../snapshots/snapshot-codec'
+import { inspectionOf, verdictOf } from '../snapshots/snapshot-manager'
 import { diffDocuments } from '../snapshots/snapshot-diff'
 import { readSnapshotBytes, readSnapshotChecked } from '../snapshots/snapshot-files'
 import { SnapshotStore } from '../snapshots/snapshot-store'
@@ -39,16 +34,7 @@ async function inspect(argv: string[], io: CliIo): Promise<number> {
   const file = positionals[0]!
   const read = await readSnapshotChecked(file, files, { allowDowngrade: true })
   if (!read.ok) return refuse(io, values.json === true, read.error)
-  const { doc, warnings } = read.value
-  const entry = await describeSnapshotFile(read.value.path, basename(read.value.path), files, MAX_SNAPSHOT_BYTES)
-  const inspection: SnapshotInspection & { warnings: typeof warnings } = {
-    entry,
-    identity: doc.identity,
-    checksum: doc.checksum,
-    migrations: doc.migrations.applied.map((m) => ({ id: m.id, from: versionLabel(m.from), to: versionLabel(m.to), description: m.description })),
-    counts: stateCounts(doc.state),
-    warnings
-  }
+  const inspection = await inspectionOf(read.value, files)
   io.stdout.write(values.json ? `${JSON.stringify(inspection)}\n` : formatInspection(file, inspection))
   return EXIT.ok
 }
@@ -60,12 +46,8 @@ async function validate(argv: string[], io: CliIo): Promise<number> {
   const registry = builtinMigrations()
   const read = await readSnapshotBytes(positionals[0]!, files)
   const decoded = read.ok ? decodeSnapshotWithNotes(read.value.bytes, { allowDowngrade: loaded.config.snapshot.guardrails.allow_downgrade }) : read
-  let verdict: SnapshotVerdict = snapshotVerdict(decoded, loaded, registry)
-  // Past the guardrails, the town itself must take the world: restore it as a load would.
-  if (verdict.verdict !== 'refused' && decoded.ok) {
-    const point = resumePoint(decoded.value.doc, loaded, registry, decoded.value.warnings)
-    if (!point.ok) verdict = { ...verdict, verdict: 'refused', reasons: [...verdict.reasons, { code: point.error.code, message: point.error.message }] }
-  }
+  // Past the guardrails, the town itself must take the world: restored as a load would.
+  const verdict = verdictOf(decoded, loaded, registry)
   const strictFail = values.strict === true && verdict.verdict === 'warn'
   const out = { config_id: loaded.summary.config_id, strict: values.strict === true, ...verdict }
   io.stdout.write(values.json ? `${JSON.stringify(out)}\n` : formatVerdict(positionals[0]!, out))

@@ -41,11 +41,32 @@ export interface PolicyControl {
   swap(model: string): Promise<Result<JsonValue>>
 }
 
+/**
+ * The shard's snapshots as commands see them (the shard provides it): files are read and written
+ * off the tick, so every call but `last` is answered later. Names are files in the storage root.
+ */
+export interface SnapshotControl {
+  /** The latest snapshot saved, autosaved, migrated or loaded (null before any), JSON-safe. */
+  last(): JsonValue
+  save(options: { gzip?: boolean; label?: string }): Promise<Result<JsonValue>>
+  list(): Promise<Result<JsonValue>>
+  inspect(name: string): Promise<Result<JsonValue>>
+  validate(name: string, strict: boolean): Promise<Result<JsonValue>>
+  /** A dry run: the chain to the live config, each step's description and the diff. */
+  preview(name: string): Promise<Result<JsonValue>>
+  /** A new file in `output` (a folder inside the workspace; default the storage root); the source is never changed. */
+  migrate(name: string, output?: string): Promise<Result<JsonValue>>
+  /** Into the running shard, paused first; a refused load changes nothing. */
+  load(name: string): Promise<Result<JsonValue>>
+  diff(a: string, b: string): Promise<Result<JsonValue>>
+}
+
 /** What `run` may read. */
 export interface CommandContext {
   readonly world: World
   readonly catalog: CommandCatalog
   readonly policy?: PolicyControl
+  readonly snapshots?: SnapshotControl
 }
 
 export interface ConsoleCommand<S extends z.ZodObject = z.ZodObject> {

@@ -33,7 +33,7 @@ import { describeArgIssues } from './args-errors'
 import { argsLimitProblem } from './args-limits'
 import { defaultCommandRegistry, type CommandRegistry } from './command-registry'
 import type { ConsoleEnvelope } from './envelope'
-import type { PolicyControl } from './command'
+import type { PolicyControl, SnapshotControl } from './command'
 import { ADMIN_NAMESPACE, IdempotencyCache, namespaceOf, type CmdIssuer } from './idempotency-cache'
 import { CONSOLE_ROUTER_SCHEMA_VERSION, ConsoleRouterJsonSchema, type ConsoleRouterJson, type PendingCommandJson } from './console-router-json'
 
@@ -52,6 +52,8 @@ export interface ConsoleRouterOptions {
   cache?: IdempotencyCache
   /** The policy runtime, for policy_status and policy_swap. */
   policy?: PolicyControl
+  /** The shard's snapshots, for the snapshot_* commands and telemetry_snapshot's last_snapshot. */
+  snapshots?: SnapshotControl
 }
 
 /** Generated ids for commands sent without one; clients may not use the prefix. */
@@ -144,7 +146,8 @@ export class ConsoleRouter {
 
     const parsed = command.args.safeParse(args)
     if (!parsed.success) return refuse('console.invalid_args', describeArgIssues(name, command.args, parsed.error.issues, args))
-    const outcome = command.run({ world: this.world, catalog: this.registry, ...(this.options.policy ? { policy: this.options.policy } : {}) }, parsed.data)
+    const { policy, snapshots } = this.options
+    const outcome = command.run({ world: this.world, catalog: this.registry, ...(policy ? { policy } : {}), ...(snapshots ? { snapshots } : {}) }, parsed.data)
     const who: CmdIssuer = { role: envelope.role, issuer: envelope.issuer }
     switch (outcome.kind) {
       case 'error':
@@ -213,11 +216,14 @@ export class ConsoleRouter {
   /**
    * The world these commands were meant for is going away (a new config, the end of a run):
    * each queued command gets its final result now, an error saying it never applied.
+   * `engineOnly` (a snapshot load): only the engine ops do; host-side work still under way (the
+   * snapshot_load that replaced the world, a policy swap) settles with its own result.
    */
-  abandon(reason: string): void {
+  abandon(reason: string, options: { engineOnly?: boolean } = {}): void {
     this.unsubscribe()
     const tick = this.world.state.tick
     for (const [at, pending] of this.pending) {
+      if (options.engineOnly === true && !pending.engine) continue
       this.pending.delete(at)
       this.options.onResult?.({
         ...pending.result,

@@ -274,7 +274,8 @@ export class ShardService {
       measured_tps: this.failure ? 0 : view.measured_tps,
       config: view.config,
       restarts: this.restarts,
-      stepping: this.failure ? null : view.stepping
+      stepping: this.failure ? null : view.stepping,
+      last_snapshot: view.last_snapshot
     }
   }
 

@@ -59,9 +59,9 @@ export class ShardWorkerClient {
   constructor(private readonly options: ShardWorkerOptions) {
     this.worker = new Worker(options.workerPath, { stderr: false, stdout: false, env: workerEnv() })
     this.worker.on('message', (raw: unknown) => this.receive(raw))
-    this.worker.on('error', (e) => this.fail({ reason: e.message, tick: this.lastTick, exit_code: null, ...(e.stack ? { stack: e.stack } : {}) }))
+    this.worker.on('error', (e) => this.fail({ reason: e.message, tick: this.lastTick, exit_code: null, autosave: null, ...(e.stack ? { stack: e.stack } : {}) }))
     this.worker.on('exit', (code) => {
-      if (!this.terminating) this.fail({ reason: `the shard worker exited unexpectedly with code ${code}`, tick: this.lastTick, exit_code: code })
+      if (!this.terminating) this.fail({ reason: `the shard worker exited unexpectedly with code ${code}`, tick: this.lastTick, exit_code: code, autosave: null })
     })
   }
 

@@ -5,7 +5,9 @@
 import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
 import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
+import type { LastSnapshot } from '../../shared/contract/dto/snapshots'
 import type { WorldSummary } from '../../shared/contract/dto/world-summary'
+import type { ShardConfig } from '../config/shard-config-schema'
 import type { Workspace } from '../fs/workspace'
 import type { SimEvent, World } from '../sim/state/world'
 import type { Scheduler } from './scheduler'
@@ -20,6 +22,8 @@ export interface ShardView {
   world: WorldSummary
   /** The step under way: ticks done of the total asked for; null when none is. */
   stepping: { done: number; total: number } | null
+  /** The latest snapshot saved, autosaved, migrated or loaded (identity and RNG fingerprints). */
+  last_snapshot: LastSnapshot | null
 }
 
 /**
@@ -63,6 +67,10 @@ export interface ShardOptions {
    * relative ones resolve from. Without it the shard reads no model file at all.
    */
   files?: ShardFiles
+  /** Log lines for the operator (a refused snapshot load, a migration, a failed autosave). */
+  onLog?: (level: 'info' | 'warn' | 'error', message: string) => void
+  /** A snapshot file appeared without a request (an autosave): lists are stale. */
+  onSnapshotStored?: (name: string, reason: 'autosaved') => void
   /** Start from this restored world (a snapshot, see main/snapshots/load-snapshot.ts) instead of a fresh town. */
   resume?: { world: World; lastEvents?: readonly SimEvent[] }
 }
@@ -71,4 +79,14 @@ export interface ShardFiles {
   workspace: Workspace
   /** The folder relative model paths resolve from (the host's working folder). */
   base: string
+}
+
+/** The config's real-time cadence as a speed: 250 ms a tick is 4 ticks per second. */
+export function defaultSpeed(config: ShardConfig): number {
+  return 1000 / config.runtime.tick_ms
+}
+
+/** A measured tick rate as views show it: one decimal. */
+export function roundRate(value: number): number {
+  return Math.round(value * 10) / 10
 }

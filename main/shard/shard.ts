@@ -1,41 +1,40 @@
 /**
- * The Shard: the single-thread runtime that owns one world and its clock. Later issues add the
- * policy, snapshots, telemetry and console to it. It runs inside the worker thread in the app,
- * and in-process in the CLI and tests.
+ * The Shard: the single-thread runtime that owns one world and its clock, with the policy, the
+ * telemetry hub, the console and snapshots (shard-snapshots.ts) around it. It runs inside the
+ * worker thread in the app, and in-process in the CLI and tests.
  */
-import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
 import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
 import type { LoadedConfig } from '../config/load-config'
 import type { AffordanceSource } from '../config/load-affordances'
 import { err, ok, type Result } from '../../shared/result'
-import { compileRegistry } from '../sim/affordances/registry'
-import type { ShardConfig } from '../config/shard-config-schema'
+import { registryFor } from './shard-registry'
 import type { SimEvent } from '../sim/state/world'
 import { summarizeWorld } from '../sim/world-summary'
-import { STEP_CHUNK_MS, type ShardOptions, type ShardView, type StepOutcome } from './shard-options'
+import { defaultSpeed, roundRate, STEP_CHUNK_MS, type ShardOptions, type ShardView, type StepOutcome } from './shard-options'
 import { ShardFrames } from './shard-frames'
 import { Simulation } from './simulation'
 import { ShardClock } from './shard-clock'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
-import { ConsoleRouter } from '../console/console-router'
+import type { ConsoleRouter } from '../console/console-router'
+import { ShardConsole } from './shard-console'
 import type { ConsoleEnvelope } from '../console/envelope'
 import type { AgentDetail } from '../../shared/contract/dto/society'
 import { agentDetail } from './agent-detail'
 import { TelemetryHub, type SocietyTelemetry } from '../telemetry/telemetry-hub'
 import type { TelemetryView } from './society-view'
-import { loadOnnxPolicy } from '../policy/runtime/onnx-policy'
 import { configuredModel } from '../policy/runtime/model-path'
+import { loadModelFile, useConfiguredModel } from './shard-model'
+import { ShardSnapshots } from './shard-snapshots'
+import { snapshotControl } from './snapshot-control'
 import type { DecisionTrace, PolicyIdentity, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { JsonValue } from '../sim/state/world'
 
 export type { ShardFiles, ShardOptions, ShardView, StepOutcome } from './shard-options'
-export { STEP_CHUNK_MS } from './shard-options'
+export { defaultSpeed, STEP_CHUNK_MS } from './shard-options'
 
 export class Shard {
   private sim: Simulation
   private telemetry: SocietyTelemetry | undefined
-  private config: ShardConfig
-  private summary: ConfigSummary
   private state: ShardState = 'idle'
   private readonly clock: ShardClock
   /** Step requests in flight, one after another. */
@@ -45,13 +44,17 @@ export class Shard {
   /** Bumped by start and by a config load: step requests still queued or running stop there. */
   private epoch = 0
   private readonly frames: ShardFrames<ShardView>
+  private loaded: LoadedConfig
+  /** Each simulation's telemetry hub (a snapshot load swaps in the restored one). */
+  private readonly hubs = new WeakMap<Simulation, { hub: TelemetryHub }>()
+  /** Save, autosave, list and load snapshots of this shard's town. */
+  readonly snapshots: ShardSnapshots
 
   constructor(
     loaded: LoadedConfig,
     private readonly options: ShardOptions
   ) {
-    this.config = loaded.config
-    this.summary = loaded.summary
+    this.loaded = loaded
     this.frames = new ShardFrames({
       scheduler: options.scheduler,
       view: () => this.view(),
@@ -60,19 +63,30 @@ export class Shard {
       ...(options.onObserver ? { onObserver: options.onObserver } : {}),
       ...(options.observerIntervalMs === undefined ? {} : { observerIntervalMs: options.observerIntervalMs }),
       credit: options.observerCredit === true,
-      town: () => ({ world: this.sim.world, configId: this.summary.config_id, telemetry: this.telemetryView() })
+      town: () => ({ world: this.sim.world, configId: this.loaded.summary.config_id, telemetry: this.telemetryView() })
     })
-    this.sim = this.createSimulation(loaded, options.resume)
+    this.sim = this.adopt(this.buildSimulation(loaded, options.resume))
     this.clock = new ShardClock(options.scheduler, { simulation: () => this.sim, afterSlice: (now) => this.afterSlice(now) }, defaultSpeed(loaded.config))
+    this.snapshots = new ShardSnapshots({
+      simulation: () => this.sim,
+      loaded: () => this.loaded,
+      files: options.files,
+      router: () => this.consoles.existing,
+      hub: () => this.hubs.get(this.sim)?.hub,
+      halt: () => this.halt(),
+      run: () => void this.start(),
+      candidate: (l, resume) => this.candidate(l, resume),
+      useModel: (sim, l) => useConfiguredModel(sim, l, this.options.files, 'the running town is unchanged'),
+      routerOptions: () => this.consoles.options(),
+      adopt: (sim, router) => this.adoptLoaded(sim, router),
+      log: (level, message) => this.options.onLog?.(level, message),
+      stored: (name, reason) => this.options.onSnapshotStored?.(name, reason)
+    })
   }
 
   /** The running simulation (world, input log, console queue). */
   get simulation(): Simulation {
     return this.sim
-  }
-
-  private createSimulation(loaded: LoadedConfig, resume?: ShardOptions['resume']): Simulation {
-    return this.adopt(this.buildSimulation(loaded, resume))
   }
 
   /** A new simulation wired to this shard's observer and telemetry, not yet the live one. */
@@ -83,12 +97,19 @@ export class Shard {
     }
     const sim: Simulation = new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000, ...(resume ? { resume } : {}) })
     // Telemetry (rewards summary, stability alerts, KPIs, narration) watches every tick; a new
-    // world starts it afresh.
-    const hub = TelemetryHub.create(loaded.config)
+    // world starts it afresh, a loaded snapshot with its restored hub.
+    const holder = { hub: TelemetryHub.create(loaded.config) }
+    this.hubs.set(sim, holder)
     sim.onTick((events, decisions) => {
-      if (sim === this.sim) this.telemetry = hub.observe({ world: sim.world, events, decisions })
+      if (sim === this.sim) this.telemetry = holder.hub.observe({ world: sim.world, events, decisions })
     })
     return sim
+  }
+
+  /** A simulation around a restored world, not live yet; `useHub` swaps in its restored telemetry hub. */
+  private candidate(loaded: LoadedConfig, resume: NonNullable<ShardOptions['resume']>): { sim: Simulation; useHub(hub: TelemetryHub): void } {
+    const sim = this.buildSimulation(loaded, resume)
+    return { sim, useHub: (hub) => (this.hubs.get(sim)!.hub = hub) }
   }
 
   /** Make `sim` the live simulation: the previous one stops applying ticks, views start afresh. */
@@ -102,8 +123,7 @@ export class Shard {
   /** The telemetry side's latest view, for observer frames. */
   private telemetryView(): TelemetryView | undefined {
     const t = this.telemetry
-    if (!t) return undefined
-    return { kpis: t.kpis, alerts: t.alerts, promotion: t.promotion, narrations: t.recent_narrations, rewards: { mean_total: t.rewards.mean_total, components: t.rewards.components } }
+    return t && { kpis: t.kpis, alerts: t.alerts, promotion: t.promotion, narrations: t.recent_narrations, rewards: { mean_total: t.rewards.mean_total, components: t.rewards.components } }
   }
 
   /** Whether a state change's observer frame is still to go out (it follows the command's reply). */
@@ -133,28 +153,43 @@ export class Shard {
    */
   async prepareConfig(loaded: LoadedConfig): Promise<Result<ShardView>> {
     const sim = this.buildSimulation(loaded)
-    const named = configuredModel(loaded.config, loaded.summary.source)
-    if (named !== undefined) {
-      const path = await this.modelPath(named)
-      if (!path.ok) return err(path.error.code, `${loaded.summary.source}: policy.model: ${path.error.message}; the running shard keeps its config`)
-      const model = await loadOnnxPolicy(path.value, sim.policy.spec, { provider: loaded.config.policy.provider })
-      if (!model.ok) return err(model.error.code, `${loaded.summary.source}: policy.model: ${model.error.message}; the running shard keeps its config`, model.error.details)
-      sim.policy.use(model.value)
-    }
-    return ok(this.replaceWith(loaded, sim))
+    const model = await useConfiguredModel(sim, loaded, this.options.files, 'the running shard keeps its config')
+    return model.ok ? ok(this.replaceWith(loaded, sim)) : model
   }
 
   private replaceWith(loaded: LoadedConfig, sim: Simulation): ShardView {
-    this.clock.stop()
-    this.epoch++
-    this.stepUnderWay = null
-    this.consoleRouter?.abandon(`a new config (${loaded.summary.config_id}) was loaded before it reached a tick boundary`)
-    this.config = loaded.config
-    this.summary = loaded.summary
-    this.sim = this.adopt(sim)
+    this.goLive(sim, `a new config (${loaded.summary.config_id}) was loaded before it reached a tick boundary`)
+    this.loaded = loaded
+    this.snapshots.resetAutosave()
     this.clock.setSpeed(defaultSpeed(loaded.config))
     this.state = 'idle'
     return this.changed()
+  }
+
+  /** A loaded snapshot's simulation goes live, paused, with its restored router (see ShardSnapshots.load). */
+  private adoptLoaded(sim: Simulation, router: ConsoleRouter | undefined): void {
+    // Host-side work (a snapshot_load itself, a policy swap) still settles; engine ops never apply.
+    this.goLive(sim, 'a snapshot was loaded before it reached a tick boundary', { engineOnly: true, ...(router ? { next: router } : {}) })
+    this.state = 'paused'
+    this.changed()
+  }
+
+  /** `sim` goes live: the clock and any step stop, and the old world's console commands settle. */
+  private goLive(sim: Simulation, reason: string, consoles: Parameters<ShardConsole['replace']>[1] = {}): void {
+    this.clock.stop()
+    this.epoch++
+    this.stepUnderWay = null
+    this.consoles.replace(reason, consoles)
+    this.sim = this.adopt(sim)
+  }
+
+  /** Stop the clock and any step, and wait until no tick is in flight; says whether the clock ran. */
+  private async halt(): Promise<boolean> {
+    const wasRunning = this.state === 'running'
+    this.pause()
+    await this.stepping
+    await this.clock.settled()
+    return wasRunning
   }
 
   /**
@@ -163,22 +198,9 @@ export class Shard {
    * previous registry left live, if it does not compile or lacks an object type the map uses.
    */
   reloadAffordances(source: AffordanceSource): Result<ShardView> {
-    const compiled = compileRegistry(source.manifest)
-    if (!compiled.ok) {
-      const problems = compiled.problems.filter((p) => !p.warning)
-      return err('config.invalid', `${source.source} does not compile: ${problems.map((p) => `${p.path.join('.') || '<document>'}: ${p.message}`).join('; ')}; the previous affordance registry stays live`)
-    }
-    const onMap = [...new Set(this.sim.world.state.objects.types)].sort()
-    const missing = onMap.filter((type) => !Object.hasOwn(source.manifest.object_types, type))
-    if (missing.length > 0) {
-      const names = missing.map((t) => `"${t}"`).join(', ')
-      return err(
-        'config.invalid',
-        `${source.source} lacks object type${missing.length === 1 ? '' : 's'} ${names}, which the map uses: declare ${missing.length === 1 ? 'it' : 'them'} under object_types; the previous affordance registry stays live`,
-        { missing_object_types: missing }
-      )
-    }
-    this.sim.swapRegistry(compiled.registry)
+    const compiled = registryFor(source, this.sim.world)
+    if (!compiled.ok) return compiled
+    this.sim.swapRegistry(compiled.value)
     return ok(this.changed())
   }
 
@@ -219,6 +241,7 @@ export class Shard {
     if (this.clock.busy) throw new Error('a model-driven slice is still running: use advance()')
     for (let i = 0; i < ticks; i++) this.sim.step()
     this.state = 'paused'
+    this.snapshots.afterTicks()
     return this.changed()
   }
 
@@ -262,6 +285,7 @@ export class Shard {
           chunkStart = scheduler.now()
         }
       }
+      if (sim === this.sim) this.snapshots.afterTicks()
       if (epoch !== this.epoch) return { view: this.view(), requested: ticks, done }
       this.stepUnderWay = null
       this.state = 'paused'
@@ -275,7 +299,7 @@ export class Shard {
 
   /** Load the model the config names (backend onnx); on failure the scripted controller runs and the error is returned. */
   async attachConfiguredPolicy(): Promise<Result<PolicyIdentity>> {
-    const path = configuredModel(this.config, this.summary.source)
+    const path = configuredModel(this.loaded.config, this.loaded.summary.source)
     return path === undefined ? ok(this.sim.policy.identity()) : this.swapPolicy(path)
   }
 
@@ -286,34 +310,22 @@ export class Shard {
    */
   async swapPolicy(model: string): Promise<Result<PolicyIdentity>> {
     const sim = this.sim
-    if (model === 'scripted') {
-      sim.policy.use(null)
-      return ok(sim.policy.identity())
-    }
-    const path = await this.modelPath(model)
-    if (!path.ok) return path
-    const loaded = await loadOnnxPolicy(path.value, sim.policy.spec, { provider: this.config.policy.provider })
+    const loaded = await loadModelFile(sim, model, this.options.files, this.loaded.config.policy.provider)
     if (!loaded.ok) return loaded
     if (sim !== this.sim) {
-      void loaded.value.release()
+      void loaded.value?.release()
       return err('console.conflict', 'a new config was loaded while the model was loading; swap again for the new town')
     }
     sim.policy.use(loaded.value)
-    this.changed()
+    if (loaded.value) this.changed()
     return ok(sim.policy.identity())
-  }
-
-  /** A model file's real path inside the workspace (links followed), or why it may not be read. */
-  private async modelPath(model: string): Promise<Result<string>> {
-    const files = this.options.files
-    if (!files) return err('fs.outside_workspace', `this shard reads no model files, so ${model} cannot be loaded: run it from a host or townlet run, which name the workspace`)
-    return files.workspace.resolve(model, { base: files.base, what: 'policy model', codes: { notFound: 'policy.model_not_found', unreadable: 'policy.model_not_found' } })
   }
 
   policyStatus(): Omit<PolicyStatus, 'models'> {
     return this.sim.policy.status()
   }
 
+  /** One agent's latest decision trace. */
   policyTrace(id: string): Result<DecisionTrace> {
     return this.sim.policy.trace(id)
   }
@@ -326,17 +338,14 @@ export class Shard {
   view(): ShardView {
     return {
       state: this.state,
-      tick: this.tick,
+      tick: this.sim.world.state.tick,
       speed: this.clock.speed,
-      measured_tps: this.state === 'running' ? round(this.clock.rate()) : 0,
-      config: this.summary,
+      measured_tps: this.state === 'running' ? roundRate(this.clock.rate()) : 0,
+      config: this.loaded.summary,
       world: summarizeWorld(this.sim.world),
-      stepping: this.stepUnderWay === null ? null : { ...this.stepUnderWay }
+      stepping: this.stepUnderWay === null ? null : { ...this.stepUnderWay },
+      last_snapshot: this.snapshots.last
     }
-  }
-
-  private get tick(): number {
-    return this.sim.world.state.tick
   }
 
   /** Stop timers; the shard can be dropped afterwards. */
@@ -345,32 +354,32 @@ export class Shard {
   }
 
   // ---- operator console (main/console): one router per world, so a config load starts afresh ----
-  private consoleRouter: ConsoleRouter | undefined
-  private consoleListener: ((result: ConsoleResult) => void) | undefined
+  private readonly consoles = new ShardConsole(
+    () => this.sim,
+    () => ({
+      policy: { status: () => this.policyStatus() as unknown as JsonValue, swap: async (model) => (await this.swapPolicy(model)) as Result<JsonValue> },
+      snapshots: snapshotControl(this.snapshots)
+    })
+  )
 
   /** The console router of the live world. */
   get console(): ConsoleRouter {
-    if (this.consoleRouter?.simulation !== this.sim) {
-      this.consoleRouter = new ConsoleRouter(this.sim, {
-        onResult: (result) => this.consoleListener?.(result),
-        policy: { status: () => this.policyStatus() as unknown as JsonValue, swap: async (model) => (await this.swapPolicy(model)) as Result<JsonValue> }
-      })
-    }
-    return this.consoleRouter
+    return this.consoles.live
   }
 
   /** Run an operator command (see ConsoleRouter): answered now, refused, or queued for the next tick. */
   submitConsole(envelope: ConsoleEnvelope): ConsoleResult {
-    return this.console.submit(envelope)
+    return this.consoles.live.submit(envelope)
   }
 
   /** Where final results of queued console commands go (the worker posts them to the host). */
   onConsoleResult(listener: (result: ConsoleResult) => void): void {
-    this.consoleListener = listener
+    this.consoles.onResult(listener)
   }
 
   /** After a slice: a frame when one is due. */
   private afterSlice(now: number): void {
+    this.snapshots.afterTicks()
     this.frames.afterSlice(now)
   }
 
@@ -387,13 +396,4 @@ export class Shard {
   private changed(): ShardView {
     return this.frames.changed()
   }
-}
-
-/** The config's real-time cadence as a speed: 250 ms a tick is 4 ticks per second. */
-export function defaultSpeed(config: ShardConfig): number {
-  return 1000 / config.runtime.tick_ms
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10
 }

@@ -38,6 +38,8 @@ export interface SavedSnapshot {
 export interface SaveOptions {
   gzip?: boolean
   autosave?: boolean
+  /** An operator's word for it, carried in the name (see `labelPart`). */
+  label?: string
 }
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code
@@ -78,7 +80,7 @@ export class SnapshotStore {
   /** Save a document. Never replaces another snapshot; an I/O failure throws (a runtime failure, not a bad file). */
   async save(doc: SnapshotDocument, options: SaveOptions = {}): Promise<SavedSnapshot> {
     const bytes = encodeSnapshot(doc, { gzip: options.gzip === true })
-    const stem = snapshotStem(doc.tick, doc.checksum, options.autosave === true)
+    const stem = snapshotStem(doc.tick, doc.checksum, options.autosave === true, options.label)
     const ext = options.gzip ? '.json.gz' : '.json'
     const temp = join(this.dir, `.${stem}.${randomBytes(6).toString('hex')}.tmp`)
     trackTempFile(temp)

@@ -55,7 +55,7 @@ describe('wiring and commands', () => {
   it('shows a loop failure until a restart succeeds', async () => {
     const { client, stores, commands } = setup()
     client.emit('shard.frame', sampleFrame(1, { state: 'running', tick: 30, restarts: 0 }))
-    client.emit('loop.failure', { reason: 'boom', tick: 31, exit_code: 1 })
+    client.emit('loop.failure', { reason: 'boom', tick: 31, exit_code: 1, autosave: null })
     const failure = stores.failures.getState().failure
     expect(failure?.failure.reason).toBe('boom')
     // a frame the host sent before the crash does not hide the failure
@@ -70,7 +70,7 @@ describe('wiring and commands', () => {
 
   it('keeps the failure when the restart fails, with a notice', async () => {
     const { client, stores, commands } = setup()
-    client.emit('loop.failure', { reason: 'boom', tick: null, exit_code: null })
+    client.emit('loop.failure', { reason: 'boom', tick: null, exit_code: null, autosave: null })
     client.handlers['shard.restart'] = () => err('shard.crashed', 'worker exited again')
     expect(await commands.restart()).toBe(false)
     expect(stores.failures.getState().failure).not.toBeNull()

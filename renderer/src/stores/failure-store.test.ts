@@ -4,7 +4,7 @@ import { clearIfRecovered, dismissNotice, MAX_NOTICES, pushNotice, recordFailure
 import type { FailureSlice } from './failure-store'
 
 const empty: FailureSlice = { failure: null, notices: [], nextNoticeId: 1 }
-const crash = { reason: 'worker exited', tick: 12, exit_code: 1 }
+const crash = { reason: 'worker exited', tick: 12, exit_code: 1, autosave: null }
 
 describe('failure reducers', () => {
   it('keeps the failure until a restarted, healthy status arrives', () => {

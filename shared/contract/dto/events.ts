@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SnapshotNameSchema } from './snapshots'
 
 /** Emitted when the shard worker dies or the loop throws; the UI offers a restart. */
 export const LoopFailureSchema = z.object({
@@ -7,6 +8,8 @@ export const LoopFailureSchema = z.object({
   tick: z.number().int().nonnegative().nullable(),
   /** Worker exit code when the thread exited, null for an uncaught error. */
   exit_code: z.number().int().nullable(),
+  /** The newest autosave of this session (in the storage root), offered for `shard.restart {snapshot}`; null when none. */
+  autosave: SnapshotNameSchema.nullable().default(null),
   stack: z.string().optional()
 })
 export type LoopFailure = z.infer<typeof LoopFailureSchema>

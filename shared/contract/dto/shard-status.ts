@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ConfigSummarySchema } from './config-summary'
+import { LastSnapshotSchema } from './snapshots'
 
 export const ShardStateSchema = z.enum(['idle', 'running', 'paused', 'failed'])
 export type ShardState = z.infer<typeof ShardStateSchema>
@@ -19,7 +20,9 @@ export const ShardStatusSchema = z.object({
   /** How many times the worker was restarted after a crash in this session. */
   restarts: z.number().int().nonnegative(),
   /** A step under way: ticks done of the total asked for; null when none is. */
-  stepping: z.object({ done: z.number().int().nonnegative(), total: z.number().int().positive() }).nullable().default(null)
+  stepping: z.object({ done: z.number().int().nonnegative(), total: z.number().int().positive() }).nullable().default(null),
+  /** The latest snapshot the shard saved, autosaved, migrated or loaded: its name, tick and identity (RNG fingerprints included). */
+  last_snapshot: LastSnapshotSchema.nullable().default(null)
 })
 export type ShardStatus = z.infer<typeof ShardStatusSchema>
 

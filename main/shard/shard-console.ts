@@ -1,0 +1,48 @@
+/**
+ * The shard's operator console: one ConsoleRouter per world (made on first use, so a new config
+ * starts afresh; a loaded snapshot brings its own, restored), built with the shard's hooks, and
+ * the one listener its queued commands' final results go to (the worker posts them to the host).
+ */
+import type { ConsoleResult } from '../../shared/contract/dto/console'
+import { ConsoleRouter, type ConsoleRouterOptions } from '../console/console-router'
+import type { Simulation } from './simulation'
+
+export class ShardConsole {
+  private router: ConsoleRouter | undefined
+  private listener: ((result: ConsoleResult) => void) | undefined
+
+  constructor(
+    private readonly sim: () => Simulation,
+    private readonly hooks: () => Pick<ConsoleRouterOptions, 'policy' | 'snapshots'>
+  ) {}
+
+  /** The live world's router. */
+  get live(): ConsoleRouter {
+    if (this.router?.simulation !== this.sim()) this.router = new ConsoleRouter(this.sim(), this.options())
+    return this.router
+  }
+
+  /** The live world's router if one was made (a snapshot saves its state; none yet saves null). */
+  get existing(): ConsoleRouter | undefined {
+    return this.router?.simulation === this.sim() ? this.router : undefined
+  }
+
+  /** What every router of this shard is built with: where results go, the policy and snapshot hooks. */
+  options(): ConsoleRouterOptions {
+    return { onResult: (result) => this.listener?.(result), ...this.hooks() }
+  }
+
+  onResult(listener: (result: ConsoleResult) => void): void {
+    this.listener = listener
+  }
+
+  /**
+   * The world goes away: commands still waiting for its ticks get their final error now
+   * (`engineOnly`: host-side work, like the snapshot_load that caused it, still settles), and
+   * `next` (a restored router, or none yet) serves the new world.
+   */
+  replace(reason: string, options: { engineOnly?: boolean; next?: ConsoleRouter } = {}): void {
+    this.router?.abandon(reason, { engineOnly: options.engineOnly === true })
+    this.router = options.next
+  }
+}
