@@ -13,7 +13,8 @@ const DEFAULTS = {
   autosave: { cadence_ticks: null, retain: 3 },
   identity: { policy_hash: null, observation_variant: 'infer', anneal_ratio: null },
   migrations: { auto_apply: false },
-  guardrails: { require_exact_config: true, allow_downgrade: false }
+  guardrails: { require_exact_config: true, allow_downgrade: false },
+  timeline: { keyframe_every: 100, byte_budget: 256 * 1024 * 1024 }
 }
 
 const withBlock = (block: string) => parseConfigText(`config_id: t\nseed: 1\nsnapshot:\n${block}\n`, 't.yaml')
@@ -39,7 +40,8 @@ describe('snapshot config section', () => {
       autosave: { cadence_ticks: 500, retain: 10 },
       identity: { policy_hash: 'a'.repeat(40), observation_variant: 'compact', anneal_ratio: 0.5 },
       migrations: { auto_apply: true },
-      guardrails: { require_exact_config: false, allow_downgrade: true }
+      guardrails: { require_exact_config: false, allow_downgrade: true },
+      timeline: DEFAULTS.timeline
     })
   })
 

@@ -34,6 +34,23 @@ export const SnapshotIdentityConfigSchema = z
   })
   .strict()
 
+/**
+ * The session timeline (main/shard/timeline, docs/timeline.md): a keyframe every `keyframe_every`
+ * ticks bounds a seek's replay; `byte_budget` bounds the keyframes and inputs kept in memory, all
+ * branches together (the oldest go first).
+ */
+export const TimelineConfigSchema = z
+  .object({
+    keyframe_every: z.number().int().min(10, 'a keyframe every 10 ticks or more (closer ones mostly cost memory)').max(10_000).default(100),
+    byte_budget: z
+      .number()
+      .int()
+      .min(1024 * 1024, 'at least 1 MiB (1048576): a budget smaller than one keyframe keeps no past at all')
+      .max(8 * 1024 ** 3)
+      .default(256 * 1024 * 1024)
+  })
+  .strict()
+
 export const SnapshotSectionSchema = z
   .object({
     storage: z.object({ root: workspaceFolder.default('snapshots') }).strict().default({ root: 'snapshots' }),
@@ -62,7 +79,8 @@ export const SnapshotSectionSchema = z
         allow_downgrade: z.boolean().default(false)
       })
       .strict()
-      .default({ require_exact_config: true, allow_downgrade: false })
+      .default({ require_exact_config: true, allow_downgrade: false }),
+    timeline: TimelineConfigSchema.default({ keyframe_every: 100, byte_budget: 256 * 1024 * 1024 })
   })
   .strict()
 

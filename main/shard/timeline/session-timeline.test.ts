@@ -9,7 +9,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hashWorld } from '../../sim/hash/hash-world'
 import { Simulation } from '../simulation'
+import { SessionTimeline } from './session-timeline'
 import { record, sha256, townConfig, watch } from './testing/timeline-town'
+import { timelineOptionsOf } from './timeline-config'
 
 function frameOk(r: ReturnType<typeof record>, tick: number) {
   const f = r.timeline.frame(tick)
@@ -162,5 +164,15 @@ describe('SessionTimeline marks', () => {
     expect(r.timeline.bookmark(31, 'x').ok).toBe(false)
     expect(r.timeline.bookmark(3, 'x'.repeat(5000)).ok).toBe(false)
     expect(r.timeline.bookmark(3, 'y'.repeat(300)).ok && r.timeline.status().marks.at(-1)!.label.length).toBe(200)
+  })
+})
+
+describe('timelineOptionsOf', () => {
+  it('reads snapshot.timeline', () => {
+    const loaded = townConfig(4)
+    const config = { ...loaded.config, snapshot: { ...loaded.config.snapshot, timeline: { keyframe_every: 40, byte_budget: 2 ** 21 } } }
+    const t = new SessionTimeline(new Simulation(loaded), loaded, timelineOptionsOf(config))
+    expect([t.status().keyframe_every, t.status().byte_budget]).toEqual([40, 2 ** 21])
+    expect(timelineOptionsOf(loaded.config)).toEqual({ keyframeEvery: 100, byteBudget: 256 * 1024 * 1024 })
   })
 })
