@@ -8,7 +8,7 @@
  * then the engine at scale (bench/engine-report.ts): 10 … 10,000 agents in a generated town,
  * the observation builder per variant at 100 and 1,000 agents (bench/observation-bench.ts), and
  * the policy runtime: ONNX inference latency and ticks/s against scripted (bench/policy-bench.ts),
- * every panel's frame rate in Chromium at 1,000 agents (bench/panel-fps-bench.ts), Pause latency at 1,000 and 10,000 agents (bench/pause-bench.ts), and snapshot save and load at 10 … 10,000 agents (bench/snapshot-bench.ts).
+ * every panel's frame rate in Chromium at 1,000 agents (bench/panel-fps-bench.ts), Pause latency at 1,000 and 10,000 agents (bench/pause-bench.ts), snapshot save and load at 10 … 10,000 agents (bench/snapshot-bench.ts), and the session timeline's scrubbing and memory (bench/timeline-bench.ts).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -28,6 +28,7 @@ import { observationReport } from './observation-bench'
 import { observerReport } from './observer-bench'
 import { policyReport } from './policy-bench'
 import { snapshotReport } from './snapshot-bench'
+import { timelineReport } from './timeline-bench'
 
 // Built to out/main/bench.js, beside the shard worker bundle.
 const root = join(__dirname, '../..')
@@ -46,8 +47,8 @@ function defaultShardTickRate(): { rate: string; agents: number } {
   return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: summarizeWorld(shard.simulation.world).agents }
 }
 
-/** `npm run bench -- panels` (or `pause`, `observer`, `snapshots`) runs only that Chromium section, for iterating on one figure. */
-const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, snapshots: () => snapshotReport() }
+/** `npm run bench -- panels` (or `pause`, `observer`, `snapshots`, `timeline`) runs only that Chromium section, for iterating on one figure. */
+const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()) }
 
 async function main(): Promise<void> {
   const only = process.argv[2]
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
   for (const line of await pauseReport(root)) console.log(line)
   console.log('')
   for (const line of await snapshotReport()) console.log(line)
+  console.log('')
+  for (const line of timelineReport()) console.log(line)
   console.log(`\npeak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
 }
 
