@@ -4,10 +4,15 @@
  * since (the agent was processed, or left), so it is checked again here and a stale command is
  * refused without changing anything.
  */
-import type { OpOutcome } from '../systems/console-ops'
+import { living, missing, type OpHandlers, type OpOutcome } from '../op-handler'
 import { emit, type World } from '../state/world'
 
 export type EmploymentExitAction = 'approve' | 'defer'
+
+/** The lifecycle's console operations, merged in console-ops.ts. */
+export const lifecycleOps: OpHandlers<'employment_exit'> = {
+  employment_exit: (world, op) => (living(world, op.agent) ? applyEmploymentExit(world, op.agent, op.action) : missing(op.agent))
+}
 
 export function applyEmploymentExit(world: World, agent: number, action: EmploymentExitAction): OpOutcome {
   const { state } = world

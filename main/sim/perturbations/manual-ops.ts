@@ -1,19 +1,17 @@
 /**
- * The console's perturbation operations, applied at the tick boundary (console-ops.ts). They only
+ * The console's perturbation operations, applied at the tick boundary (merged in console-ops.ts). They only
  * queue or mark: a trigger or meet becomes a pending event and a cancel marks an active one due,
  * and the scheduler starts and ends them moments later in the same tick. So a `price` command and
  * a trigger in one tick compose the same way whatever their order in the queue.
  * Triggered events ignore the random caps (the operator asked for them) but count against them.
  */
 import { overrideProblem } from '../../config/sections/perturbations'
-import type { ConsoleOp } from '../inputs'
+import { NOT_IN_TOWN, type OpHandlers, type OpOf, type OpOutcome } from '../op-handler'
 import { emit, type World } from '../state/world'
-import type { OpOutcome } from '../systems/console-ops'
 import { addPending } from './perturbations-state'
 import { specTable } from './spec-table'
 import { DEFAULT_MEET_TICKS, nextEventId } from './start-event'
 
-type Op<K extends ConsoleOp['op']> = Extract<ConsoleOp, { op: K }>
 
 const invalid = (message: string): OpOutcome => ({ ok: false, code: 'console.invalid_args', message })
 
@@ -21,14 +19,14 @@ function livingIds(world: World, slots: readonly number[]): string[] | string {
   const { agents } = world.state
   const ids: string[] = []
   for (const slot of slots) {
-    if (slot < 0 || slot >= agents.count || agents.cols.alive[slot] !== 1) return `agent slot ${slot} is not in the town (it may have left): list agents with telemetry_snapshot`
+    if (slot < 0 || slot >= agents.count || agents.cols.alive[slot] !== 1) return NOT_IN_TOWN(slot)
     ids.push(agents.ids[slot]!)
   }
   return ids
 }
 
 /** `perturbation_trigger`: queue a config spec to start now or `starts_in` ticks later, with overrides. */
-export function triggerPerturbation(world: World, op: Op<'perturbation_trigger'>): OpOutcome {
+export function triggerPerturbation(world: World, op: OpOf<'perturbation_trigger'>): OpOutcome {
   const compiled = specTable(world.params.config).byName.get(op.spec)
   if (!compiled) return { ok: false, code: 'console.not_found', message: `no perturbation spec "${op.spec}" in this config: list them with perturbation_queue` }
   const spec = compiled.spec
@@ -48,7 +46,7 @@ export function triggerPerturbation(world: World, op: Op<'perturbation_trigger'>
 }
 
 /** `arrange_meet`: queue an ad-hoc meeting (no spec) of living agents at an object id or type, starting now. */
-export function arrangeMeet(world: World, op: Op<'arrange_meet'>): OpOutcome {
+export function arrangeMeet(world: World, op: OpOf<'arrange_meet'>): OpOutcome {
   const ids = livingIds(world, op.agents)
   if (typeof ids === 'string') return { ok: false, code: 'console.not_found', message: ids }
   if (new Set(ids).size < 2) return invalid('agents: a meeting gathers at least 2 different agents')
@@ -60,7 +58,7 @@ export function arrangeMeet(world: World, op: Op<'arrange_meet'>): OpOutcome {
 }
 
 /** `perturbation_cancel`: drop a pending event, or mark an active one due so the scheduler ends it this tick. */
-export function cancelPerturbation(world: World, op: Op<'perturbation_cancel'>): OpOutcome {
+export function cancelPerturbation(world: World, op: OpOf<'perturbation_cancel'>): OpOutcome {
   const { state } = world
   const p = state.perturbations
   const pending = p.pending.findIndex((e) => e.id === op.event_id)
@@ -80,4 +78,10 @@ export function cancelPerturbation(world: World, op: Op<'perturbation_cancel'>):
   active.ends_at = state.tick
   emit(state, 'perturbation_cancelled', { event_id: active.id, spec: active.spec, pending: false })
   return { ok: true, value: { event_id: active.id, spec: active.spec, was: 'active' } }
+}
+
+export const perturbationOps: OpHandlers<'perturbation_trigger' | 'perturbation_cancel' | 'arrange_meet'> = {
+  perturbation_trigger: triggerPerturbation,
+  perturbation_cancel: cancelPerturbation,
+  arrange_meet: arrangeMeet
 }

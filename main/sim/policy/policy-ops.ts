@@ -1,26 +1,27 @@
 /**
- * The console's policy operations, applied at the tick boundary (see systems/console-ops.ts):
+ * The console's policy operations, applied at the tick boundary (merged in console-ops.ts):
  * `possess` / `release` an agent, `operator_act` (a Decision for a possessed agent, carried out
  * exactly as the policy's would be) and `anneal_set`. The console pipeline resolved ids and
  * checked arguments; here only what the live world can tell is checked again.
  */
 import { OPTION_INDEX, PHASE_NAMES } from '../state/agent-store'
-import type { ConsoleOp } from '../inputs'
+import { living, missing, type OpHandlers, type OpOf, type OpOutcome } from '../op-handler'
 import type { World } from '../state/world'
-import type { OpOutcome } from '../systems/console-ops'
 import { applyDecision } from '../systems/decisions'
 import { setAnnealRatio } from './policy-inputs'
 import { setPossessed } from './possession'
 
-type PolicyOp = Extract<ConsoleOp, { op: 'possess' | 'release' | 'operator_act' | 'anneal_set' }>
+type PolicyOpName = 'possess' | 'release' | 'operator_act' | 'anneal_set'
 
-const missing = (agent: number): OpOutcome => ({ ok: false, code: 'console.not_found', message: `agent slot ${agent} is not in the town (it may have left): list agents with telemetry_snapshot` })
-
-function living(world: World, agent: number): boolean {
-  return Number.isInteger(agent) && agent >= 0 && agent < world.state.agents.count && world.state.agents.cols.alive[agent] === 1
+/** The policy's console operations, merged in console-ops.ts. */
+export const policyOps: OpHandlers<PolicyOpName> = {
+  possess: applyPolicyOp,
+  release: applyPolicyOp,
+  operator_act: applyPolicyOp,
+  anneal_set: applyPolicyOp
 }
 
-export function applyPolicyOp(world: World, op: PolicyOp): OpOutcome {
+function applyPolicyOp(world: World, op: OpOf<PolicyOpName>): OpOutcome {
   const ids = world.state.agents.ids
   switch (op.op) {
     case 'possess':
@@ -40,7 +41,7 @@ export function applyPolicyOp(world: World, op: PolicyOp): OpOutcome {
   }
 }
 
-function operatorAct(world: World, op: Extract<ConsoleOp, { op: 'operator_act' }>): OpOutcome {
+function operatorAct(world: World, op: OpOf<'operator_act'>): OpOutcome {
   const { state, params } = world
   const a = state.agents.cols
   const ids = state.agents.ids

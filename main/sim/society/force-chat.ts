@@ -4,15 +4,21 @@
  * personalities give (no random spread, so an operator gets what the numbers say). It fails, like
  * any chat, when either side avoids the other or the quality is below `chat.failure_below`.
  */
-import type { ConsoleOp } from '../inputs'
+import { living, missing, type OpHandlers, type OpOf, type OpOutcome } from '../op-handler'
 import type { World } from '../state/world'
-import type { OpOutcome } from '../systems/console-ops'
 import { chatQuality, holdChat } from './chat'
 import { syncAgents } from './sync-agents'
 
-type ForceChatOp = Extract<ConsoleOp, { op: 'force_chat' }>
+/** The society's console operations, merged in console-ops.ts. */
+export const societyOps: OpHandlers<'force_chat'> = {
+  force_chat(world, op) {
+    if (!living(world, op.speaker)) return missing(op.speaker)
+    if (!living(world, op.listener)) return missing(op.listener)
+    return forceChat(world, op)
+  }
+}
 
-export function forceChat(world: World, op: ForceChatOp): OpOutcome {
+function forceChat(world: World, op: OpOf<'force_chat'>): OpOutcome {
   if (op.speaker === op.listener) return { ok: false, code: 'console.invalid_args', message: 'an agent cannot chat with itself: name two different agents' }
   // Console operations run before the society step: an agent spawned this tick needs its entry.
   syncAgents(world)

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { findAgent } from '../state/agent-store'
-import { testWorld } from '../testing/test-world'
-import { tick } from '../tick'
-import { summarizeWorld } from '../world-summary'
+import { ConsoleOpSchema } from '../console/console-op-schema'
+import { DOMAIN_OPS } from './console-ops'
+import { findAgent } from './state/agent-store'
+import { testWorld } from './testing/test-world'
+import { tick } from './tick'
+import { summarizeWorld } from './world-summary'
 
 const TOWN = `config_id: c
 seed: 1
@@ -66,5 +68,18 @@ describe('console operations in the tick', () => {
     const world = testWorld(TOWN)
     tick(world, { decisions: [], console: [{ op: 'set_price', key: 'meal_cost', value: 1 }, { op: 'set_price', key: 'meal_cost', value: 0.5, mode: 'add' }, { op: 'set_price', key: 'meal_cost', value: 2, mode: 'multiply' }] })
     expect(world.state.prices.meal_cost).toBe(3)
+  })
+})
+
+describe('the merged op table', () => {
+  it('gives every console op exactly one owning domain', () => {
+    const owners = new Map<string, string[]>()
+    for (const [domain, handlers] of Object.entries(DOMAIN_OPS)) {
+      for (const name of Object.keys(handlers)) owners.set(name, [...(owners.get(name) ?? []), domain])
+    }
+    // A spread would silently let a later domain override an earlier one's handler.
+    expect([...owners].filter(([, domains]) => domains.length > 1)).toEqual([])
+    const schemaOps = ConsoleOpSchema.options.map((o) => o.shape.op.value).sort()
+    expect([...owners.keys()].sort()).toEqual(schemaOps)
   })
 })
