@@ -8,7 +8,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hashWorld } from '../../sim/hash/hash-world'
-import { Simulation } from '../simulation'
+import { compileOrThrow, Simulation } from '../simulation'
 import { SessionTimeline } from './session-timeline'
 import { record, sha256, townConfig, watch } from './testing/timeline-town'
 import { timelineOptionsOf } from './timeline-config'
@@ -174,5 +174,17 @@ describe('timelineOptionsOf', () => {
     const t = new SessionTimeline(new Simulation(loaded), loaded, timelineOptionsOf(config))
     expect([t.status().keyframe_every, t.status().byte_budget]).toEqual([40, 2 ** 21])
     expect(timelineOptionsOf(loaded.config)).toEqual({ keyframeEvery: 100, byteBudget: 256 * 1024 * 1024 })
+  })
+})
+
+describe('SessionTimeline across a registry swap', () => {
+  it('takes a keyframe right after the swap, so no replay crosses it', () => {
+    const loaded = townConfig(6)
+    const r = record(new Simulation(loaded), loaded, { keyframeEvery: 50 })
+    r.run(30)
+    r.sim.swapRegistry(compileOrThrow(loaded.affordances.manifest))
+    r.run(30)
+    expect(r.timeline.status().keyframes).toBe(3)
+    for (const t of [29, 30, 31, 45, 60]) expect(frameOk(r, t).hash).toBe(r.hashes.get(t))
   })
 })
