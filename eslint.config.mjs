@@ -8,6 +8,7 @@ import { defineConfig, globalIgnores } from 'eslint/config'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import townlet from './scripts/eslint/no-import-cycle.mjs'
 
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx']
 
@@ -188,6 +189,14 @@ export default defineConfig(
   {
     files: ['main/sim/**/*.{ts,tsx,mts,cts}'],
     rules: { 'no-restricted-imports': restrictImports(...simImports), ...simDeterminismRules }
+  },
+  // No import circles in the engine (issue 13), type-only imports included: each domain imports
+  // downwards into leaves (agents/intent, agents/enter-leave, op-handler) and console-ops.ts
+  // beside tick.ts is the one module that imports every domain's op handlers.
+  {
+    files: ['main/sim/**/*.{ts,tsx,mts,cts}'],
+    plugins: { townlet },
+    rules: { 'townlet/no-import-cycle': ['error', { root: 'main/sim' }] }
   },
   {
     files: ['shared/**/*.{ts,tsx,mts,cts}'],

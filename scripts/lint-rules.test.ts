@@ -3,9 +3,12 @@
  * (pure deterministic sim, runtime-free shared, sandboxed renderer) is enforced by lint,
  * not only by review.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { ESLint } from 'eslint'
 import tseslint from 'typescript-eslint'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // The probes are virtual files that no tsconfig program holds, so the type-aware rules are
 // switched off for them; the folder rules under test are purely syntactic.
@@ -92,6 +95,66 @@ describe('main/sim: the engine is pure and deterministic', () => {
       "import { readFileSync } from 'node:fs'\nexport const a = readFileSync\nexport const b = Math.random()\n"
     )
     expect(r.rules).toEqual(['no-restricted-properties'])
+  })
+})
+
+describe('main/sim: no import circles (issue 13)', () => {
+  // The cycle rule follows imports on disk, so these probes are real files: a scratch copy of the
+  // layout (main/sim/... and main/host/...) in a temp folder, linted with this repository's config.
+  const FILES: Record<string, string> = {
+    'main/sim/pair/a.ts': "import { b } from './b'\nexport const a = (): number => b + 1\n",
+    'main/sim/pair/b.ts': "import { a } from './a'\nexport const b = 1\nexport const twice = (): number => a() * 2\n",
+    'main/sim/types/dispatch.ts': "import { handle } from '../domain/handler'\nexport type Outcome = { ok: boolean }\nexport const run = (): void => void handle()\n",
+    'main/sim/domain/handler.ts': "import type { Outcome } from '../types/dispatch'\nexport const handle = (): Outcome => ({ ok: true })\n",
+    'main/sim/ring/one.ts': "export { two } from './two'\nexport const one = 1\n",
+    'main/sim/ring/two.ts': "import { three } from './three'\nexport const two = three + 1\n",
+    'main/sim/ring/three.ts': "import { one } from './one'\nexport const three = one + 1\n",
+    'main/sim/tree/top.ts': "import { leaf } from './leaf'\nimport { mid } from './mid'\nexport const top = leaf + mid\n",
+    'main/sim/tree/mid.ts': "import { leaf } from './leaf'\nexport const mid = leaf * 2\n",
+    'main/sim/tree/leaf.ts': 'export const leaf = 1\n',
+    'main/host/a.ts': "import { b } from './b'\nexport const a = b\n",
+    'main/host/b.ts': "import { a } from './a'\nexport const b = (): unknown => a\n"
+  }
+  let dir = ''
+  let probe: ESLint
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'townlet-cycle-'))
+    for (const [path, text] of Object.entries(FILES)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      writeFileSync(join(dir, path), text)
+    }
+    probe = new ESLint({ cwd: dir, overrideConfigFile: resolve('eslint.config.mjs'), overrideConfig: tseslint.configs.disableTypeChecked })
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  async function cycles(path: string): Promise<string[]> {
+    const [result] = await probe.lintFiles([join(dir, path)])
+    if (!result) throw new Error('no lint result')
+    return result.messages.filter((m) => m.ruleId === 'townlet/no-import-cycle').map((m) => m.message)
+  }
+
+  it('refuses two modules that import each other, naming the route', async () => {
+    expect(await cycles('main/sim/pair/a.ts')).toEqual([expect.stringContaining('import cycle: pair/a.ts → pair/b.ts → pair/a.ts')])
+    expect(await cycles('main/sim/pair/b.ts')).toHaveLength(1)
+  })
+
+  it('counts a type-only import back (a dispatcher whose handlers import its types)', async () => {
+    expect(await cycles('main/sim/types/dispatch.ts')).toEqual([expect.stringContaining('types/dispatch.ts → domain/handler.ts → types/dispatch.ts')])
+    expect(await cycles('main/sim/domain/handler.ts')).toHaveLength(1)
+  })
+
+  it('finds a longer ring, through a re-export too', async () => {
+    expect(await cycles('main/sim/ring/one.ts')).toEqual([expect.stringContaining('ring/one.ts → ring/two.ts → ring/three.ts → ring/one.ts')])
+  })
+
+  it('lets a diamond through (two paths to one leaf are not a circle)', async () => {
+    expect(await cycles('main/sim/tree/top.ts')).toEqual([])
+    expect(await cycles('main/sim/tree/leaf.ts')).toEqual([])
+  })
+
+  it('holds main/sim only', async () => {
+    expect(await cycles('main/host/a.ts')).toEqual([])
   })
 })
 
