@@ -5,7 +5,7 @@
  */
 import type { ShardConfig } from '../../config/shard-config-schema'
 import type { AffordanceRegistry } from '../affordances/registry'
-import { areaContains, buildBlockedMask, useTiles, type TownMap } from '../map/town-map'
+import { areaContains, buildBlockedMask, inGrid, useTiles, type Area, type TownMap } from '../map/town-map'
 import { createStreams } from '../rng/rng-streams'
 import { AgentStore } from '../state/agent-store'
 import { createObjectStore, type ObjectStore } from '../state/object-store'
@@ -89,17 +89,38 @@ function compileParams(config: ShardConfig, map: TownMap, blocked: Uint8Array): 
 
 function createObjects(map: TownMap, blocked: Uint8Array, registry: AffordanceRegistry): ObjectStore {
   const store = createObjectStore(map.objects.length)
+  // Tile-indexed: a scan of every home per object is quadratic in a generated town's size.
+  const homeOf = firstAreaByTile(map, map.homes)
+  const workplaceOf = firstAreaByTile(map, map.workplaces)
   map.objects.forEach((o, i) => {
     store.ids.push(o.id)
     store.types.push(o.type)
     store.x[i] = o.x
     store.y[i] = o.y
     store.useTiles.push(useTiles(map, blocked, o))
-    store.home[i] = map.homes.findIndex((a) => areaContains(a, o.x, o.y))
-    store.workplace[i] = map.workplaces.findIndex((a) => areaContains(a, o.x, o.y))
+    store.home[i] = firstAreaAt(map, homeOf, map.homes, o.x, o.y)
+    store.workplace[i] = firstAreaAt(map, workplaceOf, map.workplaces, o.x, o.y)
     store.stock.push({ ...(registry.manifest.object_types[o.type]?.stock ?? {}) })
   })
   return store
+}
+
+/** Per tile, the index of the first area holding it (−1: none): painted last to first, so the first wins. */
+function firstAreaByTile(map: TownMap, areas: readonly Area[]): Int32Array {
+  const owner = new Int32Array(map.width * map.height).fill(-1)
+  for (let k = areas.length - 1; k >= 0; k--) {
+    const a = areas[k]!
+    // The integer tiles areaContains accepts: x in [ceil(a.x), ceil(a.x + a.w)), clipped to the grid.
+    for (let y = Math.max(0, Math.ceil(a.y)); y < Math.min(map.height, Math.ceil(a.y + a.h)); y++) {
+      for (let x = Math.max(0, Math.ceil(a.x)); x < Math.min(map.width, Math.ceil(a.x + a.w)); x++) owner[y * map.width + x] = k
+    }
+  }
+  return owner
+}
+
+/** `areas.findIndex((a) => areaContains(a, x, y))`, from the tile index when (x, y) is a tile. */
+function firstAreaAt(map: TownMap, owner: Int32Array, areas: readonly Area[], x: number, y: number): number {
+  return inGrid(map, x, y) ? owner[y * map.width + x]! : areas.findIndex((a) => areaContains(a, x, y))
 }
 
 function applyStockOverrides(config: ShardConfig, objects: ObjectStore): TownProblem[] {
