@@ -7,7 +7,7 @@ import type { LogLevel } from '../../shared/contract/dto/events'
 import type { LoopFailure } from '../../shared/contract/dto/events'
 import type { ErrorCode } from '../../shared/error-codes'
 import { err, type Result } from '../../shared/result'
-import { WorkerToHostSchema, type HostRequest, type ShardViewDto, type StepOutcomeDto } from '../shard/protocol'
+import { SNAPSHOT_REPLIES, WorkerToHostSchema, type HostRequest, type ShardViewDto, type SnapshotOp, type SnapshotReply, type SnapshotRequest, type StepOutcomeDto } from '../shard/protocol'
 import { formatZodIssues } from '../../shared/zod-issues'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
@@ -35,7 +35,12 @@ export interface ShardWorkerOptions {
   onConsoleResult?(result: ConsoleResult): void
   /** A reply said the observer frame for its change follows it (the worker sends it after). */
   onFrameFollows?(): void
+  /** A snapshot file appeared without a request (an autosave). */
+  onSnapshotStored?(name: string, reason: 'autosaved'): void
 }
+
+/** Snapshot requests that read a whole file and build a town: given as long as a config load. */
+const SNAPSHOT_BUILDS: ReadonlySet<SnapshotOp> = new Set(['load', 'migrate', 'migrate-preview', 'validate'])
 
 interface Pending {
   resolve(result: Result<ShardViewDto>): void
@@ -109,11 +114,25 @@ export class ShardWorkerClient {
     return this.query({ type: 'step', ticks }, `the step of ${ticks} ticks (it reported no progress)`)
   }
 
-  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' | 'policy-status' | 'policy-trace' | 'step' }>, what: string): Promise<Result<T>> {
+  /**
+   * A snapshot request, answered with its op's reply (checked here against SNAPSHOT_REPLIES: a
+   * reply that does not fit is `ipc.invalid_response`); the worker does the file work.
+   */
+  async snapshot<R extends SnapshotRequest>(request: R): Promise<Result<SnapshotReply<R['op']>>> {
+    const requestMs = this.options.requestTimeoutMs ?? 15_000
+    const timeoutMs = SNAPSHOT_BUILDS.has(request.op) ? Math.max(requestMs, TOWN_BUILD_DEADLINE_MS) : requestMs
+    const reply = await this.query<unknown>({ type: 'snapshot', request }, `the snapshot ${request.op}`, timeoutMs)
+    if (!reply.ok) return reply
+    const parsed = SNAPSHOT_REPLIES[request.op].safeParse(reply.value)
+    if (!parsed.success) return err('ipc.invalid_response', `the shard's answer to snapshot ${request.op} is malformed: ${formatZodIssues(parsed.error.issues.slice(0, 3))}`)
+    if (request.op === 'load') this.lastTick = (parsed.data as ShardViewDto).tick
+    return { ok: true, value: parsed.data as SnapshotReply<R['op']> }
+  }
+
+  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' | 'policy-status' | 'policy-trace' | 'step' | 'snapshot' }>, what: string, timeoutMs = this.options.requestTimeoutMs ?? 15_000): Promise<Result<T>> {
     if (this.dead) return Promise.resolve(err('shard.crashed', 'the shard worker is not running; restart it to continue'))
     const seq = this.nextSeq++
     return new Promise((resolve) => {
-      const timeoutMs = this.options.requestTimeoutMs ?? 15_000
       const entry = {
         resolve: resolve as (result: Result<unknown>) => void,
         timer: undefined as unknown as NodeJS.Timeout,
@@ -168,6 +187,13 @@ export class ShardWorkerClient {
         return
       case 'console-result':
         this.options.onConsoleResult?.(message.result)
+        return
+      case 'snapshot-reply':
+        if (message.frame_follows) this.options.onFrameFollows?.()
+        this.settleQuery(message.seq, message.result.ok ? message.result : err(message.result.error.code, message.result.error.message))
+        return
+      case 'snapshot-stored':
+        this.options.onSnapshotStored?.(message.name, message.reason)
         return
       case 'step-reply':
         if (message.frame_follows) this.options.onFrameFollows?.()

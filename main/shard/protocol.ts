@@ -16,6 +16,15 @@ import { ConsoleResultSchema } from '../../shared/contract/dto/console'
 import { ConsoleEnvelopeSchema } from '../console/envelope'
 import { AgentDetailSchema } from '../../shared/contract/dto/society'
 import { DecisionTraceSchema, PolicyStatusSchema } from '../../shared/contract/dto/policy'
+import {
+  MigrationPreviewSchema,
+  SnapshotDiffSchema,
+  SnapshotEntrySchema,
+  SnapshotInspectionSchema,
+  SnapshotListSchema,
+  SnapshotNameSchema,
+  SnapshotVerdictSchema
+} from '../../shared/contract/dto/snapshots'
 
 export const AffordanceSourceSchema = z.object({ source: z.string(), sha256: z.string(), manifest: AffordanceManifestSchema })
 export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema, affordances: AffordanceSourceSchema })
@@ -27,6 +36,33 @@ export const ShardViewSchema = ShardStatusSchema.omit({ restarts: true }).extend
 export const StepOutcomeSchema = z.object({ view: ShardViewSchema, requested: z.number().int().nonnegative(), done: z.number().int().nonnegative() })
 
 const seq = z.number().int().nonnegative()
+
+/** A snapshot request (shard-snapshots.ts): files are named inside the storage root, read and written by the worker. */
+export const SnapshotRequestSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('save'), gzip: z.boolean().optional(), label: z.string().max(80).optional() }).strict(),
+  z.object({ op: z.literal('list') }).strict(),
+  z.object({ op: z.literal('inspect'), name: SnapshotNameSchema }).strict(),
+  z.object({ op: z.literal('validate'), name: SnapshotNameSchema, strict: z.boolean().optional() }).strict(),
+  z.object({ op: z.literal('migrate-preview'), name: SnapshotNameSchema }).strict(),
+  z.object({ op: z.literal('migrate'), name: SnapshotNameSchema }).strict(),
+  z.object({ op: z.literal('load'), name: SnapshotNameSchema }).strict(),
+  z.object({ op: z.literal('diff'), a: SnapshotNameSchema, b: SnapshotNameSchema }).strict()
+])
+export type SnapshotRequest = z.infer<typeof SnapshotRequestSchema>
+export type SnapshotOp = SnapshotRequest['op']
+
+/** What each snapshot request is answered with (a load: the shard's view after it); the host checks it. */
+export const SNAPSHOT_REPLIES = {
+  save: SnapshotEntrySchema,
+  list: SnapshotListSchema,
+  inspect: SnapshotInspectionSchema,
+  validate: SnapshotVerdictSchema,
+  'migrate-preview': MigrationPreviewSchema,
+  migrate: SnapshotEntrySchema,
+  load: ShardViewSchema,
+  diff: SnapshotDiffSchema
+} as const satisfies Record<SnapshotOp, z.ZodType>
+export type SnapshotReply<O extends SnapshotOp> = z.infer<(typeof SNAPSHOT_REPLIES)[O]>
 
 export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** Start the shard; `files` says where model paths (policy_swap, a config's model) may come from. */
@@ -50,6 +86,8 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('policy-status'), seq }),
   /** One agent's decision trace; answered by a `policy-trace-reply`. */
   z.object({ type: z.literal('policy-trace'), seq, id: z.string() }),
+  /** A snapshot request; answered by a `snapshot-reply` (its value: see SNAPSHOT_REPLIES). */
+  z.object({ type: z.literal('snapshot'), seq, request: SnapshotRequestSchema }),
   /** The host took the last observer frame; the worker may send the next. Not answered. */
   z.object({ type: z.literal('observer-ack'), seq })
 ])
@@ -79,6 +117,10 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('console-result'), result: ConsoleResultSchema }),
   /** The answer to a `step`: how far it got (a pause, a start or a config load cut it short). */
   z.object({ type: z.literal('step-reply'), seq, result: resultSchema(StepOutcomeSchema), frame_follows: z.boolean().optional() }),
+  /** The answer to a `snapshot` request, checked by the host against SNAPSHOT_REPLIES[op]. */
+  z.object({ type: z.literal('snapshot-reply'), seq, result: resultSchema(z.unknown()), frame_follows: z.boolean().optional() }),
+  /** A snapshot file appeared without a request (an autosave): the host tells clients their lists are stale. */
+  z.object({ type: z.literal('snapshot-stored'), name: SnapshotNameSchema, reason: z.literal('autosaved') }),
   /** A long request is still working (a step: ticks done of total); the host waits on. */
   z.object({ type: z.literal('progress'), seq, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
 ])

@@ -55,6 +55,8 @@ export interface SnapshotPort {
   log(level: 'info' | 'warn' | 'error', message: string): void
   /** A file appeared in the storage root without a request (an autosave). */
   stored?(name: string, reason: 'autosaved'): void
+  /** `last` changed outside a town change (a save, a migration, an autosave): views are stale. */
+  noted?(): void
 }
 
 /** How long a save waits for a tick in flight (a model scoring) to end before it gives up. */
@@ -212,10 +214,12 @@ export class ShardSnapshots {
       sim.policy.use(null)
       return err('console.conflict', `a new config was loaded while ${name} was loading; load it again for the new town`)
     }
+    // Noted first, so the views the swap sends carry it.
+    const last = this.note(name, 'loaded', point.value.doc, false)
     this.port.adopt(sim, router)
     this.resetAutosave()
     for (const w of point.value.warnings) this.port.log('warn', `snapshot ${name}: ${w.message}`)
-    return ok(this.note(name, 'loaded', point.value.doc))
+    return ok(last)
   }
 
   /** After ticks (a clock slice, a step chunk): an autosave when the cadence is due. Never throws. */
@@ -266,8 +270,9 @@ export class ShardSnapshots {
     return ok(this.capture())
   }
 
-  private note(name: string, action: LastSnapshot['action'], doc: SnapshotDocument): LastSnapshot {
+  private note(name: string, action: LastSnapshot['action'], doc: SnapshotDocument, announce = true): LastSnapshot {
     this.lastSnapshot = { name, action, tick: doc.tick, identity: doc.identity }
+    if (announce) this.port.noted?.()
     return this.lastSnapshot
   }
 

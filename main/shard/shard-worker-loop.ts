@@ -8,6 +8,7 @@ import { realScheduler } from './scheduler'
 import { Shard } from './shard'
 import { Workspace } from '../fs/workspace'
 import { HostToWorkerSchema, type HostToWorker, type WorkerToHost } from './protocol'
+import { answerSnapshot } from './shard-snapshots-worker'
 
 /** How often a long request says it is still working. */
 const PROGRESS_EVERY_MS = 1000
@@ -42,7 +43,9 @@ export function runShardWorker(port: MessagePort): void {
         scheduler: realScheduler,
         onFrame: (view) => post({ type: 'frame', view }),
         onObserver: (frame) => post({ type: 'observer', frame }),
-        observerCredit: true
+        observerCredit: true,
+        onLog: (level, line) => log(level, line),
+        onSnapshotStored: (name, reason) => post({ type: 'snapshot-stored', name, reason })
       })
       shard.onConsoleResult((result) => post({ type: 'console-result', result }))
       const attached = await shard.attachConfiguredPolicy()
@@ -101,6 +104,13 @@ export function runShardWorker(port: MessagePort): void {
         post({ type: 'progress', seq: message.seq, done, total })
       })
       post({ type: 'step-reply', seq: message.seq, result: { ok: true, value: outcome }, frame_follows: shard.observerFramePending })
+      return
+    }
+    if (message.type === 'snapshot') {
+      // Files are read, checked and written here; a load swaps the town in between ticks.
+      const target = shard
+      const result = await answerSnapshot(target, message.request)
+      post({ type: 'snapshot-reply', seq: message.seq, result: result.ok ? result : { ok: false, error: { code: result.error.code, message: result.error.message } }, frame_follows: target.observerFramePending })
       return
     }
     if (message.type === 'console') {

@@ -80,7 +80,8 @@ export class Shard {
       routerOptions: () => this.consoles.options(),
       adopt: (sim, router) => this.adoptLoaded(sim, router),
       log: (level, message) => this.options.onLog?.(level, message),
-      stored: (name, reason) => this.options.onSnapshotStored?.(name, reason)
+      stored: (name, reason) => this.options.onSnapshotStored?.(name, reason),
+      noted: () => void this.changed()
     })
   }
 
@@ -325,7 +326,6 @@ export class Shard {
     return this.sim.policy.status()
   }
 
-  /** One agent's latest decision trace. */
   policyTrace(id: string): Result<DecisionTrace> {
     return this.sim.policy.trace(id)
   }
