@@ -46,7 +46,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'shard.resume': (_req, ctx) => shard.clockCommand(ctx.session, { type: 'resume' }),
     'shard.step': ({ ticks }) => shard.step(ticks),
     'shard.set-speed': ({ speed }, ctx) => shard.clockCommand(ctx.session, { type: 'set-speed', speed }),
-    'shard.restart': () => shard.restart(),
+    'shard.restart': ({ snapshot }) => shard.restart(snapshot),
     'config.load': async ({ path }) => {
       // Validate on the host first: a bad config never reaches the running shard. The path is
       // the client's: it resolves inside the workspace or is refused unread.
@@ -75,6 +75,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ...status, models }
     },
     'policy.trace': ({ id }) => shard.policyTrace(id),
+    // Snapshots: names resolve inside the storage root; the worker reads and writes the files.
+    'snapshot.list': () => shard.snapshot({ op: 'list' }),
+    'snapshot.save': ({ gzip, label }) => shard.snapshotWrite({ op: 'save', ...(gzip === undefined ? {} : { gzip }), ...(label === undefined ? {} : { label }) }),
+    'snapshot.inspect': ({ name }) => shard.snapshot({ op: 'inspect', name }),
+    'snapshot.validate': ({ name, strict }) => shard.snapshot({ op: 'validate', name, ...(strict === undefined ? {} : { strict }) }),
+    'snapshot.migrate-preview': ({ name }) => shard.snapshot({ op: 'migrate-preview', name }),
+    'snapshot.migrate': ({ name }) => shard.snapshotWrite({ op: 'migrate', name }),
+    'snapshot.load': ({ name }) => shard.snapshotLoad(name),
+    'snapshot.diff': ({ a, b }) => shard.snapshot({ op: 'diff', a, b }),
     'debug.crash-worker': async () => {
       if (!deps.testHooks) {
         throw new HostError('app.forbidden', 'test hooks are disabled; start the host with TOWNLET_TEST_HOOKS=1 to crash the worker on purpose')

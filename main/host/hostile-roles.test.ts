@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { invokeChannels, type InvokeName } from '../../shared/contract/channels'
+import { adminChannels, invokeChannels, type InvokeName } from '../../shared/contract/channels'
 import type { ConsoleSession } from '../../shared/contract/dto/console'
 import type { ShardStatus } from '../../shared/contract/dto/shard-status'
 import { createTestHost, okValue, repoRoot, type TestHost } from './test-host'
@@ -36,10 +36,18 @@ const CHANGES: [InvokeName, unknown][] = [
   ['shard.restart', {}],
   ['config.load', { path: 'configs/scenarios/queue_conflict.yaml' }],
   ['config.pick', {}],
+  ['snapshot.save', { gzip: true, label: 'mine' }],
+  ['snapshot.migrate', { name: 'snapshot-0-00000000.json' }],
+  ['snapshot.load', { name: 'snapshot-0-00000000.json' }],
+  ['shard.restart', { snapshot: 'snapshot-0-00000000.json' }],
   ['debug.crash-worker', {}]
 ]
 
 describe('finding 1: roles stop at console.run', () => {
+  it('names every admin channel of the contract among the ones a viewer is refused', () => {
+    expect(new Set(adminChannels())).toEqual(new Set(CHANGES.map(([name]) => name)))
+  })
+
   it('refuses a viewer every channel that changes the shard, and the town does not move', async () => {
     const h = await started()
     const before = okValue<ShardStatus>(await h.call('shard.status'))

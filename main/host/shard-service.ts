@@ -24,6 +24,8 @@ import type { ConsoleEnvelope } from '../console/envelope'
 import type { AgentDetail } from '../../shared/contract/dto/society'
 import type { DecisionTrace, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { Result } from '../../shared/result'
+import type { SnapshotEntry } from '../../shared/contract/dto/snapshots'
+import type { SnapshotReply, SnapshotRequest } from '../shard/protocol'
 
 export interface ShardServiceOptions {
   workerPath: string
@@ -63,6 +65,8 @@ export class ShardService {
   private readonly frames: Coalescer<ShardViewDto>
   private configPath: string | undefined
   private readonly registryWatch: AffordanceHotReload
+  /** The newest autosave this session heard of: a crash offers it (loop.failure's `autosave`). */
+  private lastAutosave: string | null = null
 
   constructor(private readonly options: ShardServiceOptions) {
     this.registryWatch = new AffordanceHotReload({
@@ -116,7 +120,11 @@ export class ShardService {
       },
       onFailure: (failure) => this.onFailure(failure),
       onFrameFollows: () => this.observer.frameFollows(),
-      onConsoleResult: (result) => this.options.onConsoleResult?.(result)
+      onConsoleResult: (result) => this.options.onConsoleResult?.(result),
+      onSnapshotStored: (name, reason) => {
+        this.lastAutosave = name
+        this.options.events.emit('snapshot.changed', { reason })
+      }
     })
     return this.command({ type: 'init', loaded, files: { roots: this.options.workspace().toJSON().roots, base: this.options.workspaceBase } })
   }
@@ -144,6 +152,28 @@ export class ShardService {
     const result = await ask(this.client)
     if (!result.ok) throw new HostError(result.error.code, result.error.message)
     return result.value
+  }
+
+  /** A snapshot read (list, inspect, validate, preview, diff): the worker reads the files. */
+  async snapshot<R extends SnapshotRequest>(request: R): Promise<SnapshotReply<R['op']>> {
+    return this.queryWorker((client) => client.snapshot(request), 'use snapshots')
+  }
+
+  /** Save the running town, or migrate a snapshot into a new file: clients hear their lists are stale. */
+  async snapshotWrite(request: Extract<SnapshotRequest, { op: 'save' | 'migrate' }>): Promise<SnapshotEntry> {
+    const entry = await this.snapshot(request)
+    this.options.events.emit('snapshot.changed', { reason: request.op === 'save' ? 'saved' : 'migrated' })
+    return entry
+  }
+
+  /** Load a snapshot into the running shard (paused first); a refused load leaves it as it was, and the log says why. */
+  async snapshotLoad(name: string): Promise<ShardStatus> {
+    const view = await this.snapshot({ op: 'load', name })
+    this.lastView = view
+    this.frames.flush()
+    this.options.log('info', 'host', `snapshot ${name} loaded: the shard is paused at tick ${view.tick}`)
+    this.options.events.emit('snapshot.changed', { reason: 'loaded' })
+    return this.status()
   }
 
   /**
@@ -249,8 +279,23 @@ export class ShardService {
     return status
   }
 
-  /** Start a fresh worker with the last good config, whether or not the old one failed. */
-  async restart(): Promise<ShardStatus> {
+  /**
+   * Start a fresh worker with the last good config, whether or not the old one failed; with
+   * `snapshot` (the autosave a crash offered, or any file in the storage root) that town is then
+   * loaded into it. A snapshot that does not load leaves the fresh town running, and says so.
+   */
+  async restart(snapshot?: string): Promise<ShardStatus> {
+    const status = await this.restartFresh()
+    if (snapshot === undefined) return status
+    try {
+      return await this.snapshotLoad(snapshot)
+    } catch (e) {
+      if (!(e instanceof HostError)) throw e
+      throw new HostError(e.code, `the shard restarted with a fresh town, but ${snapshot} did not load: ${e.message}`, e.details)
+    }
+  }
+
+  private async restartFresh(): Promise<ShardStatus> {
     if (!this.loaded) throw new HostError('shard.not_ready', 'no config has been loaded yet')
     await this.client?.terminate()
     this.restarts += 1
@@ -290,7 +335,8 @@ export class ShardService {
   private onFailure(failure: LoopFailure): void {
     // Every client hears what failed and where it stopped; the stack (with the host's paths) is
     // for the operator's log only.
-    const { stack, ...told } = failure
+    const { stack, ...rest } = failure
+    const told = { ...rest, autosave: this.lastAutosave }
     this.failure = told
     this.frames.dispose()
     this.options.log('error', 'host', `shard worker failed: ${failure.reason}`)

@@ -24,7 +24,15 @@ export const INVOKE_CHANNEL_NAMES = [
   'observer.agent',
   'policy.status',
   'policy.trace',
+  'snapshot.list',
+  'snapshot.save',
+  'snapshot.inspect',
+  'snapshot.validate',
+  'snapshot.migrate-preview',
+  'snapshot.migrate',
+  'snapshot.load',
+  'snapshot.diff',
   'debug.crash-worker'
 ] as const
 
-export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'console.role'] as const
+export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'console.role', 'snapshot.changed'] as const

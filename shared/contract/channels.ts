@@ -17,6 +17,15 @@ import { LogEntrySchema, LoopFailureSchema } from './dto/events'
 import { FrameSchema } from './dto/frame'
 import { SessionHistorySchema } from './dto/session-history'
 import { ShardStatusSchema, SpeedSchema, StepStatusSchema } from './dto/shard-status'
+import {
+  MigrationPreviewSchema,
+  SnapshotDiffSchema,
+  SnapshotEntrySchema,
+  SnapshotInspectionSchema,
+  SnapshotListSchema,
+  SnapshotNameSchema,
+  SnapshotVerdictSchema
+} from './dto/snapshots'
 
 const Empty = z.object({}).strict()
 
@@ -47,7 +56,12 @@ export const invokeChannels = {
     ShardStatusSchema,
     'Set the target speed in ticks per second, or "max".'
   ),
-  'shard.restart': invoke('admin', Empty, ShardStatusSchema, 'Start a fresh worker with the last good config after a failure.'),
+  'shard.restart': invoke(
+    'admin',
+    z.object({ snapshot: SnapshotNameSchema.optional() }).strict(),
+    ShardStatusSchema,
+    'Start a fresh worker with the last good config after a failure; with `snapshot` (a file in the storage root, e.g. the autosave loop.failure offers) it then loads that town.'
+  ),
   'config.load': invoke(
     'admin',
     z.object({ path: z.string().min(1) }).strict(),
@@ -102,6 +116,44 @@ export const invokeChannels = {
     DecisionTraceSchema,
     "One agent's latest decision: what it saw (features, map channels), its mask, the option probabilities, what was chosen, the commitment and who decided."
   ),
+  'snapshot.list': invoke('viewer', Empty, SnapshotListSchema, 'The snapshots in the storage root (snapshot.storage.root), newest first, with tick, identity, size, age and integrity.'),
+  'snapshot.save': invoke(
+    'admin',
+    z.object({ gzip: z.boolean().optional(), label: z.string().max(80).optional() }).strict(),
+    SnapshotEntrySchema,
+    'Save the running town now into the storage root (atomically; a label is carried in the file name).'
+  ),
+  'snapshot.inspect': invoke('viewer', z.object({ name: SnapshotNameSchema }).strict(), SnapshotInspectionSchema, "One snapshot's identity (RNG fingerprints included), checksum, migrations and counts."),
+  'snapshot.validate': invoke(
+    'viewer',
+    z.object({ name: SnapshotNameSchema, strict: z.boolean().optional() }).strict(),
+    SnapshotVerdictSchema,
+    'Whether a snapshot loads into the running config: ok, warn or refused, with the coded reasons and the migrations it needs (strict: a warning refuses).'
+  ),
+  'snapshot.migrate-preview': invoke(
+    'viewer',
+    z.object({ name: SnapshotNameSchema }).strict(),
+    MigrationPreviewSchema,
+    "A dry run of migrating a snapshot to the running config: the chain, each step's description, the diff, and a legacy import's report. Nothing is written."
+  ),
+  'snapshot.migrate': invoke(
+    'admin',
+    z.object({ name: SnapshotNameSchema }).strict(),
+    SnapshotEntrySchema,
+    'Migrate a snapshot to the running config into a new file in the storage root; the source is never modified.'
+  ),
+  'snapshot.load': invoke(
+    'admin',
+    z.object({ name: SnapshotNameSchema }).strict(),
+    ShardStatusSchema,
+    'Load a snapshot into the running shard, paused first; the guardrails of the running config apply, and a refused load leaves the shard exactly as it was.'
+  ),
+  'snapshot.diff': invoke(
+    'viewer',
+    z.object({ a: SnapshotNameSchema, b: SnapshotNameSchema }).strict(),
+    SnapshotDiffSchema,
+    'What differs between two snapshots, per section (agents, economy, relationships …): counts and the first examples.'
+  ),
   'debug.crash-worker': invoke(
     'admin',
     Empty,
@@ -116,8 +168,12 @@ export const eventChannels = {
   'config.loaded': event('viewer', ConfigSummarySchema, 'A new config is live in the shard.'),
   'log.entry': event('viewer', LogEntrySchema, 'A log line from the host or the shard worker.'),
   'console.result': event('viewer', ConsoleResultSchema, 'The final result of a console command (applied, refused or answered from the cache).'),
-  'console.role': event('viewer', ConsoleSessionSchema, "A session's role changed (a token presented or dropped, the app menu's Become Admin); each client applies the one naming its own issuer.")
-
+  'console.role': event('viewer', ConsoleSessionSchema, "A session's role changed (a token presented or dropped, the app menu's Become Admin); each client applies the one naming its own issuer."),
+  'snapshot.changed': event(
+    'viewer',
+    z.object({ reason: z.enum(['saved', 'autosaved', 'migrated', 'loaded']) }),
+    'The storage root or the loaded snapshot changed (a save, an autosave, a migration, a load): snapshot lists are stale.'
+  )
 } as const
 
 export type InvokeChannels = typeof invokeChannels

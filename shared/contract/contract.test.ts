@@ -26,7 +26,19 @@ describe('contract table', () => {
       expect(['viewer', 'admin'], name).toContain(spec.role)
     }
     // Pinned: a new channel that changes the shard must be added here on purpose, as admin.
-    expect(adminChannels()).toEqual(['shard.start', 'shard.pause', 'shard.resume', 'shard.step', 'shard.set-speed', 'shard.restart', 'config.load', 'config.pick', 'debug.crash-worker'])
+    expect(adminChannels()).toEqual(['shard.start', 'shard.pause', 'shard.resume', 'shard.step', 'shard.set-speed', 'shard.restart', 'config.load', 'config.pick', 'snapshot.save', 'snapshot.migrate', 'snapshot.load', 'debug.crash-worker'])
+  })
+
+  it('names snapshot files, never paths: every snapshot channel refuses a folder or a climb out of the storage root', () => {
+    for (const name of ['../x.json', 'a/b.json', '/etc/passwd.json', '.hidden.json', 'x.txt', 'x.json\u0000', '']) {
+      expect(invokeChannels['snapshot.load'].req.safeParse({ name }).success, name).toBe(false)
+      expect(invokeChannels['snapshot.inspect'].req.safeParse({ name }).success, name).toBe(false)
+      expect(invokeChannels['snapshot.diff'].req.safeParse({ a: name, b: 'ok.json' }).success, name).toBe(false)
+      expect(invokeChannels['shard.restart'].req.safeParse({ snapshot: name }).success, name).toBe(false)
+    }
+    expect(invokeChannels['snapshot.load'].req.safeParse({ name: 'autosave-1200-ab12cd34.json.gz' }).success).toBe(true)
+    expect(invokeChannels['shard.restart'].req.safeParse({}).success).toBe(true)
+    for (const name of ['snapshot.list', 'snapshot.inspect', 'snapshot.validate', 'snapshot.migrate-preview', 'snapshot.diff'] as const) expect(invokeChannels[name].role, name).toBe('viewer')
   })
 
   it('lets every session read the late-join history, and only read it', () => {

@@ -10,6 +10,7 @@ import type { ConsoleResult, ConsoleSession } from '../contract/dto/console'
 import { OBSERVER_SCHEMA_VERSION, type AgentRow, type EconomyRow, type ObserverFull } from '../contract/dto/observer'
 import type { AgentDetail, SocietyView } from '../contract/dto/society'
 import type { DecisionTrace, PolicyStatus } from '../contract/dto/policy'
+import type { MigrationPreview, SnapshotDiffDto, SnapshotEntry, SnapshotInspection, SnapshotList, SnapshotVerdict } from '../contract/dto/snapshots'
 
 export const sampleConfig: ConfigSummary = {
   config_id: 'default-v1',
@@ -190,3 +191,36 @@ export function sampleDecisionTrace(id = 'alice', overrides: Partial<DecisionTra
     ...overrides
   }
 }
+
+export function sampleSnapshotEntry(overrides: Partial<SnapshotEntry> = {}): SnapshotEntry {
+  return {
+    name: 'snapshot-120-0123abcd.json',
+    tick: 120,
+    config_id: sampleConfig.config_id,
+    policy_hash: null,
+    schema_version: '2.0',
+    bytes: 4096,
+    modified_ms: 1_700_000_000_000,
+    gzip: false,
+    autosave: false,
+    kind: 'snapshot',
+    integrity: { ok: true },
+    ...overrides
+  }
+}
+
+export const sampleSnapshotList = (): SnapshotList => ({ root: 'snapshots', snapshots: [sampleSnapshotEntry()] })
+
+export function sampleSnapshotInspection(): SnapshotInspection {
+  return {
+    entry: sampleSnapshotEntry(),
+    identity: { config_id: sampleConfig.config_id, policy_hash: null, backend: 'scripted', provider: null, observation_variant: 'hybrid', anneal_ratio: null, rng: { world: '0'.repeat(16), events: '1'.repeat(16), policy: '2'.repeat(16) } },
+    checksum: 'c'.repeat(64),
+    migrations: [],
+    counts: { agents: 8 }
+  }
+}
+
+export const sampleSnapshotVerdict = (): SnapshotVerdict => ({ verdict: 'ok', reasons: [], required_migrations: [] })
+export const sampleSnapshotDiff = (): SnapshotDiffDto => ({ a: 'a.json', b: 'b.json', sections: [{ section: 'agents', added: 0, changed: 1, dropped: 0, examples: [] }] })
+export const sampleMigrationPreview = (): MigrationPreview => ({ source: 'a.json', target_config_id: sampleConfig.config_id, chain: [], diff: sampleSnapshotDiff(), report: [] })

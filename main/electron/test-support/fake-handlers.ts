@@ -9,7 +9,13 @@ import {
   sampleDecisionTrace,
   sampleObserverFull,
   samplePolicyStatus,
+  sampleMigrationPreview,
   sampleSession,
+  sampleSnapshotDiff,
+  sampleSnapshotEntry,
+  sampleSnapshotInspection,
+  sampleSnapshotList,
+  sampleSnapshotVerdict,
   sampleStatus
 } from '../../../shared/testing/contract-samples'
 import { SESSION_HISTORY_SCHEMA_VERSION } from '../../../shared/contract/dto/session-history'
@@ -48,6 +54,14 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
     'observer.agent': rec('observer.agent', sampleAgentDetail()),
     'policy.status': rec('policy.status', samplePolicyStatus()),
     'policy.trace': rec('policy.trace', sampleDecisionTrace()),
+    'snapshot.list': rec('snapshot.list', sampleSnapshotList()),
+    'snapshot.save': rec('snapshot.save', sampleSnapshotEntry()),
+    'snapshot.inspect': rec('snapshot.inspect', sampleSnapshotInspection()),
+    'snapshot.validate': rec('snapshot.validate', sampleSnapshotVerdict()),
+    'snapshot.migrate-preview': rec('snapshot.migrate-preview', sampleMigrationPreview()),
+    'snapshot.migrate': rec('snapshot.migrate', sampleSnapshotEntry()),
+    'snapshot.load': rec('snapshot.load', fakeStatus),
+    'snapshot.diff': rec('snapshot.diff', sampleSnapshotDiff()),
     'debug.crash-worker': rec('debug.crash-worker', { crashing: true as const })
   }
   return { handlers, calls }
