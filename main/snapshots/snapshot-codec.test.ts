@@ -12,8 +12,8 @@ import { loadConfigFile } from '../config/load-config'
 import { testWorkspace } from '../fs/testing/test-workspace'
 import { CONFIGS_DIR } from '../scenarios/scenario-harness'
 import { canonicalJson } from '../sim/hash/canonical-json'
-import { decodeSnapshot, encodeSnapshot } from './snapshot-codec'
-import { captureSnapshot, type SnapshotDocument } from './snapshot-document'
+import { decodeSnapshot, encodeCapture, encodeSnapshot } from './snapshot-codec'
+import { captureSnapshot, stateChecksum, type SnapshotDocument } from './snapshot-document'
 
 const who = { policy_hash: null, backend: 'scripted' as const, provider: null, observation_variant: 'full' }
 
@@ -35,6 +35,26 @@ describe('snapshot codec', () => {
     }
     // Written in canonical order, as canonicalJson would write the whole document.
     expect(encodeSnapshot(doc).toString('utf8')).toBe(canonicalJson(doc))
+  })
+
+  it('writes the state once: the checksum and the bytes agree with a from-scratch canonical pass, and the document owns its data', async () => {
+    const loaded = await loadConfigFile(resolve(CONFIGS_DIR, 'default.yaml'), await testWorkspace())
+    if (!loaded.ok) throw new Error(loaded.error.message)
+    const sim = new Simulation(loaded.value)
+    for (let t = 0; t < 60; t++) sim.step()
+    // Runtime blocks as a file can hold them: a NaN draw becomes null, an undefined member goes.
+    const extra = { policy: { draw: [Number.NaN, 0.5], note: undefined, z: 1, a: 2 }, console: { pending_ops: [], router: null } }
+    const doc = captureSnapshot(sim.world, sim.lastTickEvents, who, extra)
+    const direct = encodeCapture(sim.world, sim.lastTickEvents, who, extra)
+    expect(direct.toString('utf8')).toBe(encodeSnapshot(doc).toString('utf8'))
+    const fresh = JSON.parse(JSON.stringify(doc)) as SnapshotDocument
+    expect(direct.toString('utf8')).toBe(canonicalJson(fresh))
+    expect(doc.checksum).toBe(stateChecksum(fresh.state))
+    expect(doc.state.policy).toEqual({ draw: [null, 0.5], z: 1, a: 2 })
+    const text = encodeSnapshot(doc).toString('utf8')
+    sim.step()
+    expect(canonicalJson(doc)).toBe(text)
+    expect(decodeSnapshot(direct)).toEqual({ ok: true, value: fresh })
   })
 
   it('never throws on damaged bytes: every failure has a snapshot code', async () => {

@@ -7,9 +7,9 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { ok, type Result } from '../../shared/result'
-import { canonicalJson } from '../sim/hash/canonical-json'
 import { checkDocument, type CheckOptions, type CheckedDocument } from './check-document'
-import type { SnapshotDocument } from './snapshot-document'
+import { captureForEncoding, documentText, type CaptureIdentity, type ExtraState, type SnapshotDocument } from './snapshot-document'
+import type { SimEvent, World } from '../sim/state/world'
 import { snapshotErr } from './snapshot-errors'
 
 /** Inflated snapshots past this are refused: a 100,000-agent town is well under it. */
@@ -21,8 +21,14 @@ export interface EncodeOptions {
 
 /** The document's bytes: canonical JSON, gzipped when asked. Throws only on a non-JSON document (a bug). */
 export function encodeSnapshot(doc: SnapshotDocument, options: EncodeOptions = {}): Buffer {
-  const text = Buffer.from(canonicalJson(doc), 'utf8')
+  // The state's canonical text is the one its checksum was computed over: written once.
+  const text = Buffer.from(documentText(doc), 'utf8')
   return options.gzip ? gzipSync(text, { level: 6 }) : text
+}
+
+/** A world as it stands now straight to a snapshot file's bytes (what `--save-snapshot` writes). */
+export function encodeCapture(world: World, lastEvents: readonly SimEvent[], who: CaptureIdentity, extra: ExtraState = {}, options: EncodeOptions = {}): Buffer {
+  return encodeSnapshot(captureForEncoding(world, lastEvents, who, extra), options)
 }
 
 export function isGzip(bytes: Uint8Array): boolean {

@@ -80,9 +80,43 @@ void _sameIdentity
 
 export const sha256hex = (text: string): string => createHash('sha256').update(text).digest('hex')
 
+/**
+ * The canonical text of each state this module wrote or hashed, so that a document's checksum and
+ * its file's bytes come from one serialisation pass (`canonicalState`). Documents are values: a
+ * change makes a new one (`withState`), so a state's text never goes stale.
+ */
+const stateTexts = new WeakMap<object, string>()
+
+/** The canonical JSON of a state, written once per state object. Throws on non-JSON values. */
+export function canonicalState(state: unknown): string {
+  if (typeof state !== 'object' || state === null) return canonicalJson(state)
+  let text = stateTexts.get(state)
+  if (text === undefined) {
+    text = canonicalJson(state)
+    stateTexts.set(state, text)
+  }
+  return text
+}
+
 /** sha256 over the canonical JSON of the state: what `checksum` holds. Throws on non-JSON values. */
 export function stateChecksum(state: unknown): string {
-  return sha256hex(canonicalJson(state))
+  return sha256hex(canonicalState(state))
+}
+
+/**
+ * canonicalJson of an object whose members' canonical texts are already written: the same text,
+ * without writing them again (keys sorted, undefined members left out, as canonicalJson does).
+ */
+export function canonicalObjectOf(texts: Readonly<Record<string, string | undefined>>): string {
+  const keys = Object.keys(texts).filter((k) => texts[k] !== undefined).sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${texts[k]}`).join(',')}}`
+}
+
+/** A document's canonical JSON, its state's text reused (see `canonicalState`). */
+export function documentText(doc: SnapshotDocument): string {
+  const texts: Record<string, string | undefined> = {}
+  for (const [k, v] of Object.entries(doc)) texts[k] = v === undefined ? undefined : k === 'state' ? canonicalState(v) : canonicalJson(v)
+  return canonicalObjectOf(texts)
 }
 
 /** One stream's fingerprint: the first 16 hex digits of the sha256 of its state's canonical JSON. */
@@ -133,10 +167,36 @@ export function buildDocument(state: SnapshotState, who: CaptureIdentity, applie
 
 /** The document for a world as it stands now (the engine's state, copied: later ticks do not change it). */
 export function captureSnapshot(world: World, lastEvents: readonly SimEvent[], who: CaptureIdentity, extra: ExtraState = {}): SnapshotDocument {
-  // A JSON round trip: the document owns its data, and what it holds is exactly what a file holds.
-  const worldJson = JSON.parse(JSON.stringify(worldSnapshot(world))) as WorldJson
+  const live = liveState(world, lastEvents, extra)
+  // The document owns its data: the world read back from its own text, exactly what a file holds.
+  const state: SnapshotState = { ...live.state, world: JSON.parse(live.worldText) as WorldJson }
+  stateTexts.set(state, live.text)
+  return buildDocument(state, who)
+}
+
+/**
+ * The document for a world as it stands now, for encoding at once: its world block shares the
+ * engine's arrays (no copy), so it is stale after the next tick. Keep `captureSnapshot`'s instead.
+ */
+export function captureForEncoding(world: World, lastEvents: readonly SimEvent[], who: CaptureIdentity, extra: ExtraState = {}): SnapshotDocument {
+  const live = liveState(world, lastEvents, extra)
+  stateTexts.set(live.state, live.text)
+  return buildDocument(live.state, who)
+}
+
+/**
+ * A world's state blocks and their canonical text, each written once: the world as the hash
+ * reads it (worldSnapshot is canonical-safe), the events and the runtime's blocks through a JSON
+ * round trip first (what a file can hold of them: a NaN becomes null).
+ */
+function liveState(world: World, lastEvents: readonly SimEvent[], extra: ExtraState): { state: SnapshotState; text: string; worldText: string } {
+  const worldJson = worldSnapshot(world)
+  const worldText = canonicalJson(worldJson)
   const events = JSON.parse(JSON.stringify(lastEvents)) as Record<string, unknown>[]
-  return buildDocument({ world: worldJson, ...extra, last_events: events }, who)
+  const blocks = JSON.parse(JSON.stringify(extra)) as ExtraState
+  const texts: Record<string, string | undefined> = { world: worldText, last_events: canonicalJson(events) }
+  for (const [k, v] of Object.entries(blocks)) texts[k] = v === undefined ? undefined : canonicalJson(v)
+  return { state: { world: worldJson, ...blocks, last_events: events }, text: canonicalObjectOf(texts), worldText }
 }
 
 /** A copy of `doc` with a new state (and the identity that follows from it), checksum recomputed. */
