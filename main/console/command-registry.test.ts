@@ -33,7 +33,14 @@ describe('command registry', () => {
       anneal_set: 'admin',
       possess: 'admin',
       release: 'admin',
-      operator_act: 'admin'
+      operator_act: 'admin',
+      snapshot_save: 'admin',
+      snapshot_list: 'viewer',
+      snapshot_inspect: 'viewer',
+      snapshot_validate: 'viewer',
+      snapshot_migrate: 'admin',
+      snapshot_load: 'admin destructive',
+      snapshot_diff: 'viewer'
     })
   })
 

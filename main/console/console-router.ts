@@ -68,6 +68,8 @@ interface PendingCommand {
   who: CmdIssuer
   /** An engine operation waiting for its tick (the rest wait on the host and are not saved). */
   engine: boolean
+  /** Host-side work still settling in a router this one replaced (see `handOver`): final there, cached here. */
+  mirror?: boolean
 }
 
 /** The pending map's key: a cmd_id within its namespace (a cmd_id never holds a newline). */
@@ -80,6 +82,8 @@ export class ConsoleRouter {
   private readonly pending = new Map<string, PendingCommand>()
   private autoIds = 0
   private readonly unsubscribe: () => void
+  /** The router that took over from this one (a snapshot load): host-side work settling here is cached there too. */
+  private successor: ConsoleRouter | undefined
 
   constructor(
     readonly simulation: ConsoleTarget,
@@ -179,6 +183,7 @@ export class ConsoleRouter {
               ...(settled.ok ? { status: 'ok', result: settled.value } : { status: 'error', error: { code: settled.error.code, message: settled.error.message } })
             }
             if (cached) this.cache.settle(who, cmdId, final)
+            this.successor?.settleMirror(pendingAt, final)
             this.options.onResult?.(final)
           })
         return this.remember(cmdId, key, envelope, queued)
@@ -225,6 +230,8 @@ export class ConsoleRouter {
     for (const [at, pending] of this.pending) {
       if (options.engineOnly === true && !pending.engine) continue
       this.pending.delete(at)
+      // A mirror's final result comes from the router it mirrors.
+      if (pending.mirror === true) continue
       this.options.onResult?.({
         ...pending.result,
         status: 'error',
@@ -233,6 +240,26 @@ export class ConsoleRouter {
         error: { code: 'console.conflict', message: `"${pending.result.name}" never applied: ${reason}. Check the town and send it again if it is still wanted` }
       })
     }
+  }
+
+  /**
+   * `next` serves the world from now on (a loaded snapshot's restored router), while host-side
+   * work this router queued (the snapshot_load itself) still settles here: `next` holds it as
+   * pending, so a retry with its cmd_id replays instead of running twice, and caches its final
+   * result when it comes. Call after `abandon(…, {engineOnly: true})`.
+   */
+  handOver(next: ConsoleRouter): void {
+    for (const [at, pending] of this.pending) if (!pending.engine) next.pending.set(at, { ...pending, mirror: true })
+    this.successor = next
+  }
+
+  private settleMirror(at: string, final: ConsoleResult): void {
+    const pending = this.pending.get(at)
+    if (pending?.mirror === true) {
+      this.pending.delete(at)
+      if (pending.cached) this.cache.set(pending.who, final.cmd_id, { key: pending.key, result: final })
+    }
+    this.successor?.settleMirror(at, final)
   }
 
   /** What a snapshot carries (see console-router-json.ts: the admin namespace and the engine commands awaiting their tick). */

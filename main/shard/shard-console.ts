@@ -43,6 +43,14 @@ export class ShardConsole {
    */
   replace(reason: string, options: { engineOnly?: boolean; next?: ConsoleRouter } = {}): void {
     this.router?.abandon(reason, { engineOnly: options.engineOnly === true })
+    if (options.engineOnly === true) {
+      // The next world's router: the loaded snapshot's, or a fresh one made now, so the work
+      // still settling here (the load itself) is known to it.
+      const next = options.next ?? new ConsoleRouter(this.sim(), this.options())
+      this.router?.handOver(next)
+      this.router = next
+      return
+    }
     this.router = options.next
   }
 }

@@ -180,8 +180,8 @@ export class Shard {
     this.clock.stop()
     this.epoch++
     this.stepUnderWay = null
-    this.consoles.replace(reason, consoles)
     this.sim = this.adopt(sim)
+    this.consoles.replace(reason, consoles)
   }
 
   /** Stop the clock and any step, and wait until no tick is in flight; says whether the clock ran. */

@@ -14,6 +14,7 @@ import { spawnCommand } from './spawn'
 import { telemetrySnapshotCommand } from './telemetry-snapshot'
 import { POLICY_OPS_COMMANDS } from './policy-ops'
 import { policyStatusCommand, policySwapCommand } from './policy-runtime-commands'
+import { SNAPSHOT_COMMANDS } from './snapshot-commands'
 
 export const CONSOLE_COMMANDS: readonly AnyCommand[] = [
   helpCommand,
@@ -32,5 +33,6 @@ export const CONSOLE_COMMANDS: readonly AnyCommand[] = [
   employmentStatusCommand, employmentExitCommand,
   policyStatusCommand,
   policySwapCommand,
-  ...POLICY_OPS_COMMANDS
+  ...POLICY_OPS_COMMANDS,
+  ...SNAPSHOT_COMMANDS
 ] as AnyCommand[]

@@ -18,9 +18,9 @@ export const telemetrySnapshotCommand = defineCommand({
   name: 'telemetry_snapshot',
   role: 'viewer',
   destructive: false,
-  help: "Every agent's job and economy status (job, shift, on shift, wallet, attendance, lateness, wages, meals), employment totals, prices and utilities, and the policy's identity and embedding allocator.",
+  help: "Every agent's job and economy status (job, shift, on shift, wallet, attendance, lateness, wages, meals), employment totals, prices and utilities, the policy's identity and embedding allocator, and the latest snapshot (its identity and RNG fingerprints).",
   args: z.object({}).strict(),
-  run({ world, policy }) {
+  run({ world, policy, snapshots }) {
     const { state, params } = world
     const a = state.agents.cols
     const agents: JsonValue[] = []
@@ -54,7 +54,9 @@ export const telemetrySnapshotCommand = defineCommand({
       employment: { ...summary.employment, jobs: params.jobs.map((j) => j.id) },
       economy: { prices: { ...state.prices }, utilities: { ...state.utilities } },
       // The running policy's identity and embedding allocator (null outside a shard).
-      policy: policy ? policyPart(policy.status()) : null
+      policy: policy ? policyPart(policy.status()) : null,
+      // The latest snapshot saved, autosaved, migrated or loaded: name, action, tick, identity (null before any, and outside a shard).
+      last_snapshot: snapshots ? snapshots.last() : null
     })
   }
 })
