@@ -70,9 +70,9 @@ Policy:
 Snapshots (docs/snapshots.md):
   --snapshot S    resume the town saved in S (a .json or .json.gz snapshot in the workspace) and
                   run --ticks N more: \`run --ticks N --hash\` equals \`run --ticks k --save-snapshot S\`
-                  then \`run --snapshot S --ticks N-k --hash\`. The config must be the one S was
-                  saved under (its config_id; give it with --config); --agents and --seed cannot
-                  be combined with it. A file that cannot be used exits 2 with its snapshot.* code
+                  then \`run --snapshot S --ticks N-k --hash\`. The config is the one in the configs
+                  folder with S's config_id, or the one --config names (the guardrails apply); --agents
+                  and --seed cannot be combined with it. A file that cannot be used exits 2 with its code
   --save-snapshot S
                   save the town where the run ends to S (atomically; .json.gz saves it gzipped);
                   S's folder must exist inside the workspace

@@ -15,7 +15,7 @@ import { Shard, type ShardFiles } from '../shard/shard'
 import { hashWorld } from '../sim/hash/hash-world'
 import { EXIT, UsageError, type CliIo } from './cli-io'
 import { EventsFile } from './events-file'
-import { loadCliConfig } from './load-cli-config'
+import { configForSnapshot, loadCliConfig } from './load-cli-config'
 import { integerOption, parseCommandArgs } from './parse-args'
 import { ProgressBar } from './progress-bar'
 import { CommandDrill, resolvedPath } from './command-drill'
@@ -24,7 +24,8 @@ import { ADMIN_TOKEN_ENV } from '../host/admin-token'
 import { cliFiles, WORKSPACE_OPTION } from './cli-workspace'
 import { InferenceFailedError } from '../policy/runtime/inference-failed-error'
 import type { ErrorCode } from '../../shared/error-codes'
-import { resumeFrom, saveSnapshot, saveSnapshotPath } from './run-snapshots'
+import type { ExtraState, SnapshotIdentity } from '../snapshots/snapshot-document'
+import { readResumeDocument, resumeFrom, RunRuntime, saveSnapshot, saveSnapshotPath } from './run-snapshots'
 
 const CHUNK_TARGET_MS = 20
 /** The schema's population limit: beyond it a town takes minutes to build and gigabytes to hold. */
@@ -59,10 +60,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (args.events === '') throw new UsageError('--events needs a file name, e.g. --events events.jsonl')
   const files = await cliFiles(io, args.workspace)
-  const loaded = await loadCliConfig(args.config, files)
   if (args.snapshot !== undefined && (overrides.agents !== undefined || overrides.seed !== undefined)) {
     throw new UsageError('--snapshot resumes a saved town as it was: --agents and --seed cannot change it (drop them)')
   }
+  // A snapshot names its config by config_id: without --config, the run looks it up.
+  const saved = args.snapshot === undefined ? undefined : await readResumeDocument(args.snapshot, files)
+  const loaded = saved && args.config === undefined ? await configForSnapshot(saved.identity.config_id, io.paths.configsDir, files) : await loadCliConfig(args.config, files)
   const savePath = await saveSnapshotPath(args['save-snapshot'], files)
   const overridden = withOverrides(loaded, overrides)
   if (!overridden.ok) throw new UsageError(describeConfigError(overridden.error))
@@ -72,7 +75,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 
   const drillLines = await drillOptions(args, ticks, io, files)
   const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events))
-  const resume = args.snapshot === undefined ? undefined : await resumeFrom(args.snapshot, overridden.value, files)
+  const resume = saved && resumeFrom(args.snapshot!, saved, overridden.value)
   const shard = new Shard(overridden.value, { scheduler: realScheduler, files, ...(resume ? { resume } : {}), ...(events ? { onEvents: (list) => events.add(list) } : {}) })
   const policy = await choosePolicy(shard, args.policy, io)
   if (!policy.ok) {
@@ -86,10 +89,24 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   // scripted controller finish the run under the model's name (the app keeps its fallback).
   shard.simulation.policy.onInferenceError = 'fail'
   const drill = drillLines && new CommandDrill(shard, drillLines.lines, { ...drillLines.options, onWarning: (m) => io.stderr.write(`warning: ${m}\n`) })
+  let runtime: RunRuntime
+  try {
+    runtime = RunRuntime.attach(shard, resume, savePath !== undefined, drill !== undefined, (m) => io.stderr.write(`note: ${m}\n`))
+  } catch (e) {
+    shard.dispose()
+    await events?.abort()
+    throw e
+  }
+  if (resume) notePolicyChange(resume.doc.identity, shard, io)
   let seconds: number
+  let extra: ExtraState | undefined
   try {
     seconds = await stepAll(shard, ticks, io, events, drill)
-    await drill?.finish(shard.simulation.world.state.tick)
+    const finalTick = shard.simulation.world.state.tick
+    drill?.submitDue(finalTick)
+    // Before the drill gives up on what is still queued: a snapshot carries it on to its tick.
+    extra = savePath === undefined ? undefined : runtime.capture(drill !== undefined)
+    await drill?.finish(finalTick)
     await events?.commit()
   } catch (e) {
     await events?.abort()
@@ -102,7 +119,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const view = shard.view()
   const world = shard.simulation.world
-  if (savePath !== undefined) await saveSnapshot(shard, savePath)
+  if (savePath !== undefined && extra !== undefined) await saveSnapshot(shard, savePath, extra)
   const agents = world.state.agents.count
   const hash = args.hash ? hashWorld(world, sha256hex) : null
   const tps = ticks / Math.max(seconds, 1e-9)
@@ -230,6 +247,14 @@ async function choosePolicy(shard: Shard, policy: string | undefined, io: CliIo)
     throw new UsageError(`--policy must be "scripted" or a path to an .onnx model, got "${policy}"`)
   }
   return shard.swapPolicy(policy === 'scripted' ? 'scripted' : resolve(io.cwd, policy))
+}
+
+/** A resumed town decided by another policy than the one it was saved under carries on differently: say so. */
+function notePolicyChange(saved: SnapshotIdentity, shard: Shard, io: CliIo): void {
+  const now = shard.simulation.policy.identity()
+  if (saved.backend === now.backend && saved.policy_hash === now.policy_hash) return
+  const was = saved.backend === 'scripted' ? 'the scripted controller' : `a model (sha256 ${/^[0-9a-f]{12}/.exec(saved.policy_hash ?? '')?.[0] ?? 'unknown'}…)`
+  io.stderr.write(`warning: the snapshot was saved under ${was} and this run uses ${describePolicy(shard)}: pass the same --policy to carry on exactly\n`)
 }
 
 function describePolicy(shard: Shard): string {
