@@ -17,22 +17,23 @@
 import { performance } from 'node:perf_hooks'
 import type { DecisionTrace, PolicyIdentity, PolicyStatus } from '../../../shared/contract/dto/policy'
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
-import { err, ok, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
 import type { Decision } from '../../sim/inputs'
 import { nextFloat } from '../../sim/rng/rng-streams'
-import { findAgent, Phase } from '../../sim/state/agent-store'
+import { Phase } from '../../sim/state/agent-store'
 import type { SimEvent, World } from '../../sim/state/world'
 import { ObservationBuilder, objectTypesOf } from '../observations/observation-builder'
 import { observationSpec } from '../observations/observation-spec'
 import type { ObservationBatch } from '../observations/observation-types'
 import { atDecisionPoint, decisionFor, decisionMask } from '../options'
 import { decideScripted, scriptedIntent } from '../scripted/scripted-controller'
-import { Decider, DECIDERS, DecisionRecords } from './decision-records'
+import { Decider, DecisionRecords } from './decision-records'
 import { LatencyStats } from './latency-stats'
 import { criticalGuardrail } from './critical-guardrail'
-import { DecisionHistory, rankedProbabilities, round } from './decision-history'
+import { DecisionHistory } from './decision-history'
 import { InferenceFailedError, inferenceReason } from './inference-failed-error'
 import type { OnnxPolicy } from './onnx-policy'
+import { decisionTrace } from './decision-trace'
 import { lastBatchJson, type PolicyRuntimeJson, POLICY_RUNTIME_SCHEMA_VERSION } from './policy-runtime-json'
 import { parsePolicyRuntimeJson } from './policy-runtime-restore'
 
@@ -286,49 +287,11 @@ export class PolicyRuntime {
     return this.traceBuilder
   }
 
-  /** The decision trace of one agent: its latest observation, mask, probabilities and decider. */
+  /** The decision trace of one agent (see decision-trace.ts). */
   trace(id: string): Result<DecisionTrace> {
     const world = this.world
-    const i = findAgent(world.state.agents, id)
-    if (i < 0) return err('console.not_found', `no living agent "${id}": pick one on the map or in the agents table`)
-    const a = world.state.agents.cols
-    const records = this.records
-    records.ensure(world.state.agents.count)
-    let batch: ObservationBatch | undefined = this.lastBatch
-    let row = batch ? rowOf(batch, i) : -1
-    if (!batch || row < 0) {
-      // Scripted backend (or an agent newer than the last batch): observe it as it stands now.
-      // A separate builder, so asking for a trace never changes what the model will see.
-      batch = this.ensureTraceBuilder().build(world, [])
-      row = rowOf(batch, i)
-    }
-    if (row < 0) return err('console.not_found', `agent "${id}" is not in the observation batch`)
-    const spec = batch.spec
-    const features = batch.features.subarray(row * spec.featureSize, (row + 1) * spec.featureSize)
-    const map = batch.map.subarray(row * spec.mapSize, (row + 1) * spec.mapSize)
-    const mask = new Uint8Array(O)
-    if (records.hasMask[i] === 1 && records.tick[i] === batch.tick) mask.set(records.mask.subarray(i * O, i * O + O))
-    else decisionMask(world, i, mask)
-    const decidedBy = a.possessed[i] === 1 ? 'operator' : records.by[i]! >= 0 ? DECIDERS[records.by[i]!]! : null
-    const probabilities = records.hasProbs[i] === 1 ? rankedProbabilities(records.probs, i * O) : null
-    const commitTicks = world.params.behavior.option_commit_ticks
-    const since = a.optionSince[i]!
-    const option = AGENT_OPTIONS[a.option[i]!] ?? 'idle'
-    return ok({
-      agent: id,
-      tick: batch.tick,
-      decided_by: decidedBy,
-      chosen: option,
-      commitment: { option, since, remaining: Math.max(0, since + commitTicks - world.state.tick), held: records.held[i] === 1 },
-      features: spec.featureNames.map((name, f) => ({ name, value: round(features[f]!) })),
-      map: { shape: [...spec.mapShape] as [number, number, number], channels: [...spec.mapChannels], data: Array.from(map, round) },
-      mask: AGENT_OPTIONS.map((o, k) => ({ option: o, allowed: mask[k] === 1 })),
-      probabilities,
-      anneal_draw: Number.isNaN(records.draw[i]!) ? null : round(records.draw[i]!),
-      guardrail: records.guardrail[i] ?? null,
-      embedding_slot: batch.embeddingSlots[row]!,
-      history: this.history.of(i)
-    })
+    // A separate builder for agents the last batch lacks, so asking never changes what the model will see.
+    return decisionTrace({ world, records: this.records, history: this.history, lastBatch: this.lastBatch, observeNow: () => this.ensureTraceBuilder().build(world, []) }, id)
   }
 
   /**
@@ -389,19 +352,6 @@ export function maskedSoftmax(logits: Float32Array, offset: number, mask: Uint8A
   }
   for (let o = 0; o < O; o++) out[o] = sum > 0 ? out[o]! / sum : 0
   return out
-}
-
-function rowOf(batch: ObservationBatch, agent: number): number {
-  let lo = 0
-  let hi = batch.count - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const v = batch.agents[mid]!
-    if (v === agent) return mid
-    if (v < agent) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
 }
 
 function byDecider(counts: number[]): Record<'scripted' | 'learned' | 'operator', number> {
