@@ -19,6 +19,7 @@ import { repoRoot } from '../host/test-host'
 import { loadOnnxPolicy } from '../policy/runtime/onnx-policy'
 import { Simulation } from '../shard/simulation'
 import { Phase } from '../sim/state/agent-store'
+import { stateChecksum } from '../snapshots/snapshot-document'
 import { runCli } from './cli'
 import { fakeIo } from './test-io'
 
@@ -176,6 +177,31 @@ describe('townlet run: resume parity through the command line', () => {
       { numRuns: 4 }
     )
   }, 120_000)
+})
+
+describe('townlet run --snapshot: the runtime blocks', () => {
+  it('refuses blocks that do not fit (exit 2, snapshot.invalid) and resumes a file saved without them (the world alone)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'townlet-parity-blocks-'))
+    expect((await run(['--ticks', '30', '--save-snapshot', 'good.json'], dir)).code).toBe(0)
+    const good = await readDoc(join(dir, 'good.json'))
+    const write = async (name: string, state: Record<string, unknown>) => {
+      await writeFile(join(dir, name), JSON.stringify({ ...good, state, checksum: stateChecksum(state) }))
+    }
+    await write('bad-policy.json', { ...good.state, policy: { schema_version: 1, records: 'nope' } })
+    await write('bad-console.json', { ...good.state, console: { pending_ops: [{ op: 'warp' }], router: null } })
+    await write('bad-telemetry.json', { ...good.state, telemetry: { kpis: -1 } })
+    for (const [file, at] of [['bad-policy.json', /policy/], ['bad-console.json', /pending_ops/], ['bad-telemetry.json', /telemetry/]] as const) {
+      const r = await run(['--snapshot', file, '--ticks', '5'], dir)
+      expect(r.code, file).toBe(2)
+      expect(r.err, file).toMatch(/--snapshot: snapshot\.invalid: /)
+      expect(r.err, file).toMatch(at)
+    }
+    const { policy: _p, console: _c, telemetry: _t, ...worldOnly } = good.state
+    await write('world-only.json', worldOnly)
+    const older = await run(['--snapshot', 'world-only.json', '--ticks', '5'], dir)
+    expect(older.code, older.err).toBe(0)
+    expect(older.out).toContain('final tick 35')
+  })
 })
 
 describe('townlet run --snapshot without --config', () => {
