@@ -1,6 +1,6 @@
 /**
- * The shell: header strip, panel navigation, the error surfaces, the perturbation banner, then
- * the active panel; and the (invisible) notifier of priority alerts, whichever panel is open.
+ * The shell: header strip, panel navigation, the timeline strip (with the banner of a past view),
+ * the error surfaces, the perturbation banner, then the active panel; and the (invisible) notifier of priority alerts, whichever panel is open.
  * `data-app-state` on the root is the marker e2e tests wait on.
  */
 import { ConfigErrorsPanel } from '../features/errors/config-errors-panel'
@@ -10,6 +10,7 @@ import { HeaderBar } from '../features/header/header-bar'
 import { AlertNotifier } from '../features/kpis/alert-notifier'
 import { PerturbationBanner } from '../features/perturbations/perturbation-banner'
 import { ShortcutsLayer } from '../features/shortcuts/shortcuts-layer'
+import { TimelineStrip } from '../features/timeline/timeline-strip'
 import { appState } from './app-state'
 import { PANELS } from './panels'
 import { useConnection, useShard, useUi } from './session-context'
@@ -35,6 +36,7 @@ export function App() {
             {connection.detail}
           </div>
         ) : null}
+        <TimelineStrip />
         <FailureBanner />
         <ConfigErrorsPanel />
         <NoticeList />

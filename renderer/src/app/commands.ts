@@ -8,6 +8,9 @@ import type { AppError } from '../../../shared/result'
 import type { TownletClient } from '../api/townlet-client'
 import { configLoadErrorFrom, failedLoadLogEntry } from '../stores/config-store'
 import type { Stores } from '../stores/stores'
+import { snapshotInvoke } from '../features/snapshots/snapshot-api'
+import { createSnapshotCommands } from '../features/snapshots/snapshot-commands'
+import { createTimelineCommands } from '../features/timeline/timeline-commands'
 import { createConsoleCommands } from './console-commands'
 import { createObserverCommands } from './observer-commands'
 import { createPolicyCommands } from './policy-commands'
@@ -19,6 +22,9 @@ export function createCommands(client: TownletClient, stores: Stores) {
   const observer = createObserverCommands(client, stores)
   const consoleCommands = createConsoleCommands(client, stores)
   const policy = createPolicyCommands(client, stores)
+  const snapshotChannels = snapshotInvoke(client)
+  const snapshots = createSnapshotCommands(snapshotChannels, stores)
+  const timeline = createTimelineCommands(snapshotChannels, stores)
   // A lost connection is already shown by the connection indicator and banner; a notice per
   // pending request would only repeat it.
   const notice = (error: AppError) => {
@@ -65,6 +71,8 @@ export function createCommands(client: TownletClient, stores: Stores) {
     ...observer,
     ...consoleCommands,
     ...policy,
+    ...snapshots,
+    ...timeline,
     /** Everything a fresh connection needs; the requests are independent. */
     async refresh(): Promise<void> {
       const infoRequest = client.invoke('app.info', {}).then((result) => {

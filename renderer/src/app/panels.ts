@@ -1,6 +1,6 @@
 /**
- * The navigation's panels, in order. Adding a panel is one entry here (Snapshots and Telemetry
- * come in later issues).
+ * The navigation's panels, in order. Adding a panel is one entry here (Telemetry comes in a later
+ * issue). The first nine have a digit key; Snapshots comes last so the others keep theirs.
  */
 import type { ComponentType } from 'react'
 import { AgentsPanel } from '../features/agents/agents-panel'
@@ -12,6 +12,7 @@ import { MapPanel } from '../features/map/map-panel'
 import { NarrationPanel } from '../features/narration/narration-panel'
 import { OverviewPanel } from '../features/overview/overview-panel'
 import { PolicyPanel } from '../features/policy/policy-panel'
+import { SnapshotsPanel } from '../features/snapshots/snapshots-panel'
 
 export interface PanelEntry {
   /** Stable id: the nav button's test id is `nav-<id>`. */
@@ -31,5 +32,6 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'narration', label: 'Narration', glyph: '¶', component: NarrationPanel },
   { id: 'kpis', label: 'KPIs', glyph: '△', component: KpiPanel },
   { id: 'policy', label: 'Policy', glyph: 'π', component: PolicyPanel },
-  { id: 'console', label: 'Console', glyph: '›', component: ConsolePanel }
+  { id: 'console', label: 'Console', glyph: '›', component: ConsolePanel },
+  { id: 'snapshots', label: 'Snapshots', glyph: '⟲', component: SnapshotsPanel }
 ]

@@ -11,11 +11,14 @@ import type { ConfigStore } from '../stores/config-store'
 import type { ConnectionStore } from '../stores/connection-store'
 import type { ConsoleStore } from '../stores/console-store'
 import type { FailureStore } from '../stores/failure-store'
+import type { HoverStore } from '../stores/hover-store'
 import type { LogStore } from '../stores/log-store'
 import type { ObserverStore } from '../stores/observer-store'
 import type { PolicyStore } from '../stores/policy-store'
 import type { ShardStore } from '../stores/shard-store'
+import type { SnapshotStore } from '../stores/snapshot-store'
 import type { Stores } from '../stores/stores'
+import type { TimelineStore } from '../stores/timeline-store'
 import type { UiStore } from '../stores/ui-store'
 import type { Commands } from './commands'
 import type { Session } from './session-type'
@@ -49,10 +52,14 @@ export const useConnection = <T,>(select: (s: ConnectionStore) => T): T =>
 export const useAppInfo = <T,>(select: (s: AppInfoStore) => T): T => useStore(useSession().stores.appInfo, select)
 export const useFailures = <T,>(select: (s: FailureStore) => T): T => useStore(useSession().stores.failures, select)
 export const useLogs = <T,>(select: (s: LogStore) => T): T => useStore(useSession().stores.logs, select)
-export const useObserver = <T,>(select: (s: ObserverStore) => T): T => useStore(useSession().stores.observer, select)
+/** The town the panels draw: live, or the past tick this page views (stores/observer-view.ts). */
+export const useObserver = <T,>(select: (s: ObserverStore) => T): T => useStore(useSession().stores.observerView, select)
 export const useConsole = <T,>(select: (s: ConsoleStore) => T): T => useStore(useSession().stores.console, select)
 export const usePolicy = <T,>(select: (s: PolicyStore) => T): T => useStore(useSession().stores.policy, select)
 export const useUi = <T,>(select: (s: UiStore) => T): T => useStore(useSession().stores.ui, select)
+export const useTimeline = <T,>(select: (s: TimelineStore) => T): T => useStore(useSession().stores.timeline, select)
+export const useHover = <T,>(select: (s: HoverStore) => T): T => useStore(useSession().stores.hover, select)
+export const useSnapshots = <T,>(select: (s: SnapshotStore) => T): T => useStore(useSession().stores.snapshots, select)
 
 /** An observer slice re-read at most every `ms` (see useSampled): for views of the whole town. */
-export const useObserverSampled = <T,>(select: (s: ObserverStore) => T, ms: number): T => useSampled(useSession().stores.observer, select, ms)
+export const useObserverSampled = <T,>(select: (s: ObserverStore) => T, ms: number): T => useSampled(useSession().stores.observerView, select, ms)

@@ -3,10 +3,11 @@
  */
 import type { TownletClient } from '../api/townlet-client'
 import type { Stores } from '../stores/stores'
+import { onSnapshotChanged } from '../features/snapshots/snapshot-api'
 import type { Commands } from './commands'
 import { acceptFrame, acceptHistory } from './shard-sync'
 
-export type WiredCommands = Pick<Commands, 'refresh' | 'startObserverStream' | 'stopObserverStream'>
+export type WiredCommands = Pick<Commands, 'refresh' | 'startObserverStream' | 'stopObserverStream' | 'listSnapshots'>
 
 /**
  * What the host saw before this connection: the latest frame (a paused shard sends none) and the
@@ -38,6 +39,10 @@ export function wireClient(client: TownletClient, stores: Stores, commands: Wire
       stores.observer.getState().markStale()
     }),
     client.on('log.entry', (entry) => stores.logs.getState().append(entry)),
+    // Only a page that has read the list reads it again: the others read it when the panel opens.
+    onSnapshotChanged(client, () => {
+      if (stores.snapshots.getState().list !== null) void commands.listSnapshots()
+    }),
     client.onConnection((info) => {
       const wasConnected = stores.connection.getState().info.state === 'connected'
       stores.connection.getState().setInfo(info)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  formatAge,
+  formatBytes,
   formatCount,
   formatDayClock,
   formatFixed,
@@ -97,5 +99,20 @@ describe('format', () => {
   it('formats the simulated day and time of day', () => {
     expect(formatDayClock(0, '07:30')).toBe('day 0 · 07:30')
     expect(formatDayClock(12, '23:59')).toBe('day 12 · 23:59')
+  })
+
+  it('formats file sizes and ages', () => {
+    expect(formatBytes(512)).toBe('512 B')
+    expect(formatBytes(1536)).toBe('1.5 KB')
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB')
+    expect(formatBytes(3 * 1024 ** 4 * 2048)).toBe('6,144.0 TB')
+    expect(formatBytes(-1)).toBe('—')
+    const now = 10_000_000_000
+    expect(formatAge(now - 1_000, now)).toBe('just now')
+    expect(formatAge(now + 60_000, now)).toBe('just now')
+    expect(formatAge(now - 45_000, now)).toBe('45 s ago')
+    expect(formatAge(now - 12 * 60_000, now)).toBe('12 min ago')
+    expect(formatAge(now - 3 * 3_600_000, now)).toBe('3 h ago')
+    expect(formatAge(now - 2 * 86_400_000, now)).toBe('2 d ago')
   })
 })

@@ -90,3 +90,28 @@ export function formatSigned(value: number, digits = 2): string {
 export function formatFixed(value: number | null, digits = 2): string {
   return value === null ? '—' : decimals(value, digits, digits, false)
 }
+
+const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const
+
+/** A file size in powers of 1,024 with one decimal past bytes: 512 → "512 B", 1536 → "1.5 KB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—'
+  if (bytes < 1024) return `${Math.round(bytes)} B`
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024
+    unit += 1
+  }
+  return `${decimals(value, 1, 1, true)} ${BYTE_UNITS[unit]}`
+}
+
+/** How long ago, coarsely: "just now", "45 s ago", "12 min ago", "3 h ago", "2 d ago". A future time reads "just now". */
+export function formatAge(thenMs: number, nowMs: number): string {
+  const seconds = Math.floor((nowMs - thenMs) / 1000)
+  if (!Number.isFinite(seconds) || seconds < 5) return 'just now'
+  if (seconds < 60) return `${seconds} s ago`
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`
+  return `${formatCount(Math.floor(seconds / 86_400))} d ago`
+}

@@ -14,7 +14,7 @@ describe('shard reducers', () => {
     expect(next.world).toEqual(sampleFrame(3, {}, 2).world)
     expect(next.lastFrameSeq).toBe(3)
     expect(next.fresh).toBe(true)
-    expect(next.tpsHistory).toEqual([{ t: 1000, tps: 9.5 }])
+    expect(next.tpsHistory).toEqual([{ t: 1000, tps: 9.5, tick: 40 }])
   })
 
   it('drops frames older than the latest one', () => {

@@ -41,7 +41,7 @@ export function initialShard(): ShardSlice {
 }
 
 export function applyStatus(slice: ShardSlice, status: ShardStatus, now: number): ShardSlice {
-  const tpsHistory = pushTps(slice.tpsHistory, { t: now, tps: status.measured_tps })
+  const tpsHistory = pushTps(slice.tpsHistory, { t: now, tps: status.measured_tps, tick: status.tick })
   return {
     ...slice,
     status,
@@ -77,7 +77,7 @@ function nextNeedsHistory(slice: ShardSlice, frame: Frame, now: number): NeedsPo
  */
 export function applyHistory(slice: ShardSlice, history: SessionHistory, now: number): ShardSlice {
   const offset = now - history.now
-  const tps = history.tps.map((s) => ({ t: s.at + offset, tps: s.tps }))
+  const tps = history.tps.map((s) => ({ t: s.at + offset, tps: s.tps, tick: s.tick }))
   const needs = history.needs.map(({ at, ...sample }) => ({ ...sample, t: at + offset }))
   const tpsHistory = seedTps(slice.tpsHistory, tps)
   const config = history.frame?.status.config.sha256 ?? null

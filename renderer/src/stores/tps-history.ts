@@ -6,6 +6,8 @@ export interface TpsPoint {
   /** Milliseconds since the epoch (renderer clock). */
   t: number
   tps: number
+  /** The shard's tick then, so the chart can join the shared time cursor (absent in old samples). */
+  tick?: number
 }
 
 export interface TpsHistoryOptions {

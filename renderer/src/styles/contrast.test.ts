@@ -15,9 +15,9 @@ const MIN_TEXT_CONTRAST = 4.5
 /** The opaque surfaces panels, cards, tables and controls are built from. */
 const PAGE_SURFACES = ['--bg', '--surface', '--surface-2', '--surface-3']
 /** The tinted banner backgrounds text also sits on. */
-const BANNER_SURFACES = ['--bg-error', '--bg-warn', '--bg-perturbation']
+const BANNER_SURFACES = ['--bg-error', '--bg-warn', '--bg-perturbation', '--bg-past']
 /** The meanings the theme gives one colour each (issue 12, finding 15). */
-const SEMANTIC_TEXT = ['--text', '--text-dim', '--ok', '--warn', '--error', '--waiting', '--late', '--role-admin', '--event-perturbation', '--accent']
+const SEMANTIC_TEXT = ['--text', '--text-dim', '--ok', '--warn', '--error', '--waiting', '--late', '--role-admin', '--event-perturbation', '--past', '--accent']
 
 const stylesDir = import.meta.dirname
 const rules: CssRule[] = readdirSync(stylesDir)

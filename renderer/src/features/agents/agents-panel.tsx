@@ -76,7 +76,7 @@ export function AgentsPanel() {
             title="Download the rows shown (filtered, in this order) as a CSV file"
             disabled={rows.length === 0}
             onClick={() => {
-              const { configId, tick } = stores.observer.getState()
+              const { configId, tick } = stores.observerView.getState()
               downloadText(agentsCsvName(configId, tick), agentsCsv(rows), 'text/csv;charset=utf-8')
             }}
           >

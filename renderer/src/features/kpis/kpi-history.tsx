@@ -7,14 +7,24 @@ import { Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YA
 import type { SimClock } from '../../../../shared/sim-clock'
 import { formatSimAxis, formatSimTime, useSimClock } from '../../components/sim-time'
 import type { KpiPoint } from '../../stores/society-history'
+import { cursorLines, useChartCursor, useChartHandlers } from '../timeline/chart-cursor'
+import type { ChartCursor, ChartHandlers } from '../timeline/chart-cursor'
 import { formatKpi, KPI_SPECS } from './kpi-specs'
 import type { KpiSpec } from './kpi-specs'
 
-const KpiLine = memo(function KpiLine({ spec, data, clock }: { spec: KpiSpec; data: readonly KpiPoint[]; clock: SimClock | null }) {
+interface KpiLineProps {
+  spec: KpiSpec
+  data: readonly KpiPoint[]
+  clock: SimClock | null
+  cursor: ChartCursor
+  handlers: ChartHandlers
+}
+
+const KpiLine = memo(function KpiLine({ spec, data, clock, cursor, handlers }: KpiLineProps) {
   const ratio = spec.kind === 'ratio'
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data as KpiPoint[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+      <LineChart data={data as KpiPoint[]} margin={{ top: 6, right: 12, bottom: 0, left: 0 }} {...handlers}>
         <XAxis
           dataKey="tick"
           type="number"
@@ -40,6 +50,7 @@ const KpiLine = memo(function KpiLine({ spec, data, clock }: { spec: KpiSpec; da
           labelFormatter={(tick) => `${formatSimTime(clock, Number(tick))} · tick ${String(tick)}`}
           formatter={(v) => [formatKpi(spec, v === null || v === undefined ? null : Number(v)), spec.label]}
         />
+        {cursorLines(cursor)}
         {spec.target ? <ReferenceLine y={spec.target.value} stroke="var(--ok)" strokeDasharray="3 3" ifOverflow="extendDomain" /> : null}
         <Line type="monotone" dataKey={spec.name} stroke="var(--accent)" dot={data.length < 30} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
       </LineChart>
@@ -50,6 +61,8 @@ const KpiLine = memo(function KpiLine({ spec, data, clock }: { spec: KpiSpec; da
 /** The grid of KPI charts, or a note until two windows have closed. */
 export function KpiHistory({ points }: { points: readonly KpiPoint[] }) {
   const clock = useSimClock()
+  const cursor = useChartCursor()
+  const handlers = useChartHandlers()
   if (points.length < 2) {
     return (
       <p className="dim" data-testid="kpi-history-empty">
@@ -63,7 +76,7 @@ export function KpiHistory({ points }: { points: readonly KpiPoint[] }) {
         <figure key={spec.name} className="kpi-chart" data-testid="kpi-chart" data-kpi={spec.name}>
           <figcaption className="readout-label">{spec.label}</figcaption>
           <div className="kpi-chart-box">
-            <KpiLine spec={spec} data={points} clock={clock} />
+            <KpiLine spec={spec} data={points} clock={clock} cursor={cursor} handlers={handlers} />
           </div>
         </figure>
       ))}

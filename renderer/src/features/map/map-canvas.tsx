@@ -43,7 +43,7 @@ export function MapCanvas(props: { onReady: (renderer: MapRenderer | null) => vo
     const wrap = wrapRef.current
     const canvas = canvasRef.current
     if (!wrap || !canvas) return
-    const renderer = new MapRenderer(canvas, stores.observer, stores.ui, minimapRef.current)
+    const renderer = new MapRenderer(canvas, stores.observerView, stores.ui, minimapRef.current)
     rendererRef.current = renderer
     const resize = () => {
       const rect = wrap.getBoundingClientRect()
@@ -150,7 +150,7 @@ export function MapCanvas(props: { onReady: (renderer: MapRenderer | null) => vo
     const hit = renderer.hitTest(x, y)
     const ui = stores.ui.getState()
     if (ui.picking) {
-      const rows = stores.observer.getState().map?.rows ?? []
+      const rows = stores.observerView.getState().map?.rows ?? []
       if (isFloor(rows, hit.tile.x, hit.tile.y)) ui.pickTile(hit.tile.x, hit.tile.y)
       return
     }

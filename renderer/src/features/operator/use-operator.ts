@@ -4,7 +4,8 @@
  */
 import { useMemo } from 'react'
 import type { ConsoleResult } from '../../../../shared/contract/dto/console'
-import { useCommands, useConnection, useConsole } from '../../app/session-context'
+import { useCommands, useConnection, useConsole, useTimeline } from '../../app/session-context'
+import { townGate } from '../timeline/past-gate'
 import { adminGate } from './command-gate'
 import type { Gate } from './command-gate'
 import { adaptArgs, OPERATOR_COMMANDS, resolveCommand } from './operator-commands'
@@ -31,15 +32,17 @@ export function useCommandRunner<T extends Record<string, OperatorCommand>>(tabl
   const session = useConsole((s) => s.session)
   const list = useConsole((s) => s.commands)
   const connected = useConnection((s) => s.info.state === 'connected')
+  // Commands change the town: none from a page that shows a past tick (see past-gate).
+  const past = useTimeline((s) => s.mode === 'past')
   return useMemo(
     () => ({
-      gate: adminGate(session, connected),
+      gate: townGate(adminGate(session, connected), past),
       run(op: Extract<keyof T, string>, args: Record<string, unknown>) {
         const { name, info } = resolveCommand(list, table[op] as OperatorCommand)
         return commands.runConsole(name, adaptArgs(info, args))
       }
     }),
-    [commands, session, list, connected, table]
+    [commands, session, list, connected, past, table]
   )
 }
 

@@ -9,11 +9,13 @@ import { formatDayClock, formatPercent } from '../../components/format'
 import { useThrottled } from '../../components/use-throttled'
 import { NEEDS } from '../../stores/needs-history'
 import type { NeedsPoint } from '../../stores/needs-history'
+import { cursorLines, useChartCursor, useChartHandlers } from '../timeline/chart-cursor'
+import type { ChartCursor, ChartHandlers } from '../timeline/chart-cursor'
 
-const NeedsLines = memo(function NeedsLines({ data }: { data: NeedsPoint[] }) {
+const NeedsLines = memo(function NeedsLines({ data, cursor, handlers }: { data: NeedsPoint[]; cursor: ChartCursor; handlers: ChartHandlers }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} {...handlers}>
         <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} hide />
         <YAxis
           domain={[0, 1]}
@@ -31,6 +33,7 @@ const NeedsLines = memo(function NeedsLines({ data }: { data: NeedsPoint[] }) {
           }}
           formatter={(v, name) => [formatPercent(Number(v)), name]}
         />
+        {cursorLines(cursor)}
         {NEEDS.map((need) => (
           <Line
             key={need}
@@ -52,9 +55,11 @@ export function NeedsChart() {
     useShard((s) => s.needsHistory),
     500
   )
+  const cursor = useChartCursor()
+  const handlers = useChartHandlers()
   return (
     <div className="needs-chart" data-testid="needs-chart">
-      {history.length < 2 ? <p className="dim">no need history yet</p> : <NeedsLines data={history} />}
+      {history.length < 2 ? <p className="dim">no need history yet</p> : <NeedsLines data={history} cursor={cursor} handlers={handlers} />}
     </div>
   )
 }

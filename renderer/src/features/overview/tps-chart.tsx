@@ -5,29 +5,45 @@
  */
 import { memo, useMemo } from 'react'
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import type { MouseHandlerDataParam } from 'recharts'
 import { useShard } from '../../app/session-context'
 import { Card } from '../../components/card'
 import { formatFixed, formatTps } from '../../components/format'
 import { useThrottled } from '../../components/use-throttled'
 import type { TpsPoint } from '../../stores/tps-history'
 import { TPS_HISTORY, TPS_SMOOTHING_MS } from '../../stores/tps-history'
+import { cursorLines, useChartCursor, useChartHandlers } from '../timeline/chart-cursor'
+import type { ChartCursor, ChartHandlers } from '../timeline/chart-cursor'
 
 interface ChartPoint {
   ago: number
   tps: number
+  tick: number | null
 }
 
 const WINDOW_S = TPS_HISTORY.windowMs / 1000
 
 function toChart(history: readonly TpsPoint[]): ChartPoint[] {
   const newest = history[history.length - 1]?.t ?? 0
-  return history.map((p) => ({ ago: (p.t - newest) / 1000, tps: p.tps }))
+  return history.map((p) => ({ ago: (p.t - newest) / 1000, tps: p.tps, tick: p.tick ?? null }))
 }
 
-const TpsLines = memo(function TpsLines({ data }: { data: ChartPoint[] }) {
+/**
+ * Where a tick sits on this chart's axis of seconds: at the last sample taken at or before it;
+ * null when the chart does not reach back that far (or forward: a tick past the newest sample).
+ */
+export function agoOfTick(data: readonly ChartPoint[], tick: number): number | null {
+  const newest = data[data.length - 1]
+  if (newest === undefined || newest.tick === null || tick > newest.tick) return null
+  let found: number | null = null
+  for (const point of data) if (point.tick !== null && point.tick <= tick) found = point.ago
+  return found
+}
+
+const TpsLines = memo(function TpsLines({ data, cursor, handlers }: { data: ChartPoint[]; cursor: ChartCursor; handlers: ChartHandlers }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} {...handlers}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="2 4" />
         <XAxis
           dataKey="ago"
@@ -44,6 +60,7 @@ const TpsLines = memo(function TpsLines({ data }: { data: ChartPoint[] }) {
           labelFormatter={(s) => `${formatFixed(Number(s), 1)} s`}
           formatter={(v) => [`${formatTps(Number(v))} t/s`, 'measured']}
         />
+        {cursorLines(cursor, (tick) => agoOfTick(data, tick))}
         <Line type="monotone" dataKey="tps" stroke="var(--accent)" dot={false} strokeWidth={1.5} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
@@ -66,10 +83,14 @@ export function TpsChart() {
     500
   )
   const data = useMemo(() => toChart(history), [history])
+  const cursor = useChartCursor()
+  // The x axis is seconds, not ticks: the point under the pointer says which tick it was.
+  const tickOf = useMemo(() => (state: MouseHandlerDataParam) => data[Number(state.activeIndex)]?.tick ?? null, [data])
+  const handlers = useChartHandlers(tickOf)
   return (
     <Card title="Tick rate" testId="tps-chart" className="span-2" actions={<TpsNow />}>
       <div className="chart-box" data-testid="tps-chart-box" data-samples={data.length}>
-        <TpsLines data={data} />
+        <TpsLines data={data} cursor={cursor} handlers={handlers} />
       </div>
     </Card>
   )

@@ -24,6 +24,15 @@ describe('decideOperatorKey', () => {
     expect(decideOperatorKey(press('/'), { ...page, helpOpen: true })).toBeNull()
   })
 
+  it('moves the timeline with [ ] and L, for viewers too, but not while typing or with a modifier', () => {
+    expect(decideOperatorKey(press('['), page)).toEqual({ kind: 'timeline', move: 'back' })
+    expect(decideOperatorKey(press(']', { targetTag: 'BUTTON' }), page)).toEqual({ kind: 'timeline', move: 'forward' })
+    expect(decideOperatorKey(press('L'), page)).toEqual({ kind: 'timeline', move: 'live' })
+    expect(decideOperatorKey(press('l'), page)).toEqual({ kind: 'timeline', move: 'live' })
+    expect(decideOperatorKey(press('[', { targetTag: 'INPUT' }), page)).toBeNull()
+    expect(decideOperatorKey(press('[', { ctrlKey: true }), page)).toBeNull()
+  })
+
   it('switches to panel N with digit N, when there is one', () => {
     expect(decideOperatorKey(press('1'), page)).toEqual({ kind: 'switch-panel', index: 0 })
     expect(decideOperatorKey(press('3', { targetTag: 'BUTTON' }), page)).toEqual({ kind: 'switch-panel', index: 2 })

@@ -1,6 +1,6 @@
 /**
  * What the operator's (non-clock) keys mean: `?` the shortcuts list, digits the panels, `f` fit
- * the map, `/` the panel's filter, Esc close. Pure, so the rules are tested without a DOM; they
+ * the map, `/` the panel's filter, `[` `]` `L` the timeline (a tick back, forward, live), Esc close. Pure, so the rules are tested without a DOM; they
  * work for viewers too (none of them changes the shard). Keys come from the shortcut table.
  */
 import { hasModifier, isTyping } from './key-press'
@@ -14,6 +14,7 @@ export type OperatorKeyAction =
   | { kind: 'fit-map' }
   | { kind: 'focus-filter' }
   | { kind: 'deselect' }
+  | { kind: 'timeline'; move: 'back' | 'forward' | 'live' }
 
 /** The page around the key press. */
 export interface KeyContext {
@@ -51,6 +52,13 @@ export function decideOperatorKey(press: KeyPress, ctx: KeyContext): OperatorKey
       return ctx.activePanel === 'map' ? { kind: 'fit-map' } : null
     case 'focus-filter':
       return { kind: 'focus-filter' }
+    // Viewing the past is this page's own: allowed to viewers, and never changes the shard.
+    case 'timeline-back':
+      return { kind: 'timeline', move: 'back' }
+    case 'timeline-forward':
+      return { kind: 'timeline', move: 'forward' }
+    case 'timeline-live':
+      return { kind: 'timeline', move: 'live' }
     default:
       return null
   }

@@ -5,7 +5,7 @@
  */
 
 /** What a shortcut does; the decisions switch on this. */
-export type ShortcutId = 'toggle-clock' | 'step' | 'help' | 'switch-panel' | 'fit-map' | 'close' | 'focus-filter'
+export type ShortcutId = 'toggle-clock' | 'step' | 'help' | 'switch-panel' | 'fit-map' | 'close' | 'focus-filter' | 'timeline-back' | 'timeline-forward' | 'timeline-live'
 
 export interface Shortcut {
   id: ShortcutId
@@ -38,6 +38,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { id: 'switch-panel', keys: DIGITS, label: '1–9', description: 'Open the panel with that number in the navigation, from the top', where: 'everywhere but a text field' },
   { id: 'fit-map', keys: ['f'], label: 'f', description: 'Fit the whole town in the map', where: 'the Map panel' },
+  {
+    id: 'timeline-back',
+    keys: ['['],
+    label: '[',
+    description: 'View the tick before: from live, the tick before live (past, read-only); the live town keeps running',
+    where: 'everywhere but a text field'
+  },
+  { id: 'timeline-forward', keys: [']'], label: ']', description: 'View the next tick, while viewing the past (every tick is fetched, none skipped)', where: 'everywhere but a text field' },
+  { id: 'timeline-live', keys: ['l', 'L'], label: 'L', description: 'Back to the live town (Follow live)', where: 'everywhere but a text field' },
   { id: 'focus-filter', keys: ['/'], label: '/', description: "Put the cursor in the panel's filter", where: 'Agents, Narration and Console' },
   { id: 'close', keys: ['Escape'], label: 'Esc', description: 'Close this list; otherwise close the inspector (deselect the agent)', where: 'everywhere' }
 ]

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import type { PanelEntry } from '../../app/panels'
-import { useStores } from '../../app/session-context'
+import { useCommands, useStores } from '../../app/session-context'
 import { pageKeys, toKeyPress } from './key-press'
 import type { KeyDown } from './key-press'
 import { requestMapFit } from './map-fit-request'
@@ -36,6 +36,7 @@ function focusFilter(): void {
 
 export function ShortcutsLayer({ panels }: { panels: readonly PanelEntry[] }) {
   const stores = useStores()
+  const commands = useCommands()
   const [helpOpen, setHelpOpen] = useState(false)
   // One listener for the page's lifetime that always sees the latest overlay state and panels.
   const latest = useRef({ helpOpen, panels })
@@ -72,12 +73,16 @@ export function ShortcutsLayer({ panels }: { panels: readonly PanelEntry[] }) {
           return focusFilter()
         case 'deselect':
           return ui.select(null)
+        case 'timeline':
+          if (action.move === 'live') return commands.backToLive()
+          void commands.stepTick(action.move === 'back' ? -1 : 1)
+          return
       }
     }
     const page = pageKeys()
     page.addEventListener('keydown', onKeyDown)
     return () => page.removeEventListener('keydown', onKeyDown)
-  }, [stores])
+  }, [stores, commands])
 
   return helpOpen ? <ShortcutsOverlay panels={panels} onClose={() => setHelpOpen(false)} /> : null
 }
