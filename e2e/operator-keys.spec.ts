@@ -36,8 +36,8 @@ test('keyboard: shortcuts list, panels, filter, fit, Esc, and Space beside a foc
     await page.keyboard.press('?')
     const overlay = page.getByTestId('shortcuts-overlay')
     await expect(overlay).toBeVisible()
-    await expect(overlay.getByTestId('shortcut-row')).toHaveCount(7)
-    for (const label of ['?', 'Space', '.', '1–9', 'f', '/', 'Esc']) await expect(overlay.locator('td kbd', { hasText: label }).first()).toBeVisible()
+    await expect(overlay.getByTestId('shortcut-row')).toHaveCount(10)
+    for (const label of ['?', 'Space', '.', '1–9', 'f', '[', ']', 'L', '/', 'Esc']) await expect(overlay.locator('td kbd', { hasText: label }).first()).toBeVisible()
     await expect(overlay.getByTestId('shortcuts-panels')).toContainText('3 Agents')
     await snap(page, '76-shortcuts')
     // Keys other than its own do nothing while the list shows.

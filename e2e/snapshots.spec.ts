@@ -148,3 +148,21 @@ test('import a legacy document of the original Townlet', async ({ page, server }
   expect(imported, 'the import is a new snapshot of ours').toMatchObject({ config_id: 'default', kind: 'snapshot', schema_version: '2.0' })
   await expect(page.locator(`[data-testid="snapshot-row"][data-name="${imported!.name}"]`)).toBeVisible()
 })
+
+test('loading another config offers to save the town first', async ({ page, server }) => {
+  test.setTimeout(120_000)
+  await page.goto(server.url)
+  await expectReady(page)
+  await becomeAdmin(page)
+  const tick = await stepBy(page, 15)
+  const before = new Set(readdirSync(join(ROOT, STORE)))
+  await page.getByTestId('config-path').fill(join(ROOT, 'e2e/fixtures/fast.yaml'))
+  await page.getByTestId('btn-load-config').click()
+  await expect(page.getByTestId('confirm-dialog')).toContainText('unless you save it first')
+  await snap(page, '75-snapshots-save-before-load')
+  await page.getByTestId('confirm-alternative').click()
+  await expect(page.getByTestId('header-config-id')).toContainText('e2e-fast')
+  // Saved in the old config's storage root (the new config has its own).
+  const saved = readdirSync(join(ROOT, STORE)).filter((name) => !before.has(name))
+  expect(saved, 'the town was saved before the new config replaced it').toEqual([expect.stringMatching(new RegExp(`^snapshot-${tick}-[0-9a-f]+\\.json$`))])
+})

@@ -10,6 +10,8 @@ export interface ConfirmRequest {
   /** The Yes button's label, naming the action: "Kill alice". */
   confirmLabel: string
   onConfirm: () => void
+  /** A safer second way through, beside Yes: "Save, then load". */
+  alternative?: { label: string; onChoose: () => void }
 }
 
 /** The dialog itself; `onClose` runs on No, Escape and after Yes. */
@@ -30,6 +32,19 @@ export function ConfirmDialog(props: { request: ConfirmRequest; onClose: () => v
           <button type="button" data-testid="confirm-no" autoFocus onClick={onClose}>
             No
           </button>
+          {request.alternative ? (
+            <button
+              type="button"
+              className="primary"
+              data-testid="confirm-alternative"
+              onClick={() => {
+                onClose()
+                request.alternative?.onChoose()
+              }}
+            >
+              {request.alternative.label}
+            </button>
+          ) : null}
           <button
             type="button"
             className="danger"

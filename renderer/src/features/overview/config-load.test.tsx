@@ -26,11 +26,20 @@ describe('replaceTownRequest', () => {
     expect(request?.title).toBe('Load fast.yaml?')
     expect(request?.confirmLabel).toBe('Load fast.yaml')
     expect(request?.message).toContain(`The current town (${status.config.config_id}, tick 12,345, running) will be replaced when fast.yaml loads`)
-    expect(request?.message).toContain('no snapshots')
+    expect(request?.message).toContain('unless you save it first')
+    expect(request?.alternative).toBeUndefined()
     expect(request?.message).not.toMatch(/TODO/i)
     // Before the native file dialog the file is not known yet.
     expect(replaceTownRequest(status, null, () => {})?.title).toBe('Load another config?')
     expect(fileName('C:\\configs\\a.yaml')).toBe('a.yaml')
+  })
+
+  it('offers to save the town first when it can', () => {
+    let saved = 0
+    const request = replaceTownRequest(sampleStatus({ state: 'paused', tick: 40 }), 'configs/fast.yaml', () => {}, () => (saved += 1))
+    expect(request?.alternative?.label).toBe('Save, then load')
+    request?.alternative?.onChoose()
+    expect(saved).toBe(1)
   })
 })
 

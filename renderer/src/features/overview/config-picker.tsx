@@ -32,8 +32,13 @@ export function ConfigPicker() {
   /** Loads `target` (null: pick one in the native dialog), asking first when a town would be lost. */
   function load(target: string | null): void {
     const go = () => void (target === null ? commands.pickConfig() : commands.loadConfig(target))
+    // Only a save that landed goes on to the load; a refused save leaves the town and says why.
+    const saveFirst = () =>
+      void commands.saveSnapshot({ gzip: false }).then((saved) => {
+        if (saved.ok) go()
+      })
     // The status is read when asked, not subscribed to: the picker need not render on every frame.
-    const request = replaceTownRequest(stores.shard.getState().status, target, go)
+    const request = replaceTownRequest(stores.shard.getState().status, target, go, saveFirst)
     if (request) ask(request)
     else go()
   }
