@@ -47,7 +47,7 @@ export interface ShardOptions {
   frameIntervalMs?: number
   /** Called with every tick's events. */
   onEvents?: (events: SimEvent[]) => void
-  /** Ticks of inputs the input log keeps in memory (default 10,000: a long run must not grow without bound). */
+  /** Ticks of inputs the input log keeps in memory (default DEFAULT_LOG_LIMIT: a long run must not grow without bound). */
   logLimit?: number
   /**
    * Called with observer frames (full after a load, then diffs): on every state change and, while
@@ -74,6 +74,9 @@ export interface ShardOptions {
   /** Start from this restored world (a snapshot, see main/snapshots/load-snapshot.ts) instead of a fresh town. */
   resume?: { world: World; lastEvents?: readonly SimEvent[] }
 }
+
+/** Ticks of inputs a shard's input log keeps unless told otherwise. */
+export const DEFAULT_LOG_LIMIT = 10_000
 
 export interface ShardFiles {
   workspace: Workspace

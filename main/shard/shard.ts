@@ -8,11 +8,10 @@ import type { LoadedConfig } from '../config/load-config'
 import type { AffordanceSource } from '../config/load-affordances'
 import { err, ok, type Result } from '../../shared/result'
 import { registryFor } from './shard-registry'
-import type { SimEvent } from '../sim/state/world'
 import { summarizeWorld } from '../sim/world-summary'
-import { defaultSpeed, roundRate, STEP_CHUNK_MS, type ShardOptions, type ShardView, type StepOutcome } from './shard-options'
+import { defaultSpeed, DEFAULT_LOG_LIMIT, roundRate, STEP_CHUNK_MS, type ShardOptions, type ShardView, type StepOutcome } from './shard-options'
 import { ShardFrames } from './shard-frames'
-import { Simulation } from './simulation'
+import type { Simulation } from './simulation'
 import { ShardClock } from './shard-clock'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import type { ConsoleRouter } from '../console/console-router'
@@ -20,11 +19,11 @@ import { ShardConsole } from './shard-console'
 import type { ConsoleEnvelope } from '../console/envelope'
 import type { AgentDetail } from '../../shared/contract/dto/society'
 import { agentDetail } from './agent-detail'
-import { TelemetryHub, type SocietyTelemetry } from '../telemetry/telemetry-hub'
-import type { TelemetryView } from './society-view'
+import { ShardSimulations } from './shard-simulations'
 import { configuredModel } from '../policy/runtime/model-path'
 import { loadModelFile, useConfiguredModel } from './shard-model'
 import { ShardSnapshots } from './shard-snapshots'
+import { ShardTimeline } from './shard-timeline'
 import { snapshotControl } from './snapshot-control'
 import type { DecisionTrace, PolicyIdentity, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { JsonValue } from '../sim/state/world'
@@ -34,7 +33,6 @@ export { defaultSpeed, STEP_CHUNK_MS } from './shard-options'
 
 export class Shard {
   private sim: Simulation
-  private telemetry: SocietyTelemetry | undefined
   private state: ShardState = 'idle'
   private readonly clock: ShardClock
   /** Step requests in flight, one after another. */
@@ -45,16 +43,19 @@ export class Shard {
   private epoch = 0
   private readonly frames: ShardFrames<ShardView>
   private loaded: LoadedConfig
-  /** Each simulation's telemetry hub (a snapshot load swaps in the restored one). */
-  private readonly hubs = new WeakMap<Simulation, { hub: TelemetryHub }>()
+  /** Builds the shard's simulations, each wired to the observer and a telemetry hub of its own. */
+  private readonly sims: ShardSimulations
   /** Save, autosave, list and load snapshots of this shard's town. */
   readonly snapshots: ShardSnapshots
+  /** The session's past: look at any recent tick, fork from it, reopen an abandoned branch. */
+  readonly timeline: ShardTimeline
 
   constructor(
     loaded: LoadedConfig,
     private readonly options: ShardOptions
   ) {
     this.loaded = loaded
+    this.sims = new ShardSimulations({ live: () => this.sim, record: (events) => this.frames.record(events), logLimit: options.logLimit ?? DEFAULT_LOG_LIMIT, ...(options.onEvents ? { onEvents: options.onEvents } : {}) })
     this.frames = new ShardFrames({
       scheduler: options.scheduler,
       view: () => this.view(),
@@ -63,26 +64,34 @@ export class Shard {
       ...(options.onObserver ? { onObserver: options.onObserver } : {}),
       ...(options.observerIntervalMs === undefined ? {} : { observerIntervalMs: options.observerIntervalMs }),
       credit: options.observerCredit === true,
-      town: () => ({ world: this.sim.world, configId: this.loaded.summary.config_id, telemetry: this.telemetryView() })
+      town: () => ({ world: this.sim.world, configId: this.loaded.summary.config_id, telemetry: this.sims.view() })
     })
-    this.sim = this.adopt(this.buildSimulation(loaded, options.resume))
+    this.sim = this.adopt(this.sims.build(loaded, options.resume))
     this.clock = new ShardClock(options.scheduler, { simulation: () => this.sim, afterSlice: (now) => this.afterSlice(now) }, defaultSpeed(loaded.config))
-    this.snapshots = new ShardSnapshots({
+    // What snapshots and the timeline both need of the shard.
+    const port = {
       simulation: () => this.sim,
       loaded: () => this.loaded,
       files: options.files,
-      router: () => this.consoles.existing,
-      hub: () => this.hubs.get(this.sim)?.hub,
       halt: () => this.halt(),
       run: () => void this.start(),
-      candidate: (l, resume) => this.candidate(l, resume),
+      candidate: (l: LoadedConfig, resume: NonNullable<ShardOptions['resume']>) => this.sims.candidate(l, resume)
+    }
+    this.snapshots = new ShardSnapshots({
+      ...port,
+      router: () => this.consoles.existing,
+      hub: () => this.sims.hubOf(this.sim),
       useModel: (sim, l) => useConfiguredModel(sim, l, this.options.files, 'the running town is unchanged'),
       routerOptions: () => this.consoles.options(),
-      adopt: (sim, router) => this.adoptLoaded(sim, router),
+      adopt: (sim, router) => this.adoptPaused(sim, 'a snapshot was loaded before it reached a tick boundary', router, true),
       log: (level, message) => this.options.onLog?.(level, message),
       stored: (name, reason) => this.options.onSnapshotStored?.(name, reason),
-      noted: () => void this.changed()
+      noted: () => {
+        this.timeline.noteSnapshot(this.snapshots.last)
+        this.changed()
+      }
     })
+    this.timeline = new ShardTimeline({ ...port, logLimit: options.logLimit ?? DEFAULT_LOG_LIMIT, adopt: (sim, reason) => this.adoptPaused(sim, reason), alerts: () => this.sims.alerts })
   }
 
   /** The running simulation (world, input log, console queue). */
@@ -90,41 +99,12 @@ export class Shard {
     return this.sim
   }
 
-  /** A new simulation wired to this shard's observer and telemetry, not yet the live one. */
-  private buildSimulation(loaded: LoadedConfig, resume?: ShardOptions['resume']): Simulation {
-    const onEvents = (events: SimEvent[]) => {
-      if (sim === this.sim) this.frames.record(events)
-      this.options.onEvents?.(events)
-    }
-    const sim: Simulation = new Simulation(loaded, { onEvents, logLimit: this.options.logLimit ?? 10_000, ...(resume ? { resume } : {}) })
-    // Telemetry (rewards summary, stability alerts, KPIs, narration) watches every tick; a new
-    // world starts it afresh, a loaded snapshot with its restored hub.
-    const holder = { hub: TelemetryHub.create(loaded.config) }
-    this.hubs.set(sim, holder)
-    sim.onTick((events, decisions) => {
-      if (sim === this.sim) this.telemetry = holder.hub.observe({ world: sim.world, events, decisions })
-    })
-    return sim
-  }
-
-  /** A simulation around a restored world, not live yet; `useHub` swaps in its restored telemetry hub. */
-  private candidate(loaded: LoadedConfig, resume: NonNullable<ShardOptions['resume']>): { sim: Simulation; useHub(hub: TelemetryHub): void } {
-    const sim = this.buildSimulation(loaded, resume)
-    return { sim, useHub: (hub) => (this.hubs.get(sim)!.hub = hub) }
-  }
-
   /** Make `sim` the live simulation: the previous one stops applying ticks, views start afresh. */
   private adopt(sim: Simulation): Simulation {
     this.sim?.dispose()
     this.frames.resetObserver()
-    this.telemetry = undefined
+    this.sims.reset()
     return sim
-  }
-
-  /** The telemetry side's latest view, for observer frames. */
-  private telemetryView(): TelemetryView | undefined {
-    const t = this.telemetry
-    return t && { kpis: t.kpis, alerts: t.alerts, promotion: t.promotion, narrations: t.recent_narrations, rewards: { mean_total: t.rewards.mean_total, components: t.rewards.components } }
   }
 
   /** Whether a state change's observer frame is still to go out (it follows the command's reply). */
@@ -144,7 +124,7 @@ export class Shard {
 
   /** Replace the world with a fresh one built from a new config (scripted policy); the clock stops. */
   loadConfig(loaded: LoadedConfig): ShardView {
-    return this.replaceWith(loaded, this.buildSimulation(loaded))
+    return this.replaceWith(loaded, this.sims.build(loaded))
   }
 
   /**
@@ -153,7 +133,7 @@ export class Shard {
    * error says why. Otherwise the new world replaces the old, as `loadConfig` does.
    */
   async prepareConfig(loaded: LoadedConfig): Promise<Result<ShardView>> {
-    const sim = this.buildSimulation(loaded)
+    const sim = this.sims.build(loaded)
     const model = await useConfiguredModel(sim, loaded, this.options.files, 'the running shard keeps its config')
     return model.ok ? ok(this.replaceWith(loaded, sim)) : model
   }
@@ -162,16 +142,25 @@ export class Shard {
     this.goLive(sim, `a new config (${loaded.summary.config_id}) was loaded before it reached a tick boundary`)
     this.loaded = loaded
     this.snapshots.resetAutosave()
+    this.timeline.restart()
     this.clock.setSpeed(defaultSpeed(loaded.config))
     this.state = 'idle'
     return this.changed()
   }
 
-  /** A loaded snapshot's simulation goes live, paused, with its restored router (see ShardSnapshots.load). */
-  private adoptLoaded(sim: Simulation, router: ConsoleRouter | undefined): void {
-    // Host-side work (a snapshot_load itself, a policy swap) still settles; engine ops never apply.
-    this.goLive(sim, 'a snapshot was loaded before it reached a tick boundary', { engineOnly: true, ...(router ? { next: router } : {}) })
+  /**
+   * `sim` goes live, paused (a loaded snapshot's with its restored router, a fork's): host-side
+   * work (a snapshot_load itself, a policy swap) still settles; engine ops never apply. A loaded
+   * snapshot (`newTimeline`) starts a timeline of its own; a fork carries the same one on.
+   */
+  private adoptPaused(sim: Simulation, reason: string, router?: ConsoleRouter, newTimeline = false): void {
+    this.goLive(sim, reason, { engineOnly: true, ...(router ? { next: router } : {}) })
+    this.snapshots.resetAutosave()
     this.state = 'paused'
+    if (newTimeline) {
+      this.timeline.restart()
+      this.timeline.noteSnapshot(this.snapshots.last)
+    }
     this.changed()
   }
 

@@ -1,0 +1,71 @@
+/**
+ * The shard's simulations: each one built wired to the shard's observer (its events, while it is
+ * the live one) and to a telemetry hub of its own (rewards summary, stability alerts, KPIs,
+ * narration), which watches every tick. A new world starts its hub afresh; a loaded snapshot
+ * swaps in its restored one. Moved out of shard.ts, which keeps only the clock and the wiring.
+ */
+import type { LoadedConfig } from '../config/load-config'
+import type { SimEvent } from '../sim/state/world'
+import { TelemetryHub, type SocietyTelemetry } from '../telemetry/telemetry-hub'
+import type { ShardOptions } from './shard-options'
+import type { TelemetryView } from './society-view'
+import { Simulation } from './simulation'
+
+export interface SimulationWiring {
+  /** The live simulation: only its events and ticks reach the observer and the telemetry view. */
+  live(): Simulation | undefined
+  /** The live simulation's events (observer frames). */
+  record(events: SimEvent[]): void
+  /** Every simulation's events (the shard's `onEvents` option). */
+  onEvents?: (events: SimEvent[]) => void
+  logLimit: number
+}
+
+export class ShardSimulations {
+  /** Each simulation's telemetry hub (a snapshot load swaps in the restored one). */
+  private readonly hubs = new WeakMap<Simulation, { hub: TelemetryHub }>()
+  private telemetry: SocietyTelemetry | undefined
+
+  constructor(private readonly wiring: SimulationWiring) {}
+
+  /** A new simulation wired to the shard's observer and telemetry, not yet the live one. */
+  build(loaded: LoadedConfig, resume?: ShardOptions['resume']): Simulation {
+    const onEvents = (events: SimEvent[]) => {
+      if (sim === this.wiring.live()) this.wiring.record(events)
+      this.wiring.onEvents?.(events)
+    }
+    const sim: Simulation = new Simulation(loaded, { onEvents, logLimit: this.wiring.logLimit, ...(resume ? { resume } : {}) })
+    const holder = { hub: TelemetryHub.create(loaded.config) }
+    this.hubs.set(sim, holder)
+    sim.onTick((events, decisions) => {
+      if (sim === this.wiring.live()) this.telemetry = holder.hub.observe({ world: sim.world, events, decisions })
+    })
+    return sim
+  }
+
+  /** A simulation around a restored world, not live yet; `useHub` swaps in its restored telemetry hub. */
+  candidate(loaded: LoadedConfig, resume: NonNullable<ShardOptions['resume']>): { sim: Simulation; useHub(hub: TelemetryHub): void } {
+    const sim = this.build(loaded, resume)
+    return { sim, useHub: (hub) => (this.hubs.get(sim)!.hub = hub) }
+  }
+
+  hubOf(sim: Simulation): TelemetryHub | undefined {
+    return this.hubs.get(sim)?.hub
+  }
+
+  /** Another simulation went live: the telemetry view waits for its first tick. */
+  reset(): void {
+    this.telemetry = undefined
+  }
+
+  /** The live town's latest telemetry: active alerts. */
+  get alerts(): SocietyTelemetry['alerts'] | undefined {
+    return this.telemetry?.alerts
+  }
+
+  /** The telemetry side's latest view, for observer frames. */
+  view(): TelemetryView | undefined {
+    const t = this.telemetry
+    return t && { kpis: t.kpis, alerts: t.alerts, promotion: t.promotion, narrations: t.recent_narrations, rewards: { mean_total: t.rewards.mean_total, components: t.rewards.components } }
+  }
+}
