@@ -7,7 +7,20 @@ import type { LogLevel } from '../../shared/contract/dto/events'
 import type { LoopFailure } from '../../shared/contract/dto/events'
 import type { ErrorCode } from '../../shared/error-codes'
 import { err, type Result } from '../../shared/result'
-import { SNAPSHOT_REPLIES, WorkerToHostSchema, type HostRequest, type ShardViewDto, type SnapshotOp, type SnapshotReply, type SnapshotRequest, type StepOutcomeDto } from '../shard/protocol'
+import {
+  SNAPSHOT_REPLIES,
+  TIMELINE_REPLIES,
+  WorkerToHostSchema,
+  type HostRequest,
+  type ShardViewDto,
+  type SnapshotOp,
+  type SnapshotReply,
+  type SnapshotRequest,
+  type StepOutcomeDto,
+  type TimelineOp,
+  type TimelineReply,
+  type TimelineRequest
+} from '../shard/protocol'
 import { formatZodIssues } from '../../shared/zod-issues'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
 import type { ConsoleResult } from '../../shared/contract/dto/console'
@@ -41,6 +54,8 @@ export interface ShardWorkerOptions {
 
 /** Snapshot requests that read a whole file and build a town: given as long as a config load. */
 const SNAPSHOT_BUILDS: ReadonlySet<SnapshotOp> = new Set(['load', 'migrate', 'migrate-preview', 'validate'])
+/** Timeline requests that rebuild the town (through the model, when one decided): given as long as a config load. */
+const TIMELINE_BUILDS: ReadonlySet<TimelineOp> = new Set(['fork', 'reopen'])
 
 interface Pending {
   resolve(result: Result<ShardViewDto>): void
@@ -129,7 +144,22 @@ export class ShardWorkerClient {
     return { ok: true, value: parsed.data as SnapshotReply<R['op']> }
   }
 
-  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' | 'policy-status' | 'policy-trace' | 'step' | 'snapshot' }>, what: string, timeoutMs = this.options.requestTimeoutMs ?? 15_000): Promise<Result<T>> {
+  /**
+   * A timeline request, answered with its op's reply (checked here against TIMELINE_REPLIES); the
+   * worker rebuilds frames, forks and reopens, and a fork or reopen gets a town build's time.
+   */
+  async timeline<R extends TimelineRequest>(request: R): Promise<Result<TimelineReply<R['op']>>> {
+    const requestMs = this.options.requestTimeoutMs ?? 15_000
+    const timeoutMs = TIMELINE_BUILDS.has(request.op) ? Math.max(requestMs, TOWN_BUILD_DEADLINE_MS) : requestMs
+    const reply = await this.query<unknown>({ type: 'timeline', request }, `the timeline ${request.op}`, timeoutMs)
+    if (!reply.ok) return reply
+    const parsed = TIMELINE_REPLIES[request.op].safeParse(reply.value)
+    if (!parsed.success) return err('ipc.invalid_response', `the shard's answer to timeline ${request.op} is malformed: ${formatZodIssues(parsed.error.issues.slice(0, 3))}`)
+    if (TIMELINE_BUILDS.has(request.op)) this.lastTick = (parsed.data as ShardViewDto).tick
+    return { ok: true, value: parsed.data as TimelineReply<R['op']> }
+  }
+
+  private query<T>(message: Extract<HostRequest, { type: 'console' | 'agent-detail' | 'policy-status' | 'policy-trace' | 'step' | 'snapshot' | 'timeline' }>, what: string, timeoutMs = this.options.requestTimeoutMs ?? 15_000): Promise<Result<T>> {
     if (this.dead) return Promise.resolve(err('shard.crashed', 'the shard worker is not running; restart it to continue'))
     const seq = this.nextSeq++
     return new Promise((resolve) => {
@@ -189,6 +219,7 @@ export class ShardWorkerClient {
         this.options.onConsoleResult?.(message.result)
         return
       case 'snapshot-reply':
+      case 'timeline-reply':
         if (message.frame_follows) this.options.onFrameFollows?.()
         this.settleQuery(message.seq, message.result.ok ? message.result : err(message.result.error.code, message.result.error.message))
         return

@@ -25,6 +25,8 @@ import {
   SnapshotNameSchema,
   SnapshotVerdictSchema
 } from '../../shared/contract/dto/snapshots'
+import { TimelineFrameSchema, TimelineStatusSchema } from '../../shared/contract/dto/timeline'
+import { TimelineBranchIdSchema, TimelineLabelSchema, TimelineTickSchema } from '../../shared/contract/channels'
 
 export const AffordanceSourceSchema = z.object({ source: z.string(), sha256: z.string(), manifest: AffordanceManifestSchema })
 export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema, affordances: AffordanceSourceSchema })
@@ -64,6 +66,27 @@ export const SNAPSHOT_REPLIES = {
 } as const satisfies Record<SnapshotOp, z.ZodType>
 export type SnapshotReply<O extends SnapshotOp> = z.infer<(typeof SNAPSHOT_REPLIES)[O]>
 
+/** A timeline request (shard-timeline.ts): look (status, frame), mark, or resume from the past (fork, reopen). */
+export const TimelineRequestSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('status') }).strict(),
+  z.object({ op: z.literal('frame'), tick: TimelineTickSchema }).strict(),
+  z.object({ op: z.literal('fork'), tick: TimelineTickSchema }).strict(),
+  z.object({ op: z.literal('reopen'), branch: TimelineBranchIdSchema }).strict(),
+  z.object({ op: z.literal('bookmark'), tick: TimelineTickSchema, label: TimelineLabelSchema }).strict()
+])
+export type TimelineRequest = z.infer<typeof TimelineRequestSchema>
+export type TimelineOp = TimelineRequest['op']
+
+/** What each timeline request is answered with (a fork or reopen: the shard's view after it; a bookmark: the status). */
+export const TIMELINE_REPLIES = {
+  status: TimelineStatusSchema,
+  frame: TimelineFrameSchema,
+  fork: ShardViewSchema,
+  reopen: ShardViewSchema,
+  bookmark: TimelineStatusSchema
+} as const satisfies Record<TimelineOp, z.ZodType>
+export type TimelineReply<O extends TimelineOp> = z.infer<(typeof TIMELINE_REPLIES)[O]>
+
 export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** Start the shard; `files` says where model paths (policy_swap, a config's model) may come from. */
   z.object({ type: z.literal('init'), seq, loaded: LoadedConfigSchema, files: z.object({ roots: z.array(z.object({ name: z.string(), path: z.string() })), base: z.string() }) }),
@@ -88,6 +111,8 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('policy-trace'), seq, id: z.string() }),
   /** A snapshot request; answered by a `snapshot-reply` (its value: see SNAPSHOT_REPLIES). */
   z.object({ type: z.literal('snapshot'), seq, request: SnapshotRequestSchema }),
+  /** A timeline request; answered by a `timeline-reply` (its value: see TIMELINE_REPLIES). */
+  z.object({ type: z.literal('timeline'), seq, request: TimelineRequestSchema }),
   /** The host took the last observer frame; the worker may send the next. Not answered. */
   z.object({ type: z.literal('observer-ack'), seq })
 ])
@@ -119,6 +144,8 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step-reply'), seq, result: resultSchema(StepOutcomeSchema), frame_follows: z.boolean().optional() }),
   /** The answer to a `snapshot` request, checked by the host against SNAPSHOT_REPLIES[op]. */
   z.object({ type: z.literal('snapshot-reply'), seq, result: resultSchema(z.unknown()), frame_follows: z.boolean().optional() }),
+  /** The answer to a `timeline` request, checked by the host against TIMELINE_REPLIES[op]. */
+  z.object({ type: z.literal('timeline-reply'), seq, result: resultSchema(z.unknown()), frame_follows: z.boolean().optional() }),
   /** A snapshot file appeared without a request (an autosave): the host tells clients their lists are stale. */
   z.object({ type: z.literal('snapshot-stored'), name: SnapshotNameSchema, reason: z.literal('autosaved') }),
   /** A long request is still working (a step: ticks done of total); the host waits on. */

@@ -9,6 +9,7 @@ import { Shard } from './shard'
 import { Workspace } from '../fs/workspace'
 import { HostToWorkerSchema, type HostToWorker, type WorkerToHost } from './protocol'
 import { answerSnapshot } from './shard-snapshots-worker'
+import { answerTimeline } from './shard-timeline-worker'
 
 /** How often a long request says it is still working. */
 const PROGRESS_EVERY_MS = 1000
@@ -111,6 +112,13 @@ export function runShardWorker(port: MessagePort): void {
       const target = shard
       const result = await answerSnapshot(target, message.request)
       post({ type: 'snapshot-reply', seq: message.seq, result: result.ok ? result : { ok: false, error: { code: result.error.code, message: result.error.message } }, frame_follows: target.observerFramePending })
+      return
+    }
+    if (message.type === 'timeline') {
+      // A frame is rebuilt here, between ticks; a fork or reopen swaps the town in whole.
+      const target = shard
+      const result = await answerTimeline(target, message.request)
+      post({ type: 'timeline-reply', seq: message.seq, result: result.ok ? result : { ok: false, error: { code: result.error.code, message: result.error.message } }, frame_follows: target.observerFramePending })
       return
     }
     if (message.type === 'console') {

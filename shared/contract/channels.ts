@@ -26,8 +26,16 @@ import {
   SnapshotNameSchema,
   SnapshotVerdictSchema
 } from './dto/snapshots'
+import { TimelineFrameSchema, TimelineStatusSchema } from './dto/timeline'
 
 const Empty = z.object({}).strict()
+
+/** A tick of the session: a whole number JSON carries exactly (the timeline says whether it is reachable). */
+export const TimelineTickSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+/** A branch id as timeline.status lists them (`b1`, `b2` …); anything else is not one. */
+export const TimelineBranchIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a branch id as timeline.status lists it')
+/** A bookmark's label: control characters are stripped when it is marked. */
+export const TimelineLabelSchema = z.string().max(200)
 
 /** Upper bound for one step request; larger runs belong to `start` or the CLI. */
 export const MAX_STEP_TICKS = 100_000
@@ -153,6 +161,32 @@ export const invokeChannels = {
     z.object({ a: SnapshotNameSchema, b: SnapshotNameSchema }).strict(),
     SnapshotDiffSchema,
     'What differs between two snapshots, per section (agents, economy, relationships …): counts and the first examples.'
+  ),
+  // The session timeline (docs/timeline.md): viewers look at the past; resuming from it changes the town.
+  'timeline.status': invoke('viewer', Empty, TimelineStatusSchema, 'The session timeline: reachable ticks (earliest … live), keyframes and bytes kept, branches, and marks (alerts, perturbations, console commands, bookmarks, forks, snapshots).'),
+  'timeline.frame': invoke(
+    'viewer',
+    z.object({ tick: TimelineTickSchema }).strict(),
+    TimelineFrameSchema,
+    'The town at a past tick of the current branch, rebuilt read-only (latest-at: the nearest keyframe, then every tick replayed): its state hash, a full observer frame and its event counts. The live town runs on; one request per client at a time.'
+  ),
+  'timeline.fork': invoke(
+    'admin',
+    z.object({ tick: TimelineTickSchema }).strict(),
+    ShardStatusSchema,
+    'Resume from a past tick as a fork: the shard is paused, the town rebuilt exactly there goes live, and the abandoned future is kept as a branch. A refusal leaves the shard as it was.'
+  ),
+  'timeline.reopen': invoke(
+    'admin',
+    z.object({ branch: TimelineBranchIdSchema }).strict(),
+    ShardStatusSchema,
+    'Switch back to a kept branch exactly where it was left (paused); the current one is kept in its place.'
+  ),
+  'timeline.bookmark': invoke(
+    'admin',
+    z.object({ tick: TimelineTickSchema, label: TimelineLabelSchema }).strict(),
+    TimelineStatusSchema,
+    "An operator's bookmark at a tick of the current branch (label up to 200 characters); answered with the timeline's status."
   ),
   'debug.crash-worker': invoke(
     'admin',
