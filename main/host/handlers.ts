@@ -84,6 +84,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'snapshot.migrate': ({ name }) => shard.snapshotWrite({ op: 'migrate', name }),
     'snapshot.load': ({ name }) => shard.snapshotLoad(name),
     'snapshot.diff': ({ a, b }) => shard.snapshot({ op: 'diff', a, b }),
+    // The timeline: frames are rebuilt on the worker, one per session at a time.
+    'timeline.status': () => shard.timeline({ op: 'status' }),
+    'timeline.frame': ({ tick }, ctx) => shard.timelineFrame(ctx.session, tick),
+    'timeline.fork': ({ tick }) => shard.timelineResume({ op: 'fork', tick }),
+    'timeline.reopen': ({ branch }) => shard.timelineResume({ op: 'reopen', branch }),
+    'timeline.bookmark': ({ tick, label }) => shard.timeline({ op: 'bookmark', tick, label }),
     'debug.crash-worker': async () => {
       if (!deps.testHooks) {
         throw new HostError('app.forbidden', 'test hooks are disabled; start the host with TOWNLET_TEST_HOOKS=1 to crash the worker on purpose')

@@ -40,6 +40,9 @@ const CHANGES: [InvokeName, unknown][] = [
   ['snapshot.migrate', { name: 'snapshot-0-00000000.json' }],
   ['snapshot.load', { name: 'snapshot-0-00000000.json' }],
   ['shard.restart', { snapshot: 'snapshot-0-00000000.json' }],
+  ['timeline.fork', { tick: 0 }],
+  ['timeline.reopen', { branch: 'b1' }],
+  ['timeline.bookmark', { tick: 0, label: 'mine' }],
   ['debug.crash-worker', {}]
 ]
 

@@ -25,7 +25,9 @@ import type { AgentDetail } from '../../shared/contract/dto/society'
 import type { DecisionTrace, PolicyStatus } from '../../shared/contract/dto/policy'
 import type { Result } from '../../shared/result'
 import type { SnapshotEntry } from '../../shared/contract/dto/snapshots'
-import type { SnapshotReply, SnapshotRequest } from '../shard/protocol'
+import type { SnapshotReply, SnapshotRequest, TimelineReply, TimelineRequest } from '../shard/protocol'
+import type { TimelineFrame } from '../../shared/contract/dto/timeline'
+import { TimelineFrameGate } from './timeline-frame-gate'
 
 export interface ShardServiceOptions {
   workerPath: string
@@ -67,6 +69,7 @@ export class ShardService {
   private readonly registryWatch: AffordanceHotReload
   /** The newest autosave this session heard of: a crash offers it (loop.failure's `autosave`). */
   private lastAutosave: string | null = null
+  private readonly pastFrames = new TimelineFrameGate()
 
   constructor(private readonly options: ShardServiceOptions) {
     this.registryWatch = new AffordanceHotReload({
@@ -173,6 +176,25 @@ export class ShardService {
     this.frames.flush()
     this.options.log('info', 'host', `snapshot ${name} loaded: the shard is paused at tick ${view.tick}`)
     this.options.events.emit('snapshot.changed', { reason: 'loaded' })
+    return this.status()
+  }
+
+  /** A timeline read (status) or a bookmark: the worker answers from the session timeline. */
+  async timeline<R extends Extract<TimelineRequest, { op: 'status' | 'bookmark' }>>(request: R): Promise<TimelineReply<R['op']>> {
+    return this.queryWorker((client) => client.timeline(request), 'use the timeline')
+  }
+
+  /** The town at a past tick for one session, rebuilt on the worker (bounded: see TimelineFrameGate). */
+  async timelineFrame(session: string, tick: number): Promise<TimelineFrame> {
+    return this.pastFrames.run(session, () => this.queryWorker((client) => client.timeline({ op: 'frame', tick }), 'look at the past'))
+  }
+
+  /** Fork at a past tick or reopen a kept branch: the shard is paused and the rebuilt town goes live (a refusal leaves it as it was). */
+  async timelineResume(request: Extract<TimelineRequest, { op: 'fork' | 'reopen' }>): Promise<ShardStatus> {
+    const view = await this.queryWorker((client) => client.timeline(request), 'resume from the past')
+    this.lastView = view
+    this.frames.flush()
+    this.options.log('info', 'host', request.op === 'fork' ? `the timeline forked at tick ${view.tick}: the shard is paused there` : `the timeline reopened a kept branch: the shard is paused at tick ${view.tick}`)
     return this.status()
   }
 

@@ -32,6 +32,11 @@ export const INVOKE_CHANNEL_NAMES = [
   'snapshot.migrate',
   'snapshot.load',
   'snapshot.diff',
+  'timeline.status',
+  'timeline.frame',
+  'timeline.fork',
+  'timeline.reopen',
+  'timeline.bookmark',
   'debug.crash-worker'
 ] as const
 

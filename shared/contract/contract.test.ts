@@ -26,7 +26,7 @@ describe('contract table', () => {
       expect(['viewer', 'admin'], name).toContain(spec.role)
     }
     // Pinned: a new channel that changes the shard must be added here on purpose, as admin.
-    expect(adminChannels()).toEqual(['shard.start', 'shard.pause', 'shard.resume', 'shard.step', 'shard.set-speed', 'shard.restart', 'config.load', 'config.pick', 'snapshot.save', 'snapshot.migrate', 'snapshot.load', 'debug.crash-worker'])
+    expect(adminChannels()).toEqual(['shard.start', 'shard.pause', 'shard.resume', 'shard.step', 'shard.set-speed', 'shard.restart', 'config.load', 'config.pick', 'snapshot.save', 'snapshot.migrate', 'snapshot.load', 'timeline.fork', 'timeline.reopen', 'timeline.bookmark', 'debug.crash-worker'])
   })
 
   it('names snapshot files, never paths: every snapshot channel refuses a folder or a climb out of the storage root', () => {

@@ -11,6 +11,7 @@ import { OBSERVER_SCHEMA_VERSION, type AgentRow, type EconomyRow, type ObserverF
 import type { AgentDetail, SocietyView } from '../contract/dto/society'
 import type { DecisionTrace, PolicyStatus } from '../contract/dto/policy'
 import type { MigrationPreview, SnapshotDiffDto, SnapshotEntry, SnapshotInspection, SnapshotList, SnapshotVerdict } from '../contract/dto/snapshots'
+import type { TimelineFrame, TimelineStatus } from '../contract/dto/timeline'
 
 export const sampleConfig: ConfigSummary = {
   config_id: 'default-v1',
@@ -224,3 +225,19 @@ export function sampleSnapshotInspection(): SnapshotInspection {
 export const sampleSnapshotVerdict = (): SnapshotVerdict => ({ verdict: 'ok', reasons: [], required_migrations: [] })
 export const sampleSnapshotDiff = (): SnapshotDiffDto => ({ a: 'a.json', b: 'b.json', sections: [{ section: 'agents', added: 0, changed: 1, dropped: 0, examples: [] }] })
 export const sampleMigrationPreview = (): MigrationPreview => ({ source: 'a.json', target_config_id: sampleConfig.config_id, chain: [], diff: sampleSnapshotDiff(), report: [] })
+
+export function sampleTimelineStatus(overrides: Partial<TimelineStatus> = {}): TimelineStatus {
+  return {
+    earliest_tick: 0,
+    live_tick: 120,
+    keyframe_every: 100,
+    keyframes: 2,
+    bytes: 65_536,
+    byte_budget: 256 * 1024 * 1024,
+    branches: [{ id: 'b1', label: 'main', from_tick: 0, to_tick: 120, current: true }],
+    marks: [{ tick: 40, kind: 'console', label: 'set_wallet' }],
+    ...overrides
+  }
+}
+
+export const sampleTimelineFrame = (tick = 40): TimelineFrame => ({ tick, hash: 'd'.repeat(64), frame: { ...sampleObserverFull(), tick }, events: { 'agent.moved': 3 } })

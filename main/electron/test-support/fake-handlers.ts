@@ -16,7 +16,9 @@ import {
   sampleSnapshotInspection,
   sampleSnapshotList,
   sampleSnapshotVerdict,
-  sampleStatus
+  sampleStatus,
+  sampleTimelineFrame,
+  sampleTimelineStatus
 } from '../../../shared/testing/contract-samples'
 import { SESSION_HISTORY_SCHEMA_VERSION } from '../../../shared/contract/dto/session-history'
 import type { CallContext, Handlers } from '../../host/registry'
@@ -62,6 +64,11 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
     'snapshot.migrate': rec('snapshot.migrate', sampleSnapshotEntry()),
     'snapshot.load': rec('snapshot.load', fakeStatus),
     'snapshot.diff': rec('snapshot.diff', sampleSnapshotDiff()),
+    'timeline.status': rec('timeline.status', sampleTimelineStatus()),
+    'timeline.frame': rec('timeline.frame', sampleTimelineFrame()),
+    'timeline.fork': rec('timeline.fork', fakeStatus),
+    'timeline.reopen': rec('timeline.reopen', fakeStatus),
+    'timeline.bookmark': rec('timeline.bookmark', sampleTimelineStatus()),
     'debug.crash-worker': rec('debug.crash-worker', { crashing: true as const })
   }
   return { handlers, calls }
