@@ -10,10 +10,6 @@ import { OPTION_INDEX } from '../state/agent-store'
 import type { Decision } from '../inputs'
 import type { World } from '../state/world'
 
-// The primitives moved to main/sim/agents; re-exported for main/snapshots/legacy, which imports
-// headFor from here (another owner's file: it can switch to ../../sim/agents/intent at leisure).
-export { headFor } from '../agents/intent'
-
 export function applyDecisions(world: World, decisions: readonly Decision[]): void {
   const possessed = world.state.agents.cols.possessed
   // A possessed agent is the operator's (console `operator_act`): the policy's say is dropped

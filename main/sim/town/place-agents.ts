@@ -76,7 +76,8 @@ export function nthFloorTile(world: World, area: Area, k: number): number {
   return tiles.length === 0 ? -1 : (tiles[k % tiles.length] ?? -1)
 }
 
-function floorTiles(world: World, area: Area): number[] {
+/** The open floor tiles of an area, row by row (nthFloorTile hands them out in this order). */
+export function floorTiles(world: World, area: Area): number[] {
   const { map, blocked } = world.params
   const out: number[] = []
   for (let y = area.y; y < area.y + area.h; y++) {

@@ -4,10 +4,13 @@
  * engine's own `spawn` path (a home with room, the job named or the next in turn), so every
  * per-agent array stays sized to the agent count; one the document lacks keeps the town's
  * defaults. Personalities come after, once the society's arrays cover every slot.
+ *
+ * One spawner serves the whole import: it counts the town's homes and workplaces once and keeps
+ * the counts as agents join or change workplace, where a spawn at a time would recount the town
+ * for every agent (10,000 added agents took seconds).
  */
+import { Spawner } from '../../sim/agents/spawn-agents'
 import { findAgent } from '../../sim/state/agent-store'
-import { spawnAgent } from '../../sim/systems/spawn-agent'
-import { stationsByWorkplace, workTile } from '../../sim/town/place-agents'
 import { clamp, type ImportContext } from './import-context'
 import { importShift } from './import-shift'
 import { LEGACY_MAX_AGENTS, type LegacyAgent } from './legacy-schema'
@@ -74,7 +77,7 @@ function addAgent(ctx: ImportContext, legacy: LegacyAgent, reach: Uint8Array): n
   const job = legacy.job_id ?? undefined
   const knownJob = job !== undefined && world.params.jobs.some((j) => j.id === job)
   const needs = Object.fromEntries(NEEDS.filter((n) => legacy.needs[n] !== undefined).map((n) => [n, clamp(legacy.needs[n]!, 0, 1)]))
-  const spawned = spawnAgent(world, {
+  const spawned = spawner(ctx).spawn({
     op: 'spawn',
     id,
     ...(placed.tile >= 0 ? { at: [placed.tile % world.params.map.width, Math.floor(placed.tile / world.params.map.width)] as [number, number] } : {}),
@@ -151,25 +154,13 @@ function importJob(ctx: ImportContext, slot: number, legacy: LegacyAgent): void 
   if (a.job[slot] === job) return
   a.job[slot] = job
   const fixed = world.params.jobs[job]!.workplace
-  const workplace = fixed >= 0 ? fixed : Math.max(0, a.workplace[slot]!)
-  const { staff, stations } = staffing(ctx)
-  if (a.workplace[slot]! >= 0) staff[a.workplace[slot]!]!--
-  a.workplace[slot] = workplace
   // The next work tile in turn at the new workplace, as the town builder hands them out.
-  a.workTile[slot] = workTile(world, stations[workplace] ?? [], workplace, staff[workplace] ?? 0)
-  staff[workplace]!++
+  spawner(ctx).reassign(slot, fixed >= 0 ? fixed : Math.max(0, a.workplace[slot]!))
 }
 
-/** Counted once per import: a town of 10,000 whose jobs all change stays linear. */
-function staffing(ctx: ImportContext): NonNullable<ImportContext['staffing']> {
-  if (!ctx.staffing) {
-    const { world } = ctx
-    const a = world.state.agents.cols
-    const staff = new Int32Array(world.params.workplaces.length)
-    for (let i = 0; i < world.state.agents.count; i++) if (a.alive[i] === 1 && a.workplace[i]! >= 0) staff[a.workplace[i]!]!++
-    ctx.staffing = { staff, stations: stationsByWorkplace(world) }
-  }
-  return ctx.staffing
+function spawner(ctx: ImportContext): Spawner {
+  ctx.spawner ??= new Spawner(ctx.world)
+  return ctx.spawner
 }
 
 function importCounters(ctx: ImportContext, slot: number, legacy: LegacyAgent): void {

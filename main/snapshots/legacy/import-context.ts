@@ -3,6 +3,7 @@
  * legacy state, the report, and the id → slot tables the steps build for each other (agents
  * first, then everything that names agents).
  */
+import type { Spawner } from '../../sim/agents/spawn-agents'
 import type { World } from '../../sim/state/world'
 import type { ReportBuilder } from './import-report'
 import type { LegacyState } from './legacy-schema'
@@ -17,8 +18,8 @@ export interface ImportContext {
   objects: Map<string, number>
   /** Our tick after the import. */
   tick: number
-  /** Workers per workplace and workstations per workplace, built on first use (jobs that change). */
-  staffing?: { staff: Int32Array; stations: number[][] }
+  /** Adds the agents the town lacks and re-staffs those whose job changes, counting the town once. */
+  spawner?: Spawner
 }
 
 /**

@@ -8,7 +8,7 @@
 import { AGENT_OPTIONS, type AgentOption } from '../../../shared/contract/dto/world-summary'
 import { OPTION_INDEX, Phase } from '../../sim/state/agent-store'
 import type { World } from '../../sim/state/world'
-import { headFor } from '../../sim/systems/decisions'
+import { headFor } from '../../sim/agents/intent'
 import { assignNext } from '../../sim/systems/queue-ops'
 import { clamp, rebase, type ImportContext } from './import-context'
 
