@@ -71,6 +71,12 @@ export interface ShardOptions {
   onLog?: (level: 'info' | 'warn' | 'error', message: string) => void
   /** A snapshot file appeared without a request (an autosave): lists are stale. */
   onSnapshotStored?: (name: string, reason: 'autosaved') => void
+  /**
+   * Record the session timeline (keyframes and the input log, so clients can look at the past
+   * and fork from it): the app's worker does; a `townlet run`, which never looks back, does not
+   * pay for it.
+   */
+  timeline?: boolean
   /** Start from this restored world (a snapshot, see main/snapshots/load-snapshot.ts) instead of a fresh town. */
   resume?: { world: World; lastEvents?: readonly SimEvent[] }
 }

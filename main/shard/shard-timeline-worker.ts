@@ -11,7 +11,7 @@ export async function answerTimeline(shard: Shard, request: TimelineRequest): Pr
   const timeline = shard.timeline
   switch (request.op) {
     case 'status':
-      return ok(timeline.status())
+      return timeline.status()
     case 'frame':
       return timeline.frame(request.tick)
     case 'fork': {

@@ -34,7 +34,7 @@ const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.
 
 async function setup(loaded = town()) {
   const events: SimEvent[][] = []
-  const shard = new Shard(loaded, { scheduler: new ManualScheduler(), files: await testFiles(), onEvents: (e) => events.push(e) })
+  const shard = new Shard(loaded, { scheduler: new ManualScheduler(), files: await testFiles(), timeline: true, onEvents: (e) => events.push(e) })
   const hash = () => hashWorld(shard.simulation.world, sha256)
   /** Step one tick at a time, recording the live hash after each. */
   const hashes = new Map<number, string>([[0, hash()]])
@@ -54,7 +54,7 @@ describe('ShardTimeline', () => {
     s.shard.submitConsole({ name: 'set_wallet', args: { agent, value: 9 }, cmd_id: 'w-1', issuer: 'op', role: 'admin' })
     await s.run(60)
     const mainHashes = new Map(s.hashes)
-    const main = s.shard.timeline.status()
+    const main = must(s.shard.timeline.status())
     expect(main).toMatchObject({ earliest_tick: 0, live_tick: 60, keyframe_every: 10, branches: [{ current: true }] })
     expect(main.marks.some((m) => m.kind === 'console')).toBe(true)
     expect(must(s.shard.timeline.frame(25)).hash).toBe(s.hashes.get(25))
@@ -62,7 +62,7 @@ describe('ShardTimeline', () => {
     must(await s.shard.timeline.fork(25))
     expect(s.shard.view()).toMatchObject({ state: 'paused', tick: 25 })
     expect(s.hash()).toBe(s.hashes.get(25))
-    const forked = s.shard.timeline.status()
+    const forked = must(s.shard.timeline.status())
     expect(forked.branches).toHaveLength(2)
     expect(forked.branches.find((b) => b.current)).toMatchObject({ from_tick: 25, to_tick: 25 })
     expect(forked.branches.find((b) => !b.current)).toMatchObject({ id: main.branches[0]!.id, to_tick: 60 })
@@ -89,7 +89,7 @@ describe('ShardTimeline', () => {
     await straight.run(65)
     expect(s.hash()).toBe(straight.hash())
 
-    const forkBranch = s.shard.timeline.status().branches.find((b) => b.from_tick === 25)!
+    const forkBranch = must(s.shard.timeline.status()).branches.find((b) => b.from_tick === 25)!
     must(await s.shard.timeline.reopen(forkBranch.id))
     expect(s.shard.view().tick).toBe(35)
     expect(s.hash()).toBe(forkTip)
@@ -103,7 +103,7 @@ describe('ShardTimeline', () => {
     for (const tick of [21, -1, 1.5, Number.NaN, 2 ** 60]) expect(code(await s.shard.timeline.fork(tick))).toBe('timeline.unreachable')
     for (const tick of [21, -1, 2 ** 60]) expect(code(s.shard.timeline.frame(tick))).toBe('timeline.unreachable')
     expect(code(await s.shard.timeline.reopen('b999'))).toBe('timeline.unknown_branch')
-    expect(code(await s.shard.timeline.reopen(s.shard.timeline.status().branches[0]!.id))).toBe('timeline.unknown_branch')
+    expect(code(await s.shard.timeline.reopen(must(s.shard.timeline.status()).branches[0]!.id))).toBe('timeline.unknown_branch')
     expect(code(s.shard.timeline.bookmark(5, 'x'.repeat(10_000)))).toBe('ipc.invalid_payload')
     expect(code(s.shard.timeline.bookmark(9_999, 'later'))).toBe('timeline.unreachable')
     expect(s.shard.simulation).toBe(sim)
@@ -117,13 +117,22 @@ describe('ShardTimeline', () => {
     expect(mark.label.includes(String.fromCharCode(7))).toBe(false)
   })
 
+  it('keeps no timeline unless asked (a townlet run never looks back), and says so', async () => {
+    const shard = new Shard(town(), { scheduler: new ManualScheduler() })
+    shard.step(5)
+    expect(code(shard.timeline.status())).toBe('timeline.unreachable')
+    expect(code(shard.timeline.frame(2))).toBe('timeline.unreachable')
+    expect(code(await shard.timeline.fork(2))).toBe('timeline.unreachable')
+    expect(shard.view()).toMatchObject({ tick: 5, state: 'paused' })
+  })
+
   it('starts a new timeline on a config load, and marks a snapshot save', async () => {
     const s = await setup()
     await s.run(15)
     must(await s.shard.snapshots.save({ label: 'noon' }))
-    expect(s.shard.timeline.status().marks).toContainEqual(expect.objectContaining({ kind: 'snapshot', tick: 15 }))
+    expect(must(s.shard.timeline.status()).marks).toContainEqual(expect.objectContaining({ kind: 'snapshot', tick: 15 }))
     s.shard.loadConfig(town('other_town'))
-    expect(s.shard.timeline.status()).toMatchObject({ earliest_tick: 0, live_tick: 0, branches: [{ current: true }], marks: [] })
+    expect(must(s.shard.timeline.status())).toMatchObject({ earliest_tick: 0, live_tick: 0, branches: [{ current: true }], marks: [] })
   })
 
   it('forks through the model that decided those ticks, even after a swap back to the scripted controller', async () => {

@@ -43,67 +43,76 @@ export interface TimelinePort {
 const MAX_KNOWN_MODELS = 16
 
 export class ShardTimeline {
-  private timeline!: SessionTimeline
+  /** None when the shard keeps no timeline (see ShardOptions.timeline). */
+  private timeline: SessionTimeline | undefined
   private unwatch: () => void = () => undefined
   private readonly models = new Map<string, string>()
   private seenAlerts = new Set<string>()
   private queue: Promise<unknown> = Promise.resolve()
 
-  constructor(private readonly port: TimelinePort) {
+  constructor(
+    private readonly port: TimelinePort,
+    private readonly enabled: boolean
+  ) {
     this.restart()
   }
 
   /** A new world went live (a config load, a snapshot load): its timeline starts afresh. */
   restart(): void {
     this.timeline?.dispose()
+    if (!this.enabled) return
     const loaded = this.port.loaded()
     this.timeline = new SessionTimeline(this.port.simulation(), loaded, timelineOptionsOf(loaded.config))
     this.watch(this.port.simulation())
   }
 
-  status(): TimelineStatus {
-    return this.timeline.status()
+  status(): Result<TimelineStatus> {
+    return this.timeline ? ok(this.timeline.status()) : off()
   }
 
   /** The town at `tick`, rebuilt read-only; the live town runs on. */
   frame(tick: number): Result<TimelineFrame> {
-    return this.timeline.frame(tick)
+    return this.timeline ? this.timeline.frame(tick) : off()
   }
 
   /** A bookmark at `tick` of the current branch; answered with the timeline's status after it. */
   bookmark(tick: number, label: string): Result<TimelineStatus> {
+    if (!this.timeline) return off()
     const marked = this.timeline.bookmark(tick, label)
     return marked.ok ? ok(this.timeline.status()) : marked
   }
 
   /** A snapshot saved, autosaved or loaded is a mark on the scrubber (a migration writes another town's file). */
   noteSnapshot(last: LastSnapshot | null): void {
-    if (last && last.action !== 'migrated') this.timeline.mark('snapshot', last.tick, `${last.action} ${last.name}`)
+    if (last && last.action !== 'migrated') this.timeline?.mark('snapshot', last.tick, `${last.action} ${last.name}`)
   }
 
   /** Resume from `tick` of the current branch as a fork; the live run is kept as a parked branch. */
   fork(tick: number): Promise<Result<void>> {
     return this.serial(async () => {
+      if (!this.timeline) return off()
+      const timeline = this.timeline
       // Refused before the clock is touched: an unreachable tick never pauses the town.
-      const reach = this.timeline.status()
+      const reach = timeline.status()
       if (!Number.isSafeInteger(tick) || tick < reach.earliest_tick || tick > reach.live_tick) {
         return err('timeline.unreachable', `tick ${String(tick).slice(0, 20)} is outside the reachable ticks ${reach.earliest_tick}…${reach.live_tick}`)
       }
-      return this.resume((options) => this.timeline.fork(tick, undefined, options), `the town was forked at tick ${tick}`)
+      return this.resume(timeline, (options) => timeline.fork(tick, undefined, options), `the town was forked at tick ${tick}`)
     })
   }
 
   /** Switch back to a parked branch, exactly where it was left; the current one is parked. */
   reopen(branch: string): Promise<Result<void>> {
     return this.serial(async () => {
-      const known = this.timeline.status().branches.find((b) => b.id === branch)
+      if (!this.timeline) return off()
+      const timeline = this.timeline
+      const known = timeline.status().branches.find((b) => b.id === branch)
       if (!known || known.current) return err('timeline.unknown_branch', known ? 'that branch is the one running now' : 'no such branch (it may have been dropped to stay within the byte budget)')
-      return this.resume((options) => this.timeline.reopen(branch, options), `the timeline switched to branch ${branch}`)
+      return this.resume(timeline, (options) => timeline.reopen(branch, options), `the timeline switched to branch ${branch}`)
     })
   }
 
-  private async resume(rebuild: (options: ResumeOptions) => Promise<Result<TimelineResume>>, reason: string): Promise<Result<void>> {
-    const timeline = this.timeline
+  private async resume(timeline: SessionTimeline, rebuild: (options: ResumeOptions) => Promise<Result<TimelineResume>>, reason: string): Promise<Result<void>> {
     const loaded = this.port.loaded()
     const wasRunning = await this.port.halt()
     const fresh: OnnxPolicy[] = []
@@ -174,7 +183,7 @@ export class ShardTimeline {
       for (const alert of alerts) {
         const key = `${alert.name}@${alert.tick}`
         seen.add(key)
-        if (!this.seenAlerts.has(key)) this.timeline.mark('alert', alert.tick, `${alert.severity} ${alert.name}: ${alert.message}`)
+        if (!this.seenAlerts.has(key)) this.timeline?.mark('alert', alert.tick, `${alert.severity} ${alert.name}: ${alert.message}`)
       }
       this.seenAlerts = seen
     })
@@ -185,4 +194,8 @@ export class ShardTimeline {
     this.queue = next.catch(() => undefined)
     return next
   }
+}
+
+function off(): Result<never> {
+  return err('timeline.unreachable', 'this shard keeps no timeline (a townlet run never looks back): scrub the past in the app')
 }

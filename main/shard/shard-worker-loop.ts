@@ -45,6 +45,7 @@ export function runShardWorker(port: MessagePort): void {
         onFrame: (view) => post({ type: 'frame', view }),
         onObserver: (frame) => post({ type: 'observer', frame }),
         observerCredit: true,
+        timeline: true,
         onLog: (level, line) => log(level, line),
         onSnapshotStored: (name, reason) => post({ type: 'snapshot-stored', name, reason })
       })

@@ -91,7 +91,7 @@ export class Shard {
         this.changed()
       }
     })
-    this.timeline = new ShardTimeline({ ...port, logLimit: options.logLimit ?? DEFAULT_LOG_LIMIT, adopt: (sim, reason) => this.adoptPaused(sim, reason), alerts: () => this.sims.alerts })
+    this.timeline = new ShardTimeline({ ...port, logLimit: options.logLimit ?? DEFAULT_LOG_LIMIT, adopt: (sim, reason) => this.adoptPaused(sim, reason), alerts: () => this.sims.alerts }, options.timeline === true)
   }
 
   /** The running simulation (world, input log, console queue). */
