@@ -5,6 +5,7 @@
  *   the diff) and migrate it; the new file is listed and loads into the running shard;
  * - a legacy document of the original Python Townlet: the preview reports what maps, what is
  *   defaulted and what is dropped, and the import writes a snapshot of ours.
+ * - a worker crash offers the last autosave, and restarting from it brings that town back.
  * Each test runs on its own storage root under reports/, written by `townlet run` where it needs
  * a file made elsewhere.
  */
@@ -30,7 +31,7 @@ function writeConfig(): void {
   rmSync(join(ROOT, STORE), { recursive: true, force: true })
   mkdirSync(join(ROOT, STORE), { recursive: true })
   const text = readFileSync(join(ROOT, 'configs', 'default.yaml'), 'utf8').replace('file: affordances/core.yaml', 'file: ../../configs/affordances/core.yaml')
-  writeFileSync(join(ROOT, CONFIG), `${text}\nsnapshot:\n  storage:\n    root: ${STORE}\n`)
+  writeFileSync(join(ROOT, CONFIG), `${text}\nsnapshot:\n  storage:\n    root: ${STORE}\n  autosave:\n    cadence_ticks: 100\n    retain: 2\n`)
 }
 
 const positions = async (server: RunningServer) =>
@@ -165,4 +166,24 @@ test('loading another config offers to save the town first', async ({ page, serv
   // Saved in the old config's storage root (the new config has its own).
   const saved = readdirSync(join(ROOT, STORE)).filter((name) => !before.has(name))
   expect(saved, 'the town was saved before the new config replaced it').toEqual([expect.stringMatching(new RegExp(`^snapshot-${tick}-[0-9a-f]+\\.json$`))])
+})
+
+test('a crashed worker restarts from its last autosave', async ({ page, server }) => {
+  test.setTimeout(120_000)
+  await page.goto(server.url)
+  await expectReady(page)
+  await becomeAdmin(page)
+  await stepBy(page, 130)
+  const autosave = (await list(server)).snapshots.find((s) => s.autosave)
+  expect(autosave, 'an autosave past tick 100').toBeDefined()
+  await page.getByTestId('btn-crash-worker').click()
+  const banner = page.getByTestId('failure-banner')
+  await expect(banner).toBeVisible()
+  await expect(banner.getByTestId('btn-restart-autosave')).toHaveAttribute('data-name', autosave!.name)
+  await snap(page, '76-snapshots-crash-autosave')
+  await banner.getByTestId('btn-restart-autosave').click()
+  await expect(banner).toBeHidden()
+  await expect.poll(() => readTick(page)).toBe(autosave!.tick)
+  const status = await invokeHost<ShardStatus>(server, 'shard.status')
+  expect(status).toMatchObject({ restarts: 1, last_snapshot: { name: autosave!.name, action: 'loaded' } })
 })

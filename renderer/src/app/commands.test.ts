@@ -68,6 +68,15 @@ describe('wiring and commands', () => {
     expect(effectiveState(stores.shard.getState().status, null)).toBe('idle')
   })
 
+  it('restarts from the autosave the failure offers', async () => {
+    const { client, stores, commands } = setup()
+    client.emit('loop.failure', { reason: 'boom', tick: 240, exit_code: 1, autosave: 'autosave-200-ab12cd.json' })
+    client.handlers['shard.restart'] = () => ok(sampleStatus({ state: 'paused', tick: 200, restarts: 1 }))
+    expect(await commands.restart('autosave-200-ab12cd.json')).toBe(true)
+    expect(client.calls.filter((c) => c.channel === 'shard.restart').map((c) => c.req)).toEqual([{ snapshot: 'autosave-200-ab12cd.json' }])
+    expect(stores.failures.getState().failure).toBeNull()
+  })
+
   it('keeps the failure when the restart fails, with a notice', async () => {
     const { client, stores, commands } = setup()
     client.emit('loop.failure', { reason: 'boom', tick: null, exit_code: null, autosave: null })

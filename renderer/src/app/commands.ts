@@ -16,7 +16,7 @@ import { createObserverCommands } from './observer-commands'
 import { createPolicyCommands } from './policy-commands'
 import { acceptStatus } from './shard-sync'
 
-type ClockChannel = 'shard.status' | 'shard.start' | 'shard.pause' | 'shard.resume' | 'shard.restart'
+type ClockChannel = 'shard.status' | 'shard.start' | 'shard.pause' | 'shard.resume'
 
 export function createCommands(client: TownletClient, stores: Stores) {
   const observer = createObserverCommands(client, stores)
@@ -97,10 +97,16 @@ export function createCommands(client: TownletClient, stores: Stores) {
       }
     },
     resume: () => clock('shard.resume'),
-    async restart(): Promise<boolean> {
-      const restarted = await clock('shard.restart')
-      if (restarted) stores.failures.getState().clearFailure()
-      return restarted
+    /** A fresh worker with the last good config; with `snapshot` (the autosave a crash offers), that town loaded into it. */
+    async restart(snapshot?: string): Promise<boolean> {
+      const result = await client.invoke('shard.restart', snapshot === undefined ? {} : { snapshot })
+      if (!result.ok) {
+        notice(result.error)
+        return false
+      }
+      acceptStatus(stores, result.value)
+      stores.failures.getState().clearFailure()
+      return true
     },
     async step(ticks: number): Promise<boolean> {
       const result = await client.invoke('shard.step', { ticks })

@@ -25,6 +25,24 @@ function render(element: ReactElement, role: 'viewer' | 'admin'): string {
   return renderToStaticMarkup(<SessionProvider session={session}>{element}</SessionProvider>).replace(/<!-- -->/g, '')
 }
 
+describe('the failure banner', () => {
+  it('offers the autosave the failure names, for an admin only', () => {
+    const banner = (role: 'viewer' | 'admin', autosave: string | null) => {
+      const session = createTestSession((s: Stores) => {
+        s.console.getState().setSession({ ...sampleSession, role })
+        s.shard.getState().setStatus(sampleStatus({ state: 'failed' }), 0)
+        s.failures.getState().recordFailure({ reason: 'boom', tick: 240, exit_code: 1, autosave }, 0)
+      })
+      return renderToStaticMarkup(<SessionProvider session={session}><FailureBanner /></SessionProvider>)
+    }
+    const admin = banner('admin', 'autosave-200-ab12cd.json')
+    expect(admin).toContain('data-name="autosave-200-ab12cd.json"')
+    expect(isDisabled(admin, 'btn-restart-autosave')).toBe(false)
+    expect(isDisabled(banner('viewer', 'autosave-200-ab12cd.json'), 'btn-restart-autosave')).toBe(true)
+    expect(banner('admin', null)).not.toContain('btn-restart-autosave')
+  })
+})
+
 describe('admin-only controls', () => {
   it('disables the clock for a viewer and says why, and enables it for an admin', () => {
     const running = (role: 'viewer' | 'admin') => {

@@ -1,6 +1,7 @@
 /**
- * Shown while the shard is failed: the reason, where it stopped, and the one way out (Restart,
- * which starts a fresh worker with the last good config).
+ * Shown while the shard is failed: the reason, where it stopped, and the ways out: Restart, which
+ * starts a fresh worker with the last good config, and, when the shard had autosaved, Restart from
+ * that autosave, which brings the town back as it was at that tick instead of afresh.
  */
 import { useState } from 'react'
 import { useCommands, useFailures, useShard } from '../../app/session-context'
@@ -22,9 +23,11 @@ export function FailureBanner() {
     failure?.exit_code != null ? `exit code ${failure.exit_code}` : null
   ].filter((fact) => fact !== null)
 
-  async function restart(): Promise<void> {
+  const autosave = failure?.autosave ?? null
+
+  async function restart(snapshot?: string): Promise<void> {
     setRestarting(true)
-    await commands.restart()
+    await commands.restart(snapshot)
     setRestarting(false)
   }
 
@@ -46,6 +49,19 @@ export function FailureBanner() {
       >
         {restarting ? 'Restarting…' : 'Restart shard'}
       </button>
+      {autosave === null ? null : (
+        <button
+          type="button"
+          className="primary"
+          data-testid="btn-restart-autosave"
+          data-name={autosave}
+          disabled={restarting || !gate.allowed}
+          title={gate.allowed ? `Start a fresh worker and load the last autosave, ${autosave}` : (gate.reason ?? undefined)}
+          onClick={() => void restart(autosave)}
+        >
+          Restart from last autosave
+        </button>
+      )}
     </div>
   )
 }
