@@ -49,6 +49,22 @@ export class ShardSimulations {
     return { sim, useHub: (hub) => (this.hubs.get(sim)!.hub = hub) }
   }
 
+  /**
+   * `old` was replaced by `next`: its model session goes exactly once (`use(null)` releases it and
+   * leaves nothing to release again), unless `next` carries the same session on (a fork replays
+   * through the live one). A tick still scoring on it ends first (`settled`): a session is never
+   * released under a run.
+   */
+  release(old: Simulation, next: Simulation, settled: () => Promise<unknown>): void {
+    const model = old.policy.model
+    if (!model || model === next.policy.model) return
+    const release = () => {
+      if (old.policy.model === model) old.policy.use(null)
+    }
+    if (!old.stepInFlight) return release()
+    void settled().then(release)
+  }
+
   hubOf(sim: Simulation): TelemetryHub | undefined {
     return this.hubs.get(sim)?.hub
   }

@@ -141,11 +141,9 @@ export class ShardTimeline {
       this.restart()
       return refused(err('internal.error', `the rebuilt town could not be adopted (${attached.error.code}: ${attached.error.message}); the running town is unchanged and its timeline starts afresh`))
     }
-    const old = this.port.simulation()
+    // The shard releases the old town's model session, unless the new one carries it on.
     this.port.adopt(sim, reason)
     this.watch(sim)
-    // The old town's model session goes with it, unless the new one carries it on.
-    if (old.policy.model && old.policy.model !== sim.policy.model) old.policy.use(null)
     return ok(undefined)
   }
 

@@ -99,11 +99,18 @@ export class Shard {
     return this.sim
   }
 
-  /** Make `sim` the live simulation: the previous one stops applying ticks, views start afresh. */
+  /**
+   * Make `sim` the live simulation: the previous one stops applying ticks, views start afresh,
+   * and its model session is released (every replacing path comes through here: config load,
+   * snapshot load, fork, reopen).
+   */
   private adopt(sim: Simulation): Simulation {
-    this.sim?.dispose()
+    const old = this.sim as Simulation | undefined
+    old?.dispose()
     this.frames.resetObserver()
     this.sims.reset()
+    // A tick still scoring on the old session (a clock slice, a step a config load cut short) ends first.
+    if (old) this.sims.release(old, sim, () => Promise.all([this.stepping, this.clock.settled()]))
     return sim
   }
 
