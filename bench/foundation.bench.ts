@@ -27,6 +27,7 @@ import { pauseReport } from './pause-bench'
 import { observationReport } from './observation-bench'
 import { observerReport } from './observer-bench'
 import { policyReport } from './policy-bench'
+import { runReport } from './run-bench'
 import { snapshotReport } from './snapshot-bench'
 import { timelineReport } from './timeline-bench'
 
@@ -48,7 +49,7 @@ function defaultShardTickRate(): { rate: string; agents: number } {
 }
 
 /** `npm run bench -- panels` (or `pause`, `observer`, `snapshots`, `timeline`) runs only that Chromium section, for iterating on one figure. */
-const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()) }
+const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()), run: (r) => runReport(r, process.argv[3] === undefined ? undefined : Number(process.argv[3])) }
 
 async function main(): Promise<void> {
   const only = process.argv[2]
@@ -128,6 +129,8 @@ async function main(): Promise<void> {
 
   console.log('')
   for (const line of formatEngineReport(runEngineBench())) console.log(line)
+  console.log('')
+  for (const line of await runReport(root)) console.log(line)
   console.log('')
   for (const line of observationReport()) console.log(line)
   console.log('')
