@@ -43,10 +43,15 @@ export class ShardSimulations {
     return sim
   }
 
-  /** A simulation around a restored world, not live yet; `useHub` swaps in its restored telemetry hub. */
-  candidate(loaded: LoadedConfig, resume: NonNullable<ShardOptions['resume']>): { sim: Simulation; useHub(hub: TelemetryHub): void } {
-    const sim = this.build(loaded, resume)
-    return { sim, useHub: (hub) => (this.hubs.get(sim)!.hub = hub) }
+  /** A simulation around a restored world, not live yet. */
+  candidate(loaded: LoadedConfig, resume: NonNullable<ShardOptions['resume']>): { sim: Simulation } {
+    return { sim: this.build(loaded, resume) }
+  }
+
+  /** `sim`'s hub from now on (a snapshot's restored one): it watches `sim`'s next ticks. */
+  useHub(sim: Simulation, hub: TelemetryHub): void {
+    const holder = this.hubs.get(sim)
+    if (holder) holder.hub = hub
   }
 
   /**

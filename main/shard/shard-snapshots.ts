@@ -20,7 +20,7 @@ import { resumePoint } from '../snapshots/load-snapshot'
 import { prepareMigration } from '../snapshots/migrate-snapshot'
 import { decodeSnapshotWithNotes, isGzip, MAX_SNAPSHOT_BYTES } from '../snapshots/snapshot-codec'
 import { diffDocuments } from '../snapshots/snapshot-diff'
-import { captureSnapshot, type SnapshotDocument } from '../snapshots/snapshot-document'
+import { captureForEncoding, captureSnapshot, type SnapshotDocument } from '../snapshots/snapshot-document'
 import { describeSnapshotFile } from '../snapshots/snapshot-entry'
 import { readSnapshotBytes, readSnapshotChecked } from '../snapshots/snapshot-files'
 import { inspectionOf, previewOf, verdictOf } from '../snapshots/snapshot-manager'
@@ -44,8 +44,12 @@ export interface SnapshotPort {
   halt(): Promise<boolean>
   /** Start the clock again (after a refused load of a running shard). */
   run(): void
-  /** A simulation around a restored world, wired to the shard but not live; `useHub` replaces its fresh hub. */
-  candidate(loaded: LoadedConfig, resume: { world: World; lastEvents: readonly SimEvent[] }): { sim: Simulation; useHub(hub: TelemetryHub): void }
+  /** A simulation around a restored world, wired to the shard but not live. */
+  candidate(loaded: LoadedConfig, resume: { world: World; lastEvents: readonly SimEvent[] }): { sim: Simulation }
+  /** `sim`'s telemetry hub from now on (a restored one replaces the fresh one it was built with). */
+  useHub(sim: Simulation, hub: TelemetryHub): void
+  /** The live world's console router from now on (a restored one). */
+  useRouter(router: ConsoleRouter): void
   /** Load the config's model into a candidate. */
   useModel(sim: Simulation, loaded: LoadedConfig): Promise<Result<void>>
   /** The options a router of this shard is built with (results listener, policy and snapshot hooks). */
@@ -75,6 +79,31 @@ export class ShardSnapshots {
   /** The latest snapshot this shard saved, autosaved, migrated or loaded. */
   get last(): LastSnapshot | null {
     return this.lastSnapshot
+  }
+
+  /**
+   * The live town's snapshot document (world, runtime blocks, identity) at the next tick
+   * boundary, exactly what a save writes, without writing it: `townlet run --save-snapshot`
+   * writes it where the user says. `forEncoding`: its world shares the engine's arrays (no copy),
+   * for a caller that encodes it before the next tick.
+   */
+  capture(options: { forEncoding?: boolean } = {}): Promise<Result<SnapshotDocument>> {
+    return this.captureAtBoundary(options.forEncoding === true)
+  }
+
+  /**
+   * The runtime blocks of `doc` (policy runtime, console, telemetry) restored into the live town,
+   * as a load restores them into its candidate: for a shard built with `resume` from `doc`
+   * (`townlet run --snapshot`), once its policy is attached (the saved runtime replaces what
+   * attaching set up) and before its first tick. The restored hub and router become the live
+   * ones. A refusal (`snapshot.invalid`) changes nothing; a world-only document restores nothing.
+   */
+  restoreRuntime(doc: SnapshotDocument): Result<void> {
+    const sim = this.port.simulation()
+    const router = this.restoreBlocks(sim, doc, this.port.loaded())
+    if (!router.ok) return router
+    if (router.value) this.port.useRouter(router.value)
+    return ok(undefined)
   }
 
   /** Save the live town now (at the next tick boundary when a model is scoring one). */
@@ -195,20 +224,15 @@ export class ShardSnapshots {
     if (!read.ok) return refused(read)
     const point = resumePoint(read.value.doc, loaded, this.registry, read.value.warnings)
     if (!point.ok) return refused(point)
-    const { sim, useHub } = this.port.candidate(loaded, { world: point.value.world, lastEvents: point.value.lastEvents })
+    const { sim } = this.port.candidate(loaded, { world: point.value.world, lastEvents: point.value.lastEvents })
     const model = await this.port.useModel(sim, loaded)
     if (!model.ok) return refused(model)
-    const runtime = runtimeOf(point.value.doc.state)
-    let router: ConsoleRouter | undefined
-    if (runtime !== undefined) {
-      const restored = restoreRuntimeState(sim, runtime, { router: this.port.routerOptions(), config: loaded.config })
-      if (!restored.ok) {
-        sim.policy.use(null)
-        return refused(restored)
-      }
-      if (restored.value.hub) useHub(restored.value.hub)
-      router = restored.value.router
+    const restored = this.restoreBlocks(sim, point.value.doc, loaded)
+    if (!restored.ok) {
+      sim.policy.use(null)
+      return refused(restored)
     }
+    const router = restored.value
     // A config loaded while the model was loading: this load was for the town that went away.
     if (this.port.loaded() !== loaded) {
       sim.policy.use(null)
@@ -222,6 +246,16 @@ export class ShardSnapshots {
     return ok(last)
   }
 
+  /** `doc`'s runtime blocks into `sim`, its hub swapped in; answers the restored router (none: none was saved). */
+  private restoreBlocks(sim: Simulation, doc: SnapshotDocument, loaded: LoadedConfig): Result<ConsoleRouter | undefined> {
+    const runtime = runtimeOf(doc.state)
+    if (runtime === undefined) return ok(undefined)
+    const restored = restoreRuntimeState(sim, runtime, { router: this.port.routerOptions(), config: loaded.config })
+    if (!restored.ok) return restored
+    if (restored.value.hub) this.port.useHub(sim, restored.value.hub)
+    return ok(restored.value.router)
+  }
+
   /** After ticks (a clock slice, a step chunk): an autosave when the cadence is due. Never throws. */
   afterTicks(): void {
     const sim = this.port.simulation()
@@ -231,7 +265,7 @@ export class ShardSnapshots {
     this.nextAutosaveAt = nextMultiple(tick, cadence)
     const retain = this.port.loaded().config.snapshot.autosave.retain
     // Captured now, at this tick boundary; written in turn with every other request.
-    const doc = this.capture()
+    const doc = this.document()
     void this.serial(async () => {
       const store = await this.store(true)
       if (!store.ok) return this.port.log('warn', `autosave at tick ${tick} skipped: ${store.error.message}`)
@@ -248,11 +282,11 @@ export class ShardSnapshots {
     this.nextAutosaveAt = cadence === null ? null : nextMultiple(this.port.simulation().world.state.tick, cadence)
   }
 
-  private capture(): SnapshotDocument {
+  private document(forEncoding = false): SnapshotDocument {
     const sim = this.port.simulation()
     const identity = sim.policy.identity()
     const runtime = captureRuntimeState(sim, this.port.router(), this.port.hub())
-    return captureSnapshot(
+    return (forEncoding ? captureForEncoding : captureSnapshot)(
       sim.world,
       sim.lastTickEvents,
       { policy_hash: identity.policy_hash, backend: identity.backend, provider: identity.execution_provider, observation_variant: identity.observation_variant },
@@ -261,13 +295,13 @@ export class ShardSnapshots {
   }
 
   /** A capture at a tick boundary: a model scoring a tick is waited for (bounded). */
-  private async captureAtBoundary(): Promise<Result<SnapshotDocument>> {
+  private async captureAtBoundary(forEncoding = false): Promise<Result<SnapshotDocument>> {
     const started = Date.now()
     while (this.port.simulation().stepInFlight) {
       if (Date.now() - started > BOUNDARY_WAIT_MS) return err('shard.timeout', `the tick in flight did not end within ${BOUNDARY_WAIT_MS} ms, so nothing was saved: pause the shard and save again`)
       await new Promise((resolve) => setTimeout(resolve, 1))
     }
-    return ok(this.capture())
+    return ok(this.document(forEncoding))
   }
 
   private note(name: string, action: LastSnapshot['action'], doc: SnapshotDocument, announce = true): LastSnapshot {

@@ -81,6 +81,8 @@ export class Shard {
       ...port,
       router: () => this.consoles.existing,
       hub: () => this.sims.hubOf(this.sim),
+      useHub: (sim, hub) => this.sims.useHub(sim, hub),
+      useRouter: (router) => this.consoles.replace('the console was restored from a snapshot', { next: router }),
       useModel: (sim, l) => useConfiguredModel(sim, l, this.options.files, 'the running town is unchanged'),
       routerOptions: () => this.consoles.options(),
       adopt: (sim, router) => this.adoptPaused(sim, 'a snapshot was loaded before it reached a tick boundary', router, true),
