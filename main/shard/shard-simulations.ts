@@ -25,6 +25,8 @@ export class ShardSimulations {
   /** Each simulation's telemetry hub (a snapshot load swaps in the restored one). */
   private readonly hubs = new WeakMap<Simulation, { hub: TelemetryHub }>()
   private telemetry: SocietyTelemetry | undefined
+  /** The hub that observed a tick since `telemetry` was built. */
+  private unread: TelemetryHub | undefined
 
   constructor(private readonly wiring: SimulationWiring) {}
 
@@ -38,7 +40,10 @@ export class ShardSimulations {
     const holder = { hub: TelemetryHub.create(loaded.config) }
     this.hubs.set(sim, holder)
     sim.onTick((events, decisions) => {
-      if (sim === this.wiring.live()) this.telemetry = holder.hub.observe({ world: sim.world, events, decisions })
+      // Digested every tick; the snapshot is built only when a frame or the timeline asks (see latest()).
+      if (sim !== this.wiring.live()) return
+      holder.hub.record({ world: sim.world, events, decisions })
+      this.unread = holder.hub
     })
     return sim
   }
@@ -77,16 +82,23 @@ export class ShardSimulations {
   /** Another simulation went live: the telemetry view waits for its first tick. */
   reset(): void {
     this.telemetry = undefined
+    this.unread = undefined
+  }
+
+  private latest(): SocietyTelemetry | undefined {
+    if (this.unread) this.telemetry = this.unread.snapshot()
+    this.unread = undefined
+    return this.telemetry
   }
 
   /** The live town's latest telemetry: active alerts. */
   get alerts(): SocietyTelemetry['alerts'] | undefined {
-    return this.telemetry?.alerts
+    return this.latest()?.alerts
   }
 
   /** The telemetry side's latest view, for observer frames. */
   view(): TelemetryView | undefined {
-    const t = this.telemetry
+    const t = this.latest()
     return t && { kpis: t.kpis, alerts: t.alerts, promotion: t.promotion, narrations: t.recent_narrations, rewards: { mean_total: t.rewards.mean_total, components: t.rewards.components } }
   }
 }

@@ -50,6 +50,16 @@ export class TelemetryHub {
 
   /** Digest one tick; answers the snapshot after it (its narrations are this call's new lines). */
   observe(input: ObserveInput): SocietyTelemetry {
+    this.record(input)
+    return this.snapshot()
+  }
+
+  /**
+   * Digest one tick without building a snapshot: for a caller that looks only now and then (the
+   * shard asks for one per frame, not per tick). Unread narrations wait for the next snapshot,
+   * bounded by `narration.recent_limit`.
+   */
+  record(input: ObserveInput): void {
     const { world, events } = input
     const tick = input.tick ?? world.state.tick
     const samples = rewardSamples(world, tick)
@@ -67,7 +77,6 @@ export class TelemetryHub {
     this.stability.observe(facts)
     this.kpis.observe(facts, this.stability.starvation.newIncidents)
     this.narrator.observe(tick, events)
-    return this.snapshot()
   }
 
   /** The current snapshot; hands out (and forgets) the narrations not yet handed out. */
