@@ -1,9 +1,9 @@
 /**
  * Snapshot save and load at 10, 1,000 and 10,000 agents, plain and gzipped, through the same
- * functions `townlet run --save-snapshot` and `--snapshot` call: the runtime blocks captured
- * (policy runtime, console, telemetry hub) + one canonical serialisation + atomic write; bounded
- * read + decode + checksum + guardrails + restore + the runtime blocks restored + the first
- * resumed tick. Each figure is the median of three runs (the first pays for JIT warm-up).
+ * functions `townlet run --save-snapshot` and `--snapshot` call: the shard's snapshot document
+ * captured (world, policy runtime, console, its own telemetry hub) + one canonical serialisation
+ * + atomic write; bounded read + decode + checksum + guardrails + restore + the runtime blocks
+ * restored through the shard + the first resumed tick. Each figure is the median of three runs (the first pays for JIT warm-up).
  *
  * Then the legacy import (main/snapshots/legacy) at 1,000 and 10,000 agents: a 1.6 envelope as
  * the original Python Townlet wrote it, onto the bench town built for that many agents, half of
@@ -12,7 +12,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readResumeDocument, resumeFrom, RunRuntime, saveSnapshot } from '../main/cli/run-snapshots'
+import { captureRunSnapshot, readResumeDocument, restoreRunRuntime, resumeFrom, writeRunSnapshot } from '../main/cli/run-snapshots'
 import { Workspace } from '../main/fs/workspace'
 import { Shard } from '../main/shard/shard'
 import { compileRegistry } from '../main/sim/affordances/registry'
@@ -42,16 +42,15 @@ export async function snapshotReport(): Promise<string[]> {
     for (const agents of [10, 1_000, 10_000]) {
       const loaded = loadEngineConfig(agents)
       const shard = new Shard(loaded, { scheduler: realScheduler, files })
-      const runtime = RunRuntime.attach(shard, undefined, true)
       shard.step(50)
       for (const gzip of [false, true]) {
         const path = join(dir, `s-${agents}.json${gzip ? '.gz' : ''}`)
-        const saveMs = await median(() => saveSnapshot(shard, path, runtime.capture(false)))
+        const saveMs = await median(async () => writeRunSnapshot(path, await captureRunSnapshot(shard)))
         const bytes = (await stat(path)).size
         const loadMs = await median(async () => {
           const point = resumeFrom(path, await readResumeDocument(path, files), loaded)
           const resumed = new Shard(loaded, { scheduler: realScheduler, files, resume: point })
-          RunRuntime.attach(resumed, point, false)
+          restoreRunRuntime(resumed, point)
           resumed.step(1)
           resumed.dispose()
         })

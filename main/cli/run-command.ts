@@ -24,8 +24,8 @@ import { ADMIN_TOKEN_ENV } from '../host/admin-token'
 import { cliFiles, WORKSPACE_OPTION } from './cli-workspace'
 import { InferenceFailedError } from '../policy/runtime/inference-failed-error'
 import type { ErrorCode } from '../../shared/error-codes'
-import type { ExtraState, SnapshotIdentity } from '../snapshots/snapshot-document'
-import { readResumeDocument, resumeFrom, RunRuntime, saveSnapshot, saveSnapshotPath } from './run-snapshots'
+import type { SnapshotDocument, SnapshotIdentity } from '../snapshots/snapshot-document'
+import { captureRunSnapshot, readResumeDocument, restoreRunRuntime, resumeFrom, saveSnapshotPath, writeRunSnapshot } from './run-snapshots'
 
 const CHUNK_TARGET_MS = 20
 /** The schema's population limit: beyond it a town takes minutes to build and gigabytes to hold. */
@@ -89,9 +89,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   // scripted controller finish the run under the model's name (the app keeps its fallback).
   shard.simulation.policy.onInferenceError = 'fail'
   const drill = drillLines && new CommandDrill(shard, drillLines.lines, { ...drillLines.options, onWarning: (m) => io.stderr.write(`warning: ${m}\n`) })
-  let runtime: RunRuntime
   try {
-    runtime = RunRuntime.attach(shard, resume, savePath !== undefined, drill !== undefined, (m) => io.stderr.write(`note: ${m}\n`))
+    if (resume) restoreRunRuntime(shard, resume)
   } catch (e) {
     shard.dispose()
     await events?.abort()
@@ -99,13 +98,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (resume) notePolicyChange(resume.doc.identity, shard, io)
   let seconds: number
-  let extra: ExtraState | undefined
+  let snapshot: SnapshotDocument | undefined
   try {
     seconds = await stepAll(shard, ticks, io, events, drill)
     const finalTick = shard.simulation.world.state.tick
     drill?.submitDue(finalTick)
     // Before the drill gives up on what is still queued: a snapshot carries it on to its tick.
-    extra = savePath === undefined ? undefined : runtime.capture(drill !== undefined)
+    snapshot = savePath === undefined ? undefined : await captureRunSnapshot(shard)
     await drill?.finish(finalTick)
     await events?.commit()
   } catch (e) {
@@ -119,7 +118,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const view = shard.view()
   const world = shard.simulation.world
-  if (savePath !== undefined && extra !== undefined) await saveSnapshot(shard, savePath, extra)
+  if (savePath !== undefined && snapshot !== undefined) await writeRunSnapshot(savePath, snapshot)
   const agents = world.state.agents.count
   const hash = args.hash ? hashWorld(world, sha256hex) : null
   const tps = ticks / Math.max(seconds, 1e-9)
