@@ -69,9 +69,43 @@ export const ERROR_CODES = [
   'timeline.busy',
   /** Replaying the logged inputs did not reproduce the recorded run (a bug, or an input the log missed). */
   'timeline.diverged',
+  // telemetry transports (docs/telemetry.md)
+  /** A `--telemetry SPEC` that is none of stdout, file:PATH, tcp://, tls://, http://, https://. */
+  'telemetry.invalid_spec',
+  /** A message that JSON cannot carry (a cycle, a BigInt): it is dropped, never sent. */
+  'telemetry.unencodable',
+  /** The TCP endpoint refused, reset or never answered the connection. */
+  'telemetry.unreachable',
+  /** The TLS handshake failed: the endpoint's certificate was refused, or it spoke no TLS. */
+  'telemetry.tls_refused',
+  /** The stream file could not be opened, written or rotated (permissions, a full disk, a missing folder). */
+  'telemetry.write_failed',
+  /** The webhook answered outside 2xx, or the request failed. */
+  'telemetry.http_failed',
+  /** The endpoint did not answer in time. */
+  'telemetry.timeout',
+  /** The output was closed (a reader that went away: EPIPE), so nothing more can be written there. */
+  'telemetry.closed',
   // files a client, a config or a command line names
   /** The path lies outside every workspace root (the configs folder, the workspace, the app's data). */
   'fs.outside_workspace',
+  // browser mode's HTTP API (docs/http-api.md)
+  /** No bearer token, or one that is neither this run's access token nor the admin token. */
+  'http.unauthorized',
+  /** The body is not JSON (or not UTF-8). */
+  'http.invalid_json',
+  /** The body is bigger than the API takes. */
+  'http.too_large',
+  /** The body is not sent as application/json. */
+  'http.unsupported_media_type',
+  'http.not_found',
+  'http.method_not_allowed',
+  /** A request from a page of another origin (the API answers only its own pages and non-browser clients). */
+  'http.forbidden_origin',
+  /** The body did not arrive in time. */
+  'http.timeout',
+  /** Too many API requests in flight at once: wait for some to finish. */
+  'http.busy',
   // host services
   /** The host stopped before a queued command reached its tick, so it never applied. */
   'host.shutdown',

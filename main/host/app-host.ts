@@ -9,6 +9,7 @@ import { ConfigValidator } from './config-validator'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { HistoryRecorder } from './history-recorder'
+import { MetricsProbe, type HostMetrics } from './metrics-probe'
 import { createRegistry, type Registry } from './registry'
 import { ShardService } from './shard-service'
 import { ConsoleService } from './console-service'
@@ -65,6 +66,8 @@ export interface AppHost {
   adminToken(): { available: boolean; source: string | null; generated: string | null }
   /** Grant admin to a session the host vouches for (Electron's menu: only the person at the desk can click it). */
   grantLocalAdmin(session: string, via: string): void
+  /** What `GET /metrics` reports (the policy's latency is asked of the worker, so this waits for it). */
+  metrics(): Promise<HostMetrics>
   /** A client went away (a socket closed, a window was destroyed): its role and stream place are dropped. */
   sessionEnded(session: string): void
   dispose(): Promise<void>
@@ -93,6 +96,8 @@ export function createAppHost(options: HostOptions): AppHost {
   // observer frames (which reach clients by request, not over the bus).
   const history = new HistoryRecorder()
   history.attach(events)
+  const probe = new MetricsProbe()
+  probe.attach(events)
   // The operator's log only: stack traces, token failures, audit write failures.
   const hostLog = (level: LogLevel, message: string): void => options.log?.({ level, source: 'host', message, at: Date.now() })
   // Configs and registries are read and checked on their own thread (the same worker script).
@@ -106,7 +111,10 @@ export function createAppHost(options: HostOptions): AppHost {
     workspace: theWorkspace,
     workspaceBase: cwd,
     onConsoleResult: (result) => operatorConsole.applied(result),
-    onObserverFrame: (frame) => history.recordKpis(frame.society.kpis),
+    onObserverFrame: (frame) => {
+      history.recordKpis(frame.society.kpis)
+      probe.recordSociety(frame.society)
+    },
     onWorkerStart: () => operatorConsole.workerStarted()
   })
   const operatorConsole = new ConsoleService({
@@ -147,6 +155,21 @@ export function createAppHost(options: HostOptions): AppHost {
     events,
     adminToken: () => admin,
     grantLocalAdmin: (session, via) => void operatorConsole.grantLocal(session, via),
+    async metrics() {
+      // A failed or starting shard still has metrics: the status and the policy are then absent.
+      const status = ((): HostMetrics['status'] => {
+        try {
+          return shard.status()
+        } catch {
+          return null
+        }
+      })()
+      const policy = await shard.policyStatus().then(
+        ({ identity, latency, decisions }) => ({ identity, latency, decisions }),
+        () => null
+      )
+      return probe.snapshot(status, policy)
+    },
     sessionEnded(session) {
       shard.sessionEnded(session)
       operatorConsole.sessionEnded(session)

@@ -1,5 +1,6 @@
 /**
- * Browser mode: an HTTP server for the built renderer plus a WebSocket that carries the contract.
+ * Browser mode: an HTTP server for the built renderer plus a WebSocket that carries the contract,
+ * and an HTTP API for scripts (http-api.ts: /metrics, /api/status, /api/console).
  * It binds 127.0.0.1 unless told otherwise. It answers only requests addressed to it by a name it
  * knows (loopback names and its bound address: a DNS-rebinding page names another host), every
  * socket must present this run's random token and come from the server's own origin, and the
@@ -11,11 +12,14 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { SOCKET_CLOSE_FORBIDDEN_ORIGIN, SOCKET_CLOSE_TOO_MANY, SOCKET_CLOSE_UNAUTHORIZED, SOCKET_PATH } from '../../shared/contract/socket-protocol'
 import type { EventBus } from '../host/event-bus'
+import type { HostMetrics } from '../host/metrics-probe'
 import type { Registry } from '../host/registry'
 import { bindSocket, type BoundSocket } from './socket-binding'
 import { DEFAULT_SOCKET_LIMITS, emptySocketStats, type SocketLimits, type SocketStats } from './socket-limits'
 import { allowedHosts, hostAllowed, originAllowed } from './allowed-hosts'
 import { createStaticHandler } from './static-files'
+import { createHttpApi, DEFAULT_HTTP_API_LIMITS, isApiPath, type HttpApiLimits } from './http-api'
+import { HttpAuth } from './http-auth'
 
 export interface BrowserServerOptions {
   registry: Registry
@@ -29,8 +33,15 @@ export interface BrowserServerOptions {
   token?: string
   /** Bounds on what one client may cost (defaults in socket-limits.ts). */
   limits?: Partial<SocketLimits>
-  /** A socket closed: the host forgets its session (its role, its place in the observer stream). */
+  /**
+   * A socket closed, or an HTTP API request was answered: the host forgets its session (its role,
+   * its place in the observer stream).
+   */
   onSessionEnd?: (session: string) => void
+  /** What `GET /metrics` reports (AppHost.metrics); without it that path answers 404. */
+  metrics?: () => Promise<HostMetrics>
+  /** Bounds on the HTTP API (defaults in http-api.ts). */
+  apiLimits?: Partial<HttpApiLimits>
 }
 
 export interface BrowserServer {
@@ -64,15 +75,25 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const serveStatic = createStaticHandler(options.rendererDir)
   // Known once the port is: until then nothing is answered (nothing can connect before listen).
   let hosts: ReadonlySet<string> = new Set()
+  const bound = new Map<WebSocket, BoundSocket>()
+  const api = createHttpApi({
+    registry: options.registry,
+    auth: new HttpAuth({ token, registry: options.registry, ...(options.onSessionEnd ? { onSessionEnd: options.onSessionEnd } : {}) }),
+    limits: { ...DEFAULT_HTTP_API_LIMITS, ...options.apiLimits },
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    server: () => ({ sockets: bound.size, stats }),
+    hosts: () => hosts
+  })
   const server = createServer((req, res) => {
     if (!hostAllowed(hosts, req.headers.host)) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('misdirected request: open the URL townlet serve printed')
       return
     }
-    void serveStatic(req, res)
+    const pathname = pathOf(req.url)
+    if (pathname !== undefined && isApiPath(pathname)) void api(req, res, pathname)
+    else void serveStatic(req, res)
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
-  const bound = new Map<WebSocket, BoundSocket>()
   let sessions = 0
 
   // One encoding per event for every socket: N sockets must not cost N serialisations.
@@ -131,6 +152,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.closeAllConnections()
         server.close(() => resolve())
       })
+  }
+}
+
+/** The request's path, or undefined when it is not a path (the static handler refuses it). */
+function pathOf(url: string | undefined): string | undefined {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname
+  } catch {
+    return undefined
   }
 }
 
