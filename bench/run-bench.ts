@@ -5,8 +5,8 @@
  *     folder (so: the Shard with its telemetry hub, stepped in ~20 ms chunks, no observer, no
  *     transport); its ticks/s is what the command prints (`--json`'s ticks_per_second);
  *   - the bare engine: a Simulation stepped in a plain loop (policy decide + tick + input log).
- * Each is run once to warm the JIT at that size, then measured; the best of two measured runs is
- * kept (the 2-core machines this runs on are noisy). Ratio = engine ÷ townlet run.
+ * Each is run once to warm the JIT at that size, then the two are measured in turn, three times;
+ * the best of each is kept (the 2-core machines this runs on are noisy). Ratio = engine ÷ run.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -24,7 +24,7 @@ const SIZES: { agents: number; ticks: number }[] = [
   { agents: 1_000, ticks: 600 },
   { agents: 10_000, ticks: 60 }
 ]
-const RUNS = 2
+const RUNS = 3
 
 /** One `townlet run --config F --ticks N --json`; answers the ticks/s it reported. */
 async function townletRun(root: string, dir: string, agents: number, ticks: number): Promise<number> {
@@ -55,10 +55,12 @@ function bareEngine(agents: number, ticks: number): number {
   return ticks / ((performance.now() - start) / 1000)
 }
 
-async function best(run: () => Promise<number> | number): Promise<number> {
-  await run()
-  let top = 0
-  for (let r = 0; r < RUNS; r++) top = Math.max(top, await run())
+/** Both warmed at this size first, then measured in turn (so neither gets the other's JIT or GC state alone); best of RUNS each. */
+async function bestOfBoth(cli: () => Promise<number>, engine: () => number): Promise<{ cli: number; engine: number }> {
+  await cli()
+  engine()
+  let top = { cli: 0, engine: 0 }
+  for (let r = 0; r < RUNS; r++) top = { cli: Math.max(top.cli, await cli()), engine: Math.max(top.engine, engine()) }
   return top
 }
 
@@ -68,8 +70,10 @@ export async function runReport(root: string, only?: number): Promise<string[]> 
   try {
     for (const { agents, ticks } of SIZES) {
       if (only !== undefined && only !== agents) continue
-      const cli = await best(() => townletRun(root, dir, agents, ticks))
-      const engine = await best(() => bareEngine(agents, ticks))
+      const { cli, engine } = await bestOfBoth(
+        () => townletRun(root, dir, agents, ticks),
+        () => bareEngine(agents, ticks)
+      )
       rows.push([count(agents), count(ticks), count(cli), count(engine), `${(engine / cli).toFixed(2)}×`])
     }
   } finally {

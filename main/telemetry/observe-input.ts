@@ -24,7 +24,7 @@ export interface TickFacts {
   /** Employed agents whose shift began this tick. */
   shiftStarts: number
   /** Per-agent reward totals paid this tick (living agents and those who left this tick). */
-  rewards: readonly number[]
+  rewards: ArrayLike<number>
 }
 
 export function indexEvents(events: readonly SimEvent[]): (type: string) => readonly SimEvent[] {

@@ -13,7 +13,7 @@ import { TelemetryHubJsonSchema, type TelemetryHubJson } from './hub-json'
 import { KpiTracker, type KpiView } from './kpis/kpi-tracker'
 import { Narrator } from './narration/narrator'
 import { indexEvents, type ObserveInput, type TickFacts } from './observe-input'
-import { rewardSamples, type RewardsSummary } from './rewards-summary'
+import { RewardTally, type RewardsSummary } from './rewards-summary'
 import { ShiftTracker } from './shift-tracker'
 import type { PromotionView } from './stability/promotion-tracker'
 import { StabilityMonitor, type StabilityMetrics } from './stability/stability-monitor'
@@ -35,7 +35,9 @@ export interface SocietyTelemetry {
 
 export class TelemetryHub {
   private tick = 0
-  private rewards: RewardsSummary = { mean_total: 0, components: {}, agents: 0 }
+  private readonly tally = new RewardTally()
+  /** The rewards summary as it stands when no tick was recorded since (a new or a restored hub); else the tally's. */
+  private fixedRewards: RewardsSummary | null = { mean_total: 0, components: {}, agents: 0 }
 
   private constructor(
     private readonly shifts: ShiftTracker,
@@ -62,7 +64,7 @@ export class TelemetryHub {
   record(input: ObserveInput): void {
     const { world, events } = input
     const tick = input.tick ?? world.state.tick
-    const samples = rewardSamples(world, tick)
+    this.tally.take(world, tick)
     const facts: TickFacts = {
       tick,
       world,
@@ -70,10 +72,10 @@ export class TelemetryHub {
       decisions: input.decisions ?? [],
       ofType: indexEvents(events),
       shiftStarts: this.shifts.observe(world),
-      rewards: samples.totals
+      rewards: this.tally.samples()
     }
     this.tick = tick
-    this.rewards = samples.summary
+    this.fixedRewards = null
     this.stability.observe(facts)
     this.kpis.observe(facts, this.stability.starvation.newIncidents)
     this.narrator.observe(tick, events)
@@ -84,7 +86,7 @@ export class TelemetryHub {
     return {
       schema_version: 1,
       tick: this.tick,
-      rewards: { ...this.rewards, components: { ...this.rewards.components } },
+      rewards: this.rewards(),
       kpis: this.kpis.view(),
       alerts: this.stability.alerts(),
       promotion: this.stability.promotionView(),
@@ -94,11 +96,17 @@ export class TelemetryHub {
     }
   }
 
+  /** A fresh copy of the last tick's rewards summary. */
+  private rewards(): RewardsSummary {
+    const r = this.fixedRewards ?? this.tally.summary()
+    return { ...r, components: { ...r.components } }
+  }
+
   toJSON(): TelemetryHubJson {
     return {
       schema_version: 1,
       tick: this.tick,
-      rewards: { ...this.rewards, components: { ...this.rewards.components } },
+      rewards: this.rewards(),
       shifts: this.shifts.toJSON(),
       stability: this.stability.toJSON(),
       kpis: this.kpis.toJSON(),
@@ -121,7 +129,7 @@ export class TelemetryHub {
       Narrator.fromJSON(config.narration, json.narrator)
     )
     hub.tick = json.tick
-    hub.rewards = { ...json.rewards, components: { ...json.rewards.components } }
+    hub.fixedRewards = { ...json.rewards, components: { ...json.rewards.components } }
     return ok(hub)
   }
 }

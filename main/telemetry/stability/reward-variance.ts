@@ -19,7 +19,9 @@ export class RewardVarianceAnalyzer {
   observe(facts: TickFacts): AlertSignal | null {
     let sum = 0
     let squares = 0
-    for (const r of facts.rewards) {
+    const rewards = facts.rewards
+    for (let i = 0; i < rewards.length; i++) {
+      const r = rewards[i]!
       sum += r
       squares += r * r
     }

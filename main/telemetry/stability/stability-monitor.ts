@@ -81,20 +81,34 @@ export class StabilityMonitor {
   }
 
   observe(facts: TickFacts): void {
-    const signals = [
-      this.starvation.observe(facts),
-      this.needs.observe(facts),
-      this.lateness.observe(facts),
-      this.thrash.observe(facts),
-      this.variance.observe(facts),
-      this.queue.observe(facts),
-      this.rivalry.observe(facts),
-      this.failures.observe(facts)
-    ].filter((s): s is AlertSignal => s !== null)
-    const next = new Map<string, { since: number; message: string }>()
-    for (const s of signals) next.set(s.name, { since: this.active.get(s.name)?.since ?? facts.tick, message: s.message })
-    this.active = next
+    const signals: AlertSignal[] = []
+    const raise = (s: AlertSignal | null) => void (s && signals.push(s))
+    raise(this.starvation.observe(facts))
+    raise(this.needs.observe(facts))
+    raise(this.lateness.observe(facts))
+    raise(this.thrash.observe(facts))
+    raise(this.variance.observe(facts))
+    raise(this.queue.observe(facts))
+    raise(this.rivalry.observe(facts))
+    raise(this.failures.observe(facts))
+    if (this.sameNames(signals)) {
+      // The usual tick: the same alerts (often none) as the last, in the same order; only messages move.
+      let k = 0
+      for (const entry of this.active.values()) entry.message = signals[k++]!.message
+    } else {
+      const next = new Map<string, { since: number; message: string }>()
+      for (const s of signals) next.set(s.name, { since: this.active.get(s.name)?.since ?? facts.tick, message: s.message })
+      this.active = next
+    }
     this.promotion.observe(facts.tick, signals)
+  }
+
+  /** Whether `signals` name exactly the active alerts, in their order. */
+  private sameNames(signals: readonly AlertSignal[]): boolean {
+    if (signals.length !== this.active.size) return false
+    let k = 0
+    for (const name of this.active.keys()) if (signals[k++]!.name !== name) return false
+    return true
   }
 
   alerts(): Alert[] {
