@@ -3,13 +3,14 @@
  * registries (validator-worker.ts), so the host's main thread answers every client while a big
  * town is built to check it. One check at a time, each with a deadline: past it the thread is
  * stopped (whatever it was doing) and the check answered `config.timeout`; the next check starts
- * a fresh thread. A few checks may wait their turn; more are refused (`ipc.busy`).
+ * a fresh thread. The deadline bounds the check, not the thread's start: it runs from the moment
+ * the thread says it is ready (within STARTUP_DEADLINE_MS, or the check fails). A few checks may wait their turn; more are refused (`ipc.busy`).
  */
 import { Worker } from 'node:worker_threads'
 import { err, type Result } from '../../shared/result'
 import type { LoadedConfig } from '../config/load-config'
 import type { WorkspaceRoot } from '../fs/workspace'
-import { ValidatorReplySchema, type AffordanceCheck, type ValidatorReply, type ValidatorRequest } from '../shard/validator-protocol'
+import { ValidatorReadySchema, ValidatorReplySchema, type AffordanceCheck, type ValidatorReply, type ValidatorRequest } from '../shard/validator-protocol'
 import { VALIDATOR_ROLE } from '../shard/validator-worker'
 import { describeBytes } from '../fs/read-bounded'
 import { workerEnv } from './shard-worker-client'
@@ -19,6 +20,8 @@ import { TOWN_BUILD_DEADLINE_MS } from './town-build-deadline'
 export const DEFAULT_VALIDATION_DEADLINE_MS = TOWN_BUILD_DEADLINE_MS
 /** Checks that may wait behind the one running. */
 const MAX_WAITING = 4
+/** How long a fresh thread may take to load its code before a check gives up on it. */
+const STARTUP_DEADLINE_MS = 20_000
 
 type Request = Omit<ValidatorRequest, 'seq'>
 
@@ -30,6 +33,8 @@ export interface ConfigValidatorOptions {
 
 export class ConfigValidator {
   private worker: Worker | undefined
+  /** Resolves true once the current thread said it is ready, false if it died first. */
+  private ready: Promise<boolean> = Promise.resolve(false)
   private queue: Promise<unknown> = Promise.resolve()
   private waiting = 0
   private nextSeq = 1
@@ -78,15 +83,22 @@ export class ConfigValidator {
     return turn
   }
 
-  private runNow(request: Request): Promise<ValidatorReply | { failed: string; code: 'config.timeout' | 'internal.error' }> {
+  private async runNow(request: Request): Promise<ValidatorReply | { failed: string; code: 'config.timeout' | 'internal.error' }> {
     const worker = this.ensureWorker()
+    let startTimer: ReturnType<typeof setTimeout> | undefined
+    const started = await Promise.race([this.ready, new Promise<false>((resolve) => (startTimer = setTimeout(() => resolve(false), STARTUP_DEADLINE_MS)))])
+    clearTimeout(startTimer)
+    if (!started) {
+      void this.stopWorker(worker)
+      return { failed: `the config validator thread did not start within ${seconds(STARTUP_DEADLINE_MS)} s: try again`, code: 'internal.error' }
+    }
     const seq = this.nextSeq++
     const deadlineMs = this.options.deadlineMs ?? DEFAULT_VALIDATION_DEADLINE_MS
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         // Whatever it is doing (a town too big to build in time, a pathological file): stop it.
         void this.stopWorker(worker)
-        done({ failed: `checking ${request.path} took longer than ${Math.round(deadlineMs / 1000)} s, so it was stopped: a town this big takes too long to check here, or the file is not a config (a shard config is at most ${describeBytes(2 * 1024 * 1024)})`, code: 'config.timeout' })
+        done({ failed: `checking ${request.path} took longer than ${seconds(deadlineMs)} s, so it was stopped: a town this big takes too long to check here, or the file is not a config (a shard config is at most ${describeBytes(2 * 1024 * 1024)})`, code: 'config.timeout' })
       }, deadlineMs)
       const done = (reply: ValidatorReply | { failed: string; code: 'config.timeout' | 'internal.error' }) => {
         clearTimeout(timer)
@@ -101,12 +113,19 @@ export class ConfigValidator {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
     const worker = new Worker(this.options.workerPath, { workerData: { role: VALIDATOR_ROLE }, stdout: false, stderr: false, env: workerEnv() })
+    let markReady: (ready: boolean) => void = () => {}
+    this.ready = new Promise<boolean>((resolve) => (markReady = resolve))
     worker.on('message', (raw: unknown) => {
+      if (ValidatorReadySchema.safeParse(raw).success) {
+        markReady(true)
+        return
+      }
       const reply = ValidatorReplySchema.safeParse(raw)
       if (reply.success && this.current?.worker === worker && this.current.seq === reply.data.seq) this.current.settle(reply.data)
     })
     // Only the check this thread was doing is lost with it (one stopped at its deadline is answered already).
     const lost = (why: string) => {
+      markReady(false)
       if (this.worker === worker) this.worker = undefined
       if (this.current?.worker === worker) this.current.settle({ failed: `the config validator stopped (${why}) before it answered: try again` })
     }
@@ -120,4 +139,9 @@ export class ConfigValidator {
     if (this.worker === worker) this.worker = undefined
     await worker.terminate()
   }
+}
+
+/** A deadline in seconds as an operator reads it: 2, 1.5, 0.3. */
+function seconds(ms: number): string {
+  return ms >= 10_000 ? String(Math.round(ms / 1000)) : String(Math.round(ms / 100) / 10)
 }

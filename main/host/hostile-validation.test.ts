@@ -37,11 +37,13 @@ async function longestStall(work: Promise<unknown>): Promise<number> {
 
 describe('finding 4: validation on the main thread', () => {
   it('keeps answering while a population of 100,000 is checked, stops the check at its deadline, and keeps the running config', async () => {
-    host = createTestHost({ validationDeadlineMs: 1_500 })
+    host = createTestHost({ validationDeadlineMs: 300 })
     await host.start()
     const dir = await mkdtemp(join(tmpdir(), 'townlet-huge-'))
     await writeFile(join(dir, 'huge.yaml'), bigTownYaml(100_000))
     const before = okValue<ShardStatus>(await host.call('shard.status'))
+    // 100,000 people (the most a config may ask for) take longer than 0.3 s to build anywhere
+    // this runs; the deadline is short so the check is stopped whatever the machine's speed.
     const loading = host.admin('config.load', { path: join(dir, 'huge.yaml') })
     // Clients are answered throughout: a status request while the town is being built.
     let answered = 0
@@ -53,7 +55,7 @@ describe('finding 4: validation on the main thread', () => {
     })()
     const stall = await longestStall(Promise.all([loading, asking]))
     const reply = await loading
-    expect(!reply.ok && reply.error).toMatchObject({ code: 'config.timeout', message: expect.stringContaining('took longer than 2 s') })
+    expect(!reply.ok && reply.error).toMatchObject({ code: 'config.timeout', message: expect.stringContaining('took longer than 0.3 s') })
     expect(answered).toBe(5)
     // Building 100,000 people on the main thread froze it for many seconds; now it never stalls long.
     expect(stall).toBeLessThan(1_000)

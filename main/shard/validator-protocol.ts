@@ -32,3 +32,7 @@ export const ValidatorReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('affordances'), seq, check: AffordanceCheckSchema })
 ])
 export type ValidatorReply = z.infer<typeof ValidatorReplySchema>
+
+/** The thread's first message: its code is loaded and it takes requests (a check's deadline starts at its post). */
+export const ValidatorReadySchema = z.object({ type: z.literal('ready') }).strict()
+export const VALIDATOR_READY = { type: 'ready' } as const

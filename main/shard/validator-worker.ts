@@ -8,7 +8,7 @@ import type { MessagePort } from 'node:worker_threads'
 import { loadAffordanceFile } from '../config/load-affordances'
 import { loadConfigFile } from '../config/load-config'
 import { Workspace } from '../fs/workspace'
-import { ValidatorRequestSchema, type AffordanceCheck, type ValidatorReply } from './validator-protocol'
+import { VALIDATOR_READY, ValidatorRequestSchema, type AffordanceCheck, type ValidatorReply } from './validator-protocol'
 
 export const VALIDATOR_ROLE = 'config-validator'
 
@@ -30,4 +30,5 @@ export function runValidatorWorker(port: MessagePort): void {
       post({ type: 'affordances', seq: request.seq, check })
     })()
   })
+  port.postMessage(VALIDATOR_READY)
 }
