@@ -189,3 +189,127 @@ export const NarrationSchema = z
     }
   })
 export type NarrationConfig = z.infer<typeof NarrationSchema>
+
+/**
+ * `telemetry.transport`: where the telemetry stream goes besides the UI (docs/telemetry.md).
+ * Every transport has its own bounded buffer: sends only enqueue, I/O runs off the tick, and a
+ * full buffer drops its oldest messages (counted) rather than slowing the town or growing memory.
+ */
+const bufferFields = {
+  /** Bytes of encoded messages one transport holds (queued plus in flight) before dropping the oldest. */
+  max_buffer_bytes: z.number().int().min(1024).max(1024 * 1024 * 1024),
+  /** Messages written (or POSTed) together at most. */
+  batch_size: z.number().int().min(1).max(10_000),
+  /** Milliseconds a part batch waits for more messages before it is written anyway. */
+  flush_interval_ms: z.number().int().min(1).max(60_000)
+}
+export const TransportBufferSchema = z
+  .object({
+    max_buffer_bytes: bufferFields.max_buffer_bytes.default(4 * 1024 * 1024),
+    batch_size: bufferFields.batch_size.default(256),
+    flush_interval_ms: bufferFields.flush_interval_ms.default(200)
+  })
+  .strict()
+/** A transport's own overrides: only the keys it names (no defaults, which would mask the block's). */
+const BufferOverrideSchema = z.object(bufferFields).partial().strict()
+export type TransportBufferConfig = z.infer<typeof TransportBufferSchema>
+
+/** Retry after a failed write: exponential backoff from `base_ms` to `max_ms`, with jitter. */
+export const TransportRetrySchema = z
+  .object({
+    base_ms: z.number().int().min(1).max(60_000).default(100),
+    max_ms: z.number().int().min(1).max(600_000).default(10_000),
+    /** Attempts at one batch before it is dropped (counted); null: keep it, and keep trying. */
+    max_retries: z.number().int().min(0).max(1000).nullable().default(null)
+  })
+  .strict()
+  .refine((r) => r.max_ms >= r.base_ms, { path: ['max_ms'], message: 'max_ms must be at least base_ms' })
+export type TransportRetryConfig = z.infer<typeof TransportRetrySchema>
+
+const PATH_MAX = 4096
+const common = {
+  /** Overrides of `telemetry.transport.buffer` for this transport only. */
+  buffer: BufferOverrideSchema.optional(),
+  retry: TransportRetrySchema.optional()
+}
+
+export const StdoutTransportSchema = z.object({ kind: z.literal('stdout'), ...common }).strict()
+
+export const FileTransportSchema = z
+  .object({
+    kind: z.literal('file'),
+    /** A JSONL stream file inside the workspace, relative to the folder the run starts in. */
+    path: z.string().min(1).max(PATH_MAX).refine((p) => !p.includes('\0'), 'the path contains a NUL character'),
+    rotate: z
+      .object({
+        /** Start a new file once the current one holds this many bytes (null: never by size). */
+        max_bytes: z.number().int().min(1024).max(1024 ** 4).nullable().default(64 * 1024 * 1024),
+        /** …or this many lines (null: never by count). */
+        max_entries: z.number().int().min(1).max(1_000_000_000).nullable().default(null),
+        /** Rotated files kept: `PATH.1` (newest) to `PATH.<keep>`. */
+        keep: z.number().int().min(1).max(1000).default(5)
+      })
+      .strict()
+      .default({ max_bytes: 64 * 1024 * 1024, max_entries: null, keep: 5 }),
+    ...common
+  })
+  .strict()
+
+export const HostSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])$/, 'use a host name, an IPv4 address or a bracketed IPv6 address')
+
+export const TcpTransportSchema = z
+  .object({
+    kind: z.literal('tcp'),
+    host: HostSchema,
+    port: z.number().int().min(1).max(65_535),
+    /** NDJSON over TLS instead of plain TCP; the certificate is always checked. */
+    tls: z.boolean().default(false),
+    /** A PEM file of extra certificate authorities (inside the workspace) for a private endpoint. */
+    ca_file: z.string().min(1).max(PATH_MAX).nullable().default(null),
+    connect_timeout_ms: z.number().int().min(10).max(120_000).default(5000),
+    ...common
+  })
+  .strict()
+
+export const HttpTransportSchema = z
+  .object({
+    kind: z.literal('http'),
+    url: z
+      .string()
+      .min(1)
+      .max(2048)
+      .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'use an http:// or https:// URL'),
+    /** Milliseconds one POST may take, answer included. */
+    timeout_ms: z.number().int().min(10).max(120_000).default(10_000),
+    /** Extra request headers (an Authorization token, say); never shown in status. */
+    headers: z.record(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'not a header name'), z.string().max(4096).regex(/^[^\r\n\0]*$/, 'a header value may not hold line breaks')).default({}),
+    ...common
+  })
+  .strict()
+
+export const TransportEntrySchema = z.discriminatedUnion('kind', [StdoutTransportSchema, FileTransportSchema, TcpTransportSchema, HttpTransportSchema], {
+  error: 'each transport needs kind: stdout, file, tcp or http'
+})
+export type TransportEntry = z.infer<typeof TransportEntrySchema>
+export type TransportKind = TransportEntry['kind']
+
+export const TransportBlockSchema = z
+  .object({
+    buffer: TransportBufferSchema.default(() => TransportBufferSchema.parse({})),
+    retry: TransportRetrySchema.default(() => TransportRetrySchema.parse({})),
+    transports: z.array(TransportEntrySchema).max(16, 'at most 16 transports').default([])
+  })
+  .strict()
+export type TransportBlockConfig = z.infer<typeof TransportBlockSchema>
+
+/** The `telemetry:` section (the hub's own settings live in `stability` and `narration`). */
+export const TelemetrySectionSchema = z
+  .object({
+    transport: TransportBlockSchema.default(() => TransportBlockSchema.parse({}))
+  })
+  .strict()
+export type TelemetrySectionConfig = z.infer<typeof TelemetrySectionSchema>
