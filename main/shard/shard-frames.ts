@@ -67,6 +67,8 @@ export class ShardFrames<View> {
 
   /** After a slice (or a step's chunk): a view frame when one is due, an observer frame when it is. */
   afterSlice(now: number): void {
+    // Nobody listening (a townlet run, a bench): no view to build (its world summary walks every agent), no frame.
+    if (!this.options.onFrame && !this.options.onObserver) return
     if (now - this.lastFrameAt >= Math.max(this.options.frameIntervalMs ?? 16, FRAME_COST_SHARE * this.viewCostMs)) this.emit(now, false)
   }
 
