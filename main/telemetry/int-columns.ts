@@ -12,6 +12,18 @@ export function withRoom(column: Int32Array, count: number): Int32Array {
   return grown
 }
 
+/** A typed column of the world, as the analyzers read them. */
+type WorldColumn = ArrayLike<number> & { subarray(begin: number, end: number): ArrayLike<number> }
+
+/** Below this many slots a plain loop beats a subarray view and a typed copy (a small town, every tick). */
+const LOOP_COPY_MAX = 64
+
+/** Copy the first `count` slots of `from` into `into` (which has room for them). */
+export function copyColumn(into: Int32Array, from: WorldColumn, count: number): void {
+  if (count > LOOP_COPY_MAX) into.set(from.subarray(0, count))
+  else for (let i = 0; i < count; i++) into[i] = from[i]!
+}
+
 export function columnToJson(column: Int32Array, count: number): number[] {
   return Array.from(column.subarray(0, count))
 }

@@ -10,7 +10,7 @@
  */
 import type { StabilityConfig } from '../../config/sections/telemetry'
 import { OPTION_INDEX, Phase } from '../../sim/state/agent-store'
-import { columnFromJson, columnToJson, withRoom } from '../int-columns'
+import { columnFromJson, columnToJson, copyColumn, withRoom } from '../int-columns'
 import type { TickFacts } from '../observe-input'
 import { RollingWindow, type RollingWindowJson } from '../rolling-window'
 import { pct, type AlertSignal } from './alert-signal'
@@ -81,10 +81,10 @@ export class OptionThrashDetector {
     this.since = withRoom(this.since, n)
     this.phase = withRoom(this.phase, n)
     this.alive = withRoom(this.alive, n)
-    this.option.set(a.option.subarray(0, n))
-    this.since.set(a.optionSince.subarray(0, n))
-    this.phase.set(a.phase.subarray(0, n))
-    this.alive.set(a.alive.subarray(0, n))
+    copyColumn(this.option, a.option, n)
+    copyColumn(this.since, a.optionSince, n)
+    copyColumn(this.phase, a.phase, n)
+    copyColumn(this.alive, a.alive, n)
     this.slots = n
   }
 
