@@ -126,7 +126,8 @@ export abstract class QueuedTransport implements TelemetryTransport {
     this.recordFailure(failure)
     this.queue.clear()
     this.clearTimers()
-    this.notify(true)
+    // Not forced: a batch still in flight settles (dropped) first, then the drain wakes the waiters.
+    this.notify()
   }
 
   protected recordFailure(failure: DeliveryFailure): void {

@@ -4,7 +4,7 @@
  * existing folder — links followed — must too. The folder is checked again at every open, since a
  * link can change under a long run; the file itself is opened with O_NOFOLLOW.
  */
-import { realpath } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { err, ok, type Result } from '../../../shared/result'
 import type { Workspace } from '../../fs/workspace'
@@ -31,7 +31,10 @@ export async function checkStreamFolder(workspace: Workspace, named: string): Pr
     const why = real.code === 'ENOENT' ? 'its folder does not exist' : real.code === 'ENOTDIR' ? 'a part of its folder path is not a folder' : `its folder cannot be read (${real.code ?? 'error'})`
     return err('telemetry.write_failed', `the telemetry file ${named} cannot be opened: ${why}`)
   }
-  return workspace.contains(real) ? ok(undefined) : outside(workspace, named, true)
+  if (!workspace.contains(real)) return outside(workspace, named, true)
+  const folder = await stat(real).catch(() => null)
+  if (!folder?.isDirectory()) return err('telemetry.write_failed', `the telemetry file ${named} cannot be opened: a part of its folder path is not a folder`)
+  return ok(undefined)
 }
 
 function outside(workspace: Workspace, named: string, viaLink = false): Result<never> {
