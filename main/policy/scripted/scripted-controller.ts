@@ -39,6 +39,8 @@ interface Want {
  * above its threshold) and not due at work for twice the arrival buffer.
  */
 const SOCIALISE_EVERY = 30
+/** Each need's threshold key, spelled out once: building `${need}_threshold` per agent per tick showed in profiles. */
+const THRESHOLD = { hunger: 'hunger_threshold', hygiene: 'hygiene_threshold', energy: 'energy_threshold' } as const satisfies Record<Need, string>
 const SOCIALISE_NEED_MARGIN = 0.25
 
 export function decideScripted(world: World): Decision[] {
@@ -97,7 +99,7 @@ function desire(world: World, i: number): Want {
   const shift = a.shift[i]
   if (a.job[i]! >= 0 && shift !== Shift.off && a.workTile[i]! >= 0) return { option: 'work', object: -1, urgent: true }
   for (const need of needs) {
-    if (a[need][i]! >= behavior[`${need}_threshold`]) continue
+    if (a[need][i]! >= behavior[THRESHOLD[need]]) continue
     const want = serve(world, i, need, false)
     if (want) return want
   }
@@ -114,7 +116,7 @@ function wantsCompany(world: World, i: number): number {
   if ((tick + i) % SOCIALISE_EVERY !== 0) return -1
   // Already on its way to someone: leave that be (the caller keeps a matching option).
   if (a.option[i] === OPTION_INDEX.socialise && inProgress(a.phase[i]!)) return -1
-  for (const need of NEEDS) if (a[need][i]! < behavior[`${need}_threshold`] + SOCIALISE_NEED_MARGIN) return -1
+  for (const need of NEEDS) if (a[need][i]! < behavior[THRESHOLD[need]] + SOCIALISE_NEED_MARGIN) return -1
   const job = jobs[a.job[i]!]
   if (job && ticksUntil(tickOfDay(clock, tick), job.start, clock.ticksPerDay) <= behavior.job_arrival_buffer * 2) return -1
   return socialPartner(world, i)
