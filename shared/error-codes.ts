@@ -89,6 +89,19 @@ export const ERROR_CODES = [
   // files a client, a config or a command line names
   /** The path lies outside every workspace root (the configs folder, the workspace, the app's data). */
   'fs.outside_workspace',
+  // run history in SQLite (docs/history.md)
+  /** The history file named does not exist (a read: `history list|show`). */
+  'history.not_found',
+  /** The file is not a history database: not SQLite, truncated, corrupt, or SQLite of another application. */
+  'history.unusable',
+  /** The file was written by a newer townlet (its schema_version is above what this one knows). */
+  'history.too_new',
+  /** No run with that id in the file. */
+  'history.run_not_found',
+  /** A run id that cannot be one (not a positive whole number of sane size). */
+  'history.invalid_run_id',
+  /** SQLite refused a write (disk full, read-only file, locked by another writer). */
+  'history.write_failed',
   // browser mode's HTTP API (docs/http-api.md)
   /** No bearer token, or one that is neither this run's access token nor the admin token. */
   'http.unauthorized',
