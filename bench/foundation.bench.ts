@@ -6,6 +6,7 @@
  *   - the same round trip over the browser-mode WebSocket,
  *   - frames per second a client receives while the shard runs at max speed (coalescing),
  * then the engine at scale (bench/engine-report.ts): 10 … 10,000 agents in a generated town,
+ * `townlet run` itself next to the bare engine at those sizes (bench/run-bench.ts),
  * the observation builder per variant at 100 and 1,000 agents (bench/observation-bench.ts), and
  * the policy runtime: ONNX inference latency and ticks/s against scripted (bench/policy-bench.ts),
  * every panel's frame rate in Chromium at 1,000 agents (bench/panel-fps-bench.ts), Pause latency at 1,000 and 10,000 agents (bench/pause-bench.ts), snapshot save and load at 10 … 10,000 agents (bench/snapshot-bench.ts), and the session timeline's scrubbing and memory (bench/timeline-bench.ts).
@@ -48,7 +49,7 @@ function defaultShardTickRate(): { rate: string; agents: number } {
   return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: summarizeWorld(shard.simulation.world).agents }
 }
 
-/** `npm run bench -- panels` (or `pause`, `observer`, `snapshots`, `timeline`) runs only that Chromium section, for iterating on one figure. */
+/** `npm run bench -- panels` (or `pause`, `observer`, `snapshots`, `timeline`, `run [AGENTS]`) runs only that section, for iterating on one figure. */
 const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()), run: (r) => runReport(r, process.argv[3] === undefined ? undefined : Number(process.argv[3])) }
 
 async function main(): Promise<void> {

@@ -21,8 +21,8 @@ import { count, formatTable } from './table'
 const SIZES: { agents: number; ticks: number }[] = [
   { agents: 10, ticks: 20_000 },
   { agents: 100, ticks: 5_000 },
-  { agents: 1_000, ticks: 600 },
-  { agents: 10_000, ticks: 60 }
+  { agents: 1_000, ticks: 2_000 },
+  { agents: 10_000, ticks: 150 }
 ]
 const RUNS = 3
 
