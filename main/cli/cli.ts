@@ -7,6 +7,7 @@ import { affordancesCommand } from './affordances-command'
 import { configCommand } from './config-command'
 import { EXIT, UsageError, type CliIo } from './cli-io'
 import { COMMAND_HELP, MAIN_HELP } from './help'
+import { historyCommand } from './history-command'
 import { policyCommand } from './policy-command'
 import { runCommand } from './run-command'
 import { serveCommand } from './serve-command'
@@ -15,6 +16,7 @@ import { snapshotCommand } from './snapshot-command'
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   affordances: affordancesCommand,
   config: configCommand,
+  history: historyCommand,
   policy: policyCommand,
   run: runCommand,
   serve: serveCommand,

@@ -17,6 +17,8 @@ Usage:
   townlet snapshot migrate FILE --config TARGET --output DIR [--dry-run] [--json]
   townlet snapshot diff A B [--json]
   townlet snapshot list [DIR] [--config F] [--json]
+  townlet history list --db F.sqlite [--json]
+  townlet history show RUN --db F.sqlite [--json]
   townlet help [COMMAND]
   townlet --version
 
@@ -27,6 +29,7 @@ Commands:
   config        Set a config's social reward stage or its per-day schedule, keeping its comments.
   policy        Behaviour cloning: capture scripted decisions, train and export an ONNX policy, audit checksums.
   snapshot      Inspect, validate, migrate, diff and list saved snapshots.
+  history       List and show the runs a history file (townlet run --history) recorded.
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 `
@@ -34,7 +37,7 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 export const COMMAND_HELP: Record<string, string> = {
   run: `townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
             [--policy scripted|MODEL.onnx] [--anneal R] [--snapshot S] [--save-snapshot S]
-            [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
+            [--history F.sqlite] [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
 
 Runs the shard described by FILE (YAML) for N ticks as fast as it goes, in this process.
 Shows a progress bar on a terminal and prints the agent count and ticks per second at the end.
@@ -76,6 +79,13 @@ Snapshots (docs/snapshots.md):
   --save-snapshot S
                   save the town where the run ends to S (atomically; .json.gz saves it gzipped);
                   S's folder must exist inside the workspace
+
+Run history (docs/history.md):
+  --history F     record the run into the SQLite history file F (created if missing; its folder
+                  must exist inside the workspace): its identity and config, the KPIs and active
+                  alerts per KPI window (stability.kpis.window_ticks), and each agent's life. A file
+                  that is not a history file exits 2 before the first tick; a write that fails
+                  later stops the recording with a warning, not the run. See townlet help history
 
 Console drills:
   --commands F    run operator console commands during the run. F has one JSON object per line:
@@ -272,5 +282,30 @@ Examples:
   townlet snapshot migrate old.json --config configs/default.yaml --output snapshots --dry-run
   townlet snapshot diff snapshots/a.json snapshots/b.json.gz --json
   townlet snapshot list snapshots
+`
+,
+  history: `townlet history list --db F.sqlite [--json]
+townlet history show RUN --db F.sqlite [--json]
+
+Reads the run history that townlet run --history F.sqlite recorded (docs/history.md), without
+changing the file. F must lie inside the workspace (the working folder, or --workspace DIR).
+
+  list            the runs, newest first: id, start time, status, config, seed, agents, ticks, policy
+  show RUN        one run: its identity, its KPI windows with the alerts active at each window's
+                  end, and its agents' episodes by cause of exit (--json: every window and episode
+                  with its per-agent snapshot)
+  --db F          the history file
+  --json          print JSON ({ok: true, runs} or {ok: true, run, windows, episodes}); a refusal
+                  prints {ok: false, error: {code, message}}
+  --workspace D   the folder files may come from (default: the working folder)
+
+Exit codes: 0 ok; 2 the file cannot be used (history.not_found, history.unusable: not SQLite,
+truncated, another program's database; history.too_new; fs.outside_workspace) or the run does not
+exist (history.invalid_run_id, history.run_not_found), with the reason on stderr; 1 runtime failure.
+
+Examples:
+  townlet run --ticks 4320 --history runs.sqlite
+  townlet history list --db runs.sqlite
+  townlet history show 1 --db runs.sqlite --json
 `
 }

@@ -25,6 +25,7 @@ import { cliFiles, WORKSPACE_OPTION } from './cli-workspace'
 import { InferenceFailedError } from '../policy/runtime/inference-failed-error'
 import type { ErrorCode } from '../../shared/error-codes'
 import type { SnapshotDocument, SnapshotIdentity } from '../snapshots/snapshot-document'
+import { startRunHistory, type RunHistoryRecording } from './history-command-run'
 import { captureRunSnapshot, readResumeDocument, restoreRunRuntime, resumeFrom, saveSnapshotPath, writeRunSnapshot } from './run-snapshots'
 
 const CHUNK_TARGET_MS = 20
@@ -50,6 +51,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     anneal: { type: 'string' },
     snapshot: { type: 'string' },
     'save-snapshot': { type: 'string' },
+    history: { type: 'string' },
     ...WORKSPACE_OPTION
   })
   const ticks = integerOption('ticks', args.ticks, { min: 1, max: 1_000_000_000 })
@@ -89,8 +91,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   // scripted controller finish the run under the model's name (the app keeps its fallback).
   shard.simulation.policy.onInferenceError = 'fail'
   const drill = drillLines && new CommandDrill(shard, drillLines.lines, { ...drillLines.options, onWarning: (m) => io.stderr.write(`warning: ${m}\n`) })
+  let history: RunHistoryRecording | undefined
   try {
     if (resume) restoreRunRuntime(shard, resume)
+    history = await startRunHistory(args.history, shard, overridden.value, files, io)
   } catch (e) {
     shard.dispose()
     await events?.abort()
@@ -107,7 +111,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     snapshot = savePath === undefined ? undefined : await captureRunSnapshot(shard)
     await drill?.finish(finalTick)
     await events?.commit()
+    history?.finish('completed')
   } catch (e) {
+    history?.finish('failed')
     await events?.abort()
     if (!(e instanceof InferenceFailedError)) throw e
     io.stderr.write(`error: inference failed at tick ${e.tick}: ${e.reason}\n`)

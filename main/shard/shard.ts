@@ -20,6 +20,8 @@ import type { ConsoleEnvelope } from '../console/envelope'
 import type { AgentDetail } from '../../shared/contract/dto/society'
 import { agentDetail } from './agent-detail'
 import { ShardSimulations } from './shard-simulations'
+import type { TelemetryView } from './society-view'
+import type { TelemetryHub } from '../telemetry/telemetry-hub'
 import { configuredModel } from '../policy/runtime/model-path'
 import { loadModelFile, useConfiguredModel } from './shard-model'
 import { ShardSnapshots } from './shard-snapshots'
@@ -379,6 +381,16 @@ export class Shard {
   private afterSlice(now: number): void {
     this.snapshots.afterTicks()
     this.frames.afterSlice(now)
+  }
+
+  /** The live town's latest telemetry (KPI window, active alerts), for recorders; undefined before its first tick. */
+  telemetry(): TelemetryView | undefined {
+    return this.sims.view()
+  }
+
+  /** The live town's telemetry hub: a stream emitter reads each tick's alerts, KPIs and narration from it. */
+  telemetryHub(): TelemetryHub | undefined {
+    return this.sims.hubOf(this.sim)
   }
 
   /** One agent in depth (relationships, reward) for the inspector. */
