@@ -53,7 +53,7 @@ const simImports = [
     patterns: [
       {
         // Reaching out of the engine into the host side of main/ would smuggle a runtime in.
-        regex: '^(\\.\\./)+(electron|host|server|cli|shard|fs)(/|$)',
+        regex: '^(\\.\\./)+(electron|host|server|cli|shard|fs|history)(/|$)',
         message: SIM_WHY
       }
     ]
@@ -113,6 +113,23 @@ const sharedGlobals = [
   ...DOM_GLOBALS.map((name) => ({ name, message: `${name} is a DOM global: ${SHARED_WHY}` })),
   ...NODE_GLOBALS.map((name) => ({ name, message: `${name} is a Node global: ${SHARED_WHY}` }))
 ]
+
+// ---- main/history: the run-history store, on the host/training floor -----------------------
+// Floors run one way: shared → config → sim → policy | console | telemetry → shard → host |
+// training | scenarios | history → electron | server → cli | bench. The store may use what lies
+// below it; what lies below never reaches up into it, and it never reaches up into the faces.
+const HISTORY_WHY =
+  'main/history sits on the host/training floor: it may import shared, config, sim, telemetry, fs and shard, ' +
+  'never the floors above it (electron, server, cli, bench) nor its neighbours (host, training, scenarios). ' +
+  'Let the caller (cli, server) pass what it needs in.'
+const historyImports = [
+  modules(['electron', 'ws'], HISTORY_WHY),
+  { patterns: [{ regex: '^(\\.\\./)+(main/)?(host|training|scenarios|electron|server|cli|bench)(/|$)', message: HISTORY_WHY }] }
+]
+const BELOW_HISTORY_WHY =
+  'the run-history store (main/history) sits above this floor: a lower floor never imports upwards. ' +
+  'Hand the store what it needs (a source, a callback) from the CLI or the server instead.'
+const belowHistoryImports = [{ patterns: [{ regex: '^(\\.\\./)+(main/)?history(/|$)', message: BELOW_HISTORY_WHY }] }]
 
 // ---- renderer: a sandboxed page ----------------------------------------------------------
 const RENDERER_WHY =
@@ -205,6 +222,14 @@ export default defineConfig(
   {
     files: ['renderer/**/*.{ts,tsx,mts,cts}'],
     rules: { 'no-restricted-imports': restrictImports(...rendererImports), 'no-restricted-globals': rendererGlobals }
+  },
+  {
+    files: ['main/history/**/*.{ts,tsx,mts,cts}'],
+    rules: { 'no-restricted-imports': restrictImports(...historyImports) }
+  },
+  {
+    files: ['main/{config,policy,console,telemetry,snapshots,shard,fs}/**/*.{ts,tsx,mts,cts}'],
+    rules: { 'no-restricted-imports': restrictImports(...belowHistoryImports) }
   },
 
   // Tests run under vitest in Node: they may read fixtures with node:fs and so on, and use

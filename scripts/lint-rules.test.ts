@@ -188,6 +188,46 @@ describe('shared: runtime-free', () => {
   })
 })
 
+describe('main/history: the host/training floor', () => {
+  it('refuses reaching up into the CLI, the server, electron or its neighbour host', async () => {
+    for (const target of ['../cli/cli', '../server/http-api', '../electron/main-window', '../host/app-host', '../../main/bench/x']) {
+      const r = await lintAs('main/history/x.ts', `import { x } from '${target}'\nexport const y = x\n`)
+      expect(r.rules, target).toEqual(['no-restricted-imports'])
+      expect(r.messages[0]).toMatch(/host\/training floor/)
+    }
+    expect((await lintAs('main/history/x.ts', "import 'electron'\n")).rules).toEqual(['no-restricted-imports'])
+  })
+
+  it('lets it use the floors below it', async () => {
+    const r = await lintAs(
+      'main/history/x.ts',
+      [
+        "import type { Kpis } from '../../shared/contract/dto/society'",
+        "import type { World } from '../sim/state/world'",
+        "import type { TelemetryHub } from '../telemetry/telemetry-hub'",
+        "import type { Shard } from '../shard/shard'",
+        "import type { Workspace } from '../fs/workspace'",
+        'export type T = [Kpis, World, TelemetryHub, Shard, Workspace]',
+        ''
+      ].join('\n')
+    )
+    expect(r.rules).toEqual([])
+  })
+
+  it('refuses the floors below importing it, the engine included', async () => {
+    for (const file of ['main/telemetry/x.ts', 'main/shard/x.ts', 'main/config/x.ts', 'main/policy/runtime/x.ts', 'main/sim/x.ts']) {
+      const up = file.split('/').length - 2
+      const r = await lintAs(file, `import { x } from '${'../'.repeat(up)}history/run-history'\nexport const y = x\n`)
+      expect(r.rules, file).toEqual(['no-restricted-imports'])
+    }
+  })
+
+  it('lets the CLI import it', async () => {
+    const r = await lintAs('main/cli/x.ts', "import { RunHistory } from '../history/run-history'\nexport const y = RunHistory\n")
+    expect(r.rules).toEqual([])
+  })
+})
+
 describe('renderer: a sandboxed page', () => {
   it("refuses import 'electron'", async () => {
     const r = await lintAs('renderer/src/x.ts', "import 'electron'\n")
