@@ -81,11 +81,25 @@ export class AgentStore {
   }
 }
 
+/**
+ * The columns as one object literal, keys in F64 then I32 order (the order iteration sees). Not
+ * built by adding keys one by one in a loop: V8 turns an object that gains this many properties
+ * through keyed stores into a dictionary, and every `cols.hunger` read in the per-agent loops of
+ * the engine, the policy and telemetry became a hash lookup (a 1,000-agent loop over four columns
+ * took 26 µs instead of 5).
+ */
 function allocate(n: number): AgentColumns {
-  const cols = {} as Record<string, Float64Array | Int32Array>
-  for (const k of F64) cols[k] = new Float64Array(n)
-  for (const k of I32) cols[k] = new Int32Array(n)
-  return cols as AgentColumns
+  const f = () => new Float64Array(n)
+  const i = () => new Int32Array(n)
+  return {
+    hunger: f(), hygiene: f(), energy: f(), wallet: f(), wagesEarned: f(), wagesWithheld: f(), attendance: f(),
+    alive: i(), x: i(), y: i(), home: i(), homeTile: i(), job: i(), workplace: i(), workTile: i(),
+    option: i(), optionSince: i(), target: i(), phase: i(), dest: i(), pathPos: i(), blocked: i(), lastMoved: i(),
+    avoidObject: i(), avoidUntil: i(), shift: i(), shiftTicks: i(), shiftPresent: i(), shiftArrived: i(), latenessCount: i(), shiftsDone: i(),
+    mealsEaten: i(), mealsCooked: i(), showers: i(), sleeps: i(),
+    possessed: i(),
+    partner: i()
+  } satisfies AgentColumns
 }
 
 export function optionOf(store: AgentStore, agent: number): AgentOption {
