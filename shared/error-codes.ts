@@ -86,6 +86,10 @@ export const ERROR_CODES = [
   'telemetry.timeout',
   /** The output was closed (a reader that went away: EPIPE), so nothing more can be written there. */
   'telemetry.closed',
+  /** `townlet telemetry check`: the stream file named does not exist. */
+  'telemetry.stream_not_found',
+  /** `townlet telemetry check`: the stream file cannot be read (a folder, a FIFO, permissions, an I/O error). */
+  'telemetry.stream_unreadable',
   // files a client, a config or a command line names
   /** The path lies outside every workspace root (the configs folder, the workspace, the app's data). */
   'fs.outside_workspace',

@@ -12,6 +12,7 @@ import { policyCommand } from './policy-command'
 import { runCommand } from './run-command'
 import { serveCommand } from './serve-command'
 import { snapshotCommand } from './snapshot-command'
+import { telemetryCommand } from './telemetry-command'
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   affordances: affordancesCommand,
@@ -20,7 +21,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   policy: policyCommand,
   run: runCommand,
   serve: serveCommand,
-  snapshot: snapshotCommand
+  snapshot: snapshotCommand,
+  telemetry: telemetryCommand
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

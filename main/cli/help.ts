@@ -19,6 +19,7 @@ Usage:
   townlet snapshot list [DIR] [--config F] [--json]
   townlet history list --db F.sqlite [--json]
   townlet history show RUN --db F.sqlite [--json]
+  townlet telemetry check FILE [--json] [--max-problems N]
   townlet help [COMMAND]
   townlet --version
 
@@ -30,6 +31,7 @@ Commands:
   policy        Behaviour cloning: capture scripted decisions, train and export an ONNX policy, audit checksums.
   snapshot      Inspect, validate, migrate, diff and list saved snapshots.
   history       List and show the runs a history file (townlet run --history) recorded.
+  telemetry     Check a telemetry stream file (townlet run --telemetry file:F) against the schema.
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 `
@@ -37,7 +39,7 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 export const COMMAND_HELP: Record<string, string> = {
   run: `townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
             [--policy scripted|MODEL.onnx] [--anneal R] [--snapshot S] [--save-snapshot S]
-            [--history F.sqlite] [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
+            [--history F.sqlite] [--telemetry SPEC …] [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
 
 Runs the shard described by FILE (YAML) for N ticks as fast as it goes, in this process.
 Shows a progress bar on a terminal and prints the agent count and ticks per second at the end.
@@ -87,6 +89,17 @@ Run history (docs/history.md):
                   that is not a history file exits 2 before the first tick; a write that fails
                   later stops the recording with a warning, not the run. See townlet help history
 
+Telemetry stream (docs/telemetry.md):
+  --telemetry SPEC
+                  send the run's whole stream (engine events, narration, stability alerts raised
+                  and cleared, KPIs per window, loop.tick and loop.health every 60 ticks) to SPEC:
+                  stdout, file:PATH (JSONL inside the workspace, rotated), tcp://HOST:PORT,
+                  tls://HOST:PORT, http(s)://URL. Repeatable; added to the config's
+                  telemetry.transport block. A bad spec or a path outside the workspace exits 2
+                  before the first tick; an endpoint that fails during the run never fails it. At
+                  the end the stream gets up to 3 s to drain, and one line on stderr says what each
+                  transport sent, dropped and failed (--json: the summary's "telemetry" field)
+
 Console drills:
   --commands F    run operator console commands during the run. F has one JSON object per line:
                   {"tick": T, "cmd_id": "ID", "name": "COMMAND", "args": {...}} (cmd_id optional,
@@ -107,6 +120,7 @@ Examples:
   townlet run --agents 500 --ticks 5000 --hash
   townlet run --agents 50 --seed 7 --ticks 1440 --events day.jsonl --json
   townlet run --agents 1000 --ticks 500 --policy configs/policies/release.onnx --anneal 0.5 --hash
+  townlet run --ticks 1440 --telemetry file:stream.jsonl && townlet telemetry check stream.jsonl
   townlet run --ticks 400 --save-snapshot day1.json.gz && townlet run --snapshot day1.json.gz --ticks 600 --hash
   TOWNLET_ADMIN_TOKEN=t townlet run --ticks 100 --commands drill.jsonl --role admin --results out.jsonl
 `,
@@ -307,5 +321,37 @@ Examples:
   townlet run --ticks 4320 --history runs.sqlite
   townlet history list --db runs.sqlite
   townlet history show 1 --db runs.sqlite --json
+`,
+  telemetry: `townlet telemetry check FILE [--json] [--max-problems N] [--max-bytes B] [--max-lines L]
+
+Checks a telemetry stream file against the stream schema (docs/telemetry.md): one JSON value a
+line, either {"stream_offset": N, "message": …} as the file transport writes it, or a bare message
+{"schema_version", "kind", "tick", "seq", "payload"}. Problems are listed with their line numbers;
+no line is ever printed back.
+
+Compatibility (this townlet reads stream 1.x):
+  1.0             every kind and payload checked
+  1.x, x > 0      a newer minor: known kinds checked, unknown kinds and fields are fine
+  2.0 and up      a newer major: a warning (the payload is not checked); use a newer townlet
+  anything else   an error (0.x, or not "MAJOR.MINOR")
+Also errors: a line that is not UTF-8 or not JSON, a last line cut short, a stream_offset that
+does not rise. Offsets that skip are counted as messages dropped on the way.
+
+Options:
+  --json          print the report as JSON: ok, complete, bytes, lines, messages, errors,
+                  warnings, problems [{line, level, message}], kinds, versions, offsets
+  --max-problems N  problems listed (default 20; all are counted)
+  --max-bytes B   bytes read at most (default 536870912); --max-lines L lines (default 10000000).
+                  A file past either is an error: the check is incomplete
+  --workspace D   the folder files may come from (default: the working folder)
+
+Exit codes: 0 ok (warnings allowed); 2 problems found, or the file cannot be used
+(telemetry.stream_not_found, telemetry.stream_unreadable, fs.outside_workspace); 1 a read that
+failed halfway.
+
+Examples:
+  townlet run --ticks 1440 --telemetry file:stream.jsonl
+  townlet telemetry check stream.jsonl
+  townlet telemetry check stream.jsonl --json --max-problems 100
 `
 }

@@ -26,6 +26,7 @@ import { InferenceFailedError } from '../policy/runtime/inference-failed-error'
 import type { ErrorCode } from '../../shared/error-codes'
 import type { SnapshotDocument, SnapshotIdentity } from '../snapshots/snapshot-document'
 import { startRunHistory, type RunHistoryRecording } from './history-command-run'
+import { RunTelemetry, type RunTelemetrySummary } from './run-telemetry'
 import { captureRunSnapshot, readResumeDocument, restoreRunRuntime, resumeFrom, saveSnapshotPath, writeRunSnapshot } from './run-snapshots'
 
 const CHUNK_TARGET_MS = 20
@@ -52,6 +53,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     snapshot: { type: 'string' },
     'save-snapshot': { type: 'string' },
     history: { type: 'string' },
+    telemetry: { type: 'string', multiple: true },
     ...WORKSPACE_OPTION
   })
   const ticks = integerOption('ticks', args.ticks, { min: 1, max: 1_000_000_000 })
@@ -76,6 +78,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (anneal !== undefined) overridden.value.config.policy.anneal.ratio = anneal
 
   const drillLines = await drillOptions(args, ticks, io, files)
+  // Before anything is written: a bad spec or a path outside the workspace is a usage error now.
+  const telemetry = await RunTelemetry.open(args.telemetry ?? [], overridden.value.config.telemetry.transport, files, io)
   const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events))
   const resume = saved && resumeFrom(args.snapshot!, saved, overridden.value)
   const shard = new Shard(overridden.value, { scheduler: realScheduler, files, ...(resume ? { resume } : {}), ...(events ? { onEvents: (list) => events.add(list) } : {}) })
@@ -83,6 +87,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (!policy.ok) {
     shard.dispose()
     await events?.abort()
+    await telemetry?.abort()
     if (BAD_MODEL_INPUT.has(policy.error.code)) throw new UsageError(policy.error.message)
     io.stderr.write(`error: ${policy.error.message}\n`)
     return EXIT.failure
@@ -98,8 +103,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     shard.dispose()
     await events?.abort()
+    await telemetry?.abort()
     throw e
   }
+  telemetry?.attach(shard)
+  let streamed: RunTelemetrySummary | undefined
   if (resume) notePolicyChange(resume.doc.identity, shard, io)
   let seconds: number
   let snapshot: SnapshotDocument | undefined
@@ -112,9 +120,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     await drill?.finish(finalTick)
     await events?.commit()
     history?.finish('completed')
+    streamed = await telemetry?.finish(io)
   } catch (e) {
     history?.finish('failed')
     await events?.abort()
+    if (e instanceof InferenceFailedError) telemetry?.failed(e.tick, 'policy.inference_failed', `the policy's inference failed at tick ${e.tick}; the run stopped`)
+    await (e instanceof InferenceFailedError ? telemetry?.finish(io) : telemetry?.abort())
     if (!(e instanceof InferenceFailedError)) throw e
     io.stderr.write(`error: inference failed at tick ${e.tick}: ${e.reason}\n`)
     io.stderr.write(`the run stopped at tick ${e.tick} of ${ticks}${events ? `; ${args.events} was not written` : ''}\n`)
@@ -142,6 +153,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       resumed_from: args.snapshot ?? null,
       policy: shard.simulation.policy.identity(),
       events: events ? events.count : null,
+      telemetry: streamed ?? null,
       commands: drill ? { submitted: drill.results.length, ok: drill.count('ok'), error: drill.count('error') } : null
     }
     io.stdout.write(`${JSON.stringify(summary)}\n`)

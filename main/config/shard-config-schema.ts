@@ -16,7 +16,7 @@ import { checkPerturbationsAgainstWorld, PerturbationsSchema } from './sections/
 import { RewardsSchema } from './sections/rewards'
 import { SnapshotSectionSchema } from './sections/snapshot'
 import { SocietySchema } from './sections/society'
-import { NarrationSchema, StabilitySchema } from './sections/telemetry'
+import { NarrationSchema, StabilitySchema, TelemetrySectionSchema } from './sections/telemetry'
 import { ObservationsSchema } from './sections/observations'
 import { PolicySectionSchema } from './sections/policy'
 import { AffordancesSectionSchema, WorldSchema } from './sections/world'
@@ -56,7 +56,9 @@ export const ShardConfigSchema = z
     console: ConsoleSectionSchema.default({}),
     observations: ObservationsSchema.default(() => ObservationsSchema.parse({})),
     policy: PolicySectionSchema.default(() => PolicySectionSchema.parse({})),
-    snapshot: SnapshotSectionSchema.default(() => SnapshotSectionSchema.parse({}))
+    snapshot: SnapshotSectionSchema.default(() => SnapshotSectionSchema.parse({})),
+    /** Where the telemetry stream goes besides the UI (docs/telemetry.md); no transports by default. */
+    telemetry: TelemetrySectionSchema.default(() => TelemetrySectionSchema.parse({}))
   })
   .strict()
   .superRefine((c, ctx) => {

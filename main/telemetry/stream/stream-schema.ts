@@ -1,0 +1,134 @@
+/**
+ * The telemetry stream's message vocabulary, version 1.0 (docs/telemetry.md, "The stream"): every
+ * message is `{schema_version, kind, tick, seq?, payload}` and its payload is typed by its kind.
+ * What a shard emits and what `townlet telemetry check` accepts come from these schemas, so the
+ * two cannot drift apart. Additive changes (a new kind, a new optional field) bump the minor
+ * version; anything an old consumer would misread bumps the major.
+ */
+import { z } from 'zod'
+import { AlertSchema, KpisSchema, NarrationSchema } from '../../../shared/contract/dto/society'
+import { PolicyIdentitySchema } from '../../../shared/contract/dto/policy'
+import { ERROR_CODES } from '../../../shared/error-codes'
+
+export const STREAM_SCHEMA_VERSION = '1.0'
+export const STREAM_MAJOR = 1
+export const STREAM_MINOR = 0
+
+const int = z.number().int()
+const count = int.min(0)
+const ms = z.number().min(0)
+
+/** What JSON can carry (an engine event's own fields). */
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+const JsonSchema: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]))
+
+/** One engine event as the engine emits it: its type, its tick, and its own fields. */
+export const EngineEventPayloadSchema = z
+  .object({
+    type: z.string().min(1).max(64).regex(/^[a-z][a-z0-9_.]*$/, 'an event type is lowercase letters, digits, "_" and "."'),
+    tick: count
+  })
+  .catchall(JsonSchema)
+
+export const AlertPayloadSchema = z.object({
+  /** Raised: the alert became active this tick. Cleared: it is no longer active (the alert as last seen). */
+  state: z.enum(['raised', 'cleared']),
+  alert: AlertSchema
+})
+
+export const KpiWindowPayloadSchema = KpisSchema.extend({ targets_missed: z.array(z.string()) })
+
+export const RewardsPayloadSchema = z.object({ mean_total: z.number(), components: z.record(z.string(), z.number()), agents: count })
+
+export const LoopTickPayloadSchema = z.object({
+  /** Ticks this message covers (the cadence, or fewer for the last one of a run). */
+  ticks: int.min(1),
+  /** Mean wall-clock milliseconds per tick over those ticks. */
+  duration_ms: ms,
+  rewards: RewardsPayloadSchema,
+  policy: PolicyIdentitySchema
+})
+
+export const TransportStatusSchema = z.object({
+  kind: z.enum(['stdout', 'file', 'tcp', 'http']),
+  target: z.string(),
+  connected: z.boolean(),
+  dropped_messages: count,
+  sent_messages: count,
+  queued_bytes: count,
+  queued_messages: count,
+  failures: count,
+  reconnects: count,
+  last_success_tick: int.nullable(),
+  last_failure_tick: int.nullable(),
+  last_error: z.string().nullable(),
+  last_error_code: z.enum(ERROR_CODES).nullable()
+})
+
+export const PipeStatusSchema = z.object({
+  transports: z.array(TransportStatusSchema),
+  connected: z.boolean(),
+  dropped_messages: count,
+  queued_bytes: count,
+  unencodable_messages: count
+})
+
+export const LoopHealthPayloadSchema = z.object({
+  /** Mean and slowest wall-clock milliseconds per tick since the previous loop.health. */
+  tick_duration_ms: z.object({ mean: ms, max: ms }),
+  /** Messages waiting in the transports' queues (the fullest transport), and console ops waiting for the next tick. */
+  queue_depth: z.object({ transport_messages: count, console_ops: count }),
+  transport: PipeStatusSchema,
+  /** Messages the stream lost: dropped by a transport, or not encodable at all. */
+  dropped: z.object({ transport: count, unencodable: count }),
+  perturbations: z.object({ pending: count, active: count }),
+  /** Agents waiting in the employment exit queue. */
+  exit_queue: count
+})
+
+export const LoopFailurePayloadSchema = z.object({
+  /** A stable code and our own words: never a host path or a stack. */
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string().max(2000) }),
+  /** The snapshot file captured at the failure, as the user named it; null when none was. */
+  snapshot: z.string().max(4096).nullable()
+})
+
+export const PAYLOADS = {
+  'engine.event': EngineEventPayloadSchema,
+  narration: NarrationSchema,
+  'stability.alert': AlertPayloadSchema,
+  'kpi.window': KpiWindowPayloadSchema,
+  'loop.tick': LoopTickPayloadSchema,
+  'loop.health': LoopHealthPayloadSchema,
+  'loop.failure': LoopFailurePayloadSchema
+} as const
+export type StreamKind = keyof typeof PAYLOADS
+export const STREAM_KINDS = Object.keys(PAYLOADS) as StreamKind[]
+
+export const SchemaVersionSchema = z.string().max(16).regex(/^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/, 'a schema_version is "MAJOR.MINOR", e.g. "1.0"')
+
+/** The envelope every message shares, whatever its version: enough to route it and to see what it is. */
+export const EnvelopeSchema = z.object({
+  schema_version: z.string(),
+  kind: z.string().min(1).max(64),
+  tick: count,
+  /** The emitter's own counter, rising by one per message of a run: a gap is a message lost on the way. */
+  seq: count.optional(),
+  payload: z.unknown()
+})
+
+function messageSchema<K extends StreamKind>(kind: K) {
+  return z.object({ schema_version: SchemaVersionSchema, kind: z.literal(kind), tick: count, seq: count.optional(), payload: PAYLOADS[kind] })
+}
+
+export const StreamMessageSchema = z.discriminatedUnion('kind', [
+  messageSchema('engine.event'),
+  messageSchema('narration'),
+  messageSchema('stability.alert'),
+  messageSchema('kpi.window'),
+  messageSchema('loop.tick'),
+  messageSchema('loop.health'),
+  messageSchema('loop.failure')
+])
+export type StreamMessage = z.infer<typeof StreamMessageSchema>
+export type PayloadOf<K extends StreamKind> = z.infer<(typeof PAYLOADS)[K]>
