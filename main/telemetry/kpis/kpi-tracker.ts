@@ -54,7 +54,9 @@ export class KpiTracker {
   observe(facts: TickFacts, starvationIncidents: number): void {
     const { world, tick } = facts
     const { agents } = world.state
-    const a = agents.cols
+    // Columns read into locals once: the loop runs over every agent every tick.
+    const { alive: living, hunger, hygiene, energy } = agents.cols
+    const born = this.born
     const floor = this.cfg.need_floor
     this.first ??= tick
     this.tick = tick
@@ -64,16 +66,16 @@ export class KpiTracker {
     let age = 0
     let tied = 0
     for (let i = 0; i < agents.count; i++) {
-      if (a.alive[i] !== 1) {
-        this.born[i] = -1
+      if (living[i] !== 1) {
+        born[i] = -1
         continue
       }
       // Agents present when telemetry starts count from tick 0 (the world's start), not from
       // tick 1; anyone else from the tick they were first seen.
-      if (this.born[i] === undefined || this.born[i] === -1) this.born[i] = tick <= 1 ? 0 : tick
+      if (born[i] === undefined || born[i] === -1) born[i] = tick <= 1 ? 0 : tick
       alive++
-      if (a.hunger[i]! >= floor && a.hygiene[i]! >= floor && a.energy[i]! >= floor) met++
-      age += tick - this.born[i]!
+      if (hunger[i]! >= floor && hygiene[i]! >= floor && energy[i]! >= floor) met++
+      age += tick - born[i]!
       if (hasTie(world, i)) tied++
     }
     this.tenure = alive === 0 ? null : age / alive / this.ticksPerDay

@@ -10,8 +10,9 @@ export function hasTie(world: World, slot: number): boolean {
   const { society, agents } = world.state
   const ledger = slot < society.agents ? society.ties[slot] : undefined
   if (!ledger) return false
+  const alive = agents.cols.alive
   for (let k = 0; k < ledger.length; k += TIE_STRIDE) {
-    if (agents.cols.alive[ledger[k + TIE_OTHER]!] !== 1) continue
+    if (alive[ledger[k + TIE_OTHER]!] !== 1) continue
     if (ledger[k + TIE_TRUST]! > 0 || ledger[k + TIE_FAMILIARITY]! > 0) return true
   }
   return false

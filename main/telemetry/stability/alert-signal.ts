@@ -3,7 +3,22 @@ import type { AlertName } from '../../config/sections/telemetry'
 
 export interface AlertSignal {
   name: AlertName
-  message: string
+  readonly message: string
+}
+
+/**
+ * A signal whose message is built only when someone reads it, from values the analyzer captured
+ * at its tick: an alert stays active for thousands of ticks, and formatting its text every tick
+ * cost more than the analysis (a snapshot, a save or a promotion failure reads it).
+ */
+export function lazySignal(name: AlertName, build: () => string): AlertSignal {
+  let text: string | undefined
+  return {
+    name,
+    get message() {
+      return (text ??= build())
+    }
+  }
 }
 
 /** The seeds' hard holds: promotion must stop until these are mitigated. */

@@ -9,7 +9,7 @@
 import type { StabilityConfig } from '../../config/sections/telemetry'
 import type { TickFacts } from '../observe-input'
 import { RollingWindow, type RollingWindowJson } from '../rolling-window'
-import { plural, type AlertSignal } from './alert-signal'
+import { lazySignal, plural, type AlertSignal } from './alert-signal'
 
 export class RivalrySpikeAnalyzer {
   private window: RollingWindow
@@ -27,7 +27,7 @@ export class RivalrySpikeAnalyzer {
     this.window.add(facts.tick, spikes)
     const count = this.count()
     if (count < this.cfg.max_events) return null
-    return { name: 'rivalry_spike', message: `${plural(count, 'rivalry increase')} to ${this.cfg.value_threshold}+ in the last ${this.cfg.window_ticks} ticks (max ${this.cfg.max_events})` }
+    return lazySignal('rivalry_spike', () => `${plural(count, 'rivalry increase')} to ${this.cfg.value_threshold}+ in the last ${this.cfg.window_ticks} ticks (max ${this.cfg.max_events})`)
   }
 
   count(): number {
@@ -57,7 +57,7 @@ export class AffordanceFailureAnalyzer {
     this.window.add(facts.tick, facts.ofType('affordance_fail').length)
     const count = this.count()
     if (count <= this.cfg.max_failures) return null
-    return { name: 'affordance_failures_exceeded', message: `${plural(count, 'affordance failure')} in the last ${this.cfg.window_ticks} ticks (max ${this.cfg.max_failures})` }
+    return lazySignal('affordance_failures_exceeded', () => `${plural(count, 'affordance failure')} in the last ${this.cfg.window_ticks} ticks (max ${this.cfg.max_failures})`)
   }
 
   count(): number {

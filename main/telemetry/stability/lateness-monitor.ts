@@ -6,7 +6,7 @@
 import type { StabilityConfig } from '../../config/sections/telemetry'
 import type { TickFacts } from '../observe-input'
 import { RollingWindow, type RollingWindowJson } from '../rolling-window'
-import { pct, plural, type AlertSignal } from './alert-signal'
+import { lazySignal, pct, plural, type AlertSignal } from './alert-signal'
 
 export class LatenessMonitor {
   /** [late flags, shift starts] per tick. */
@@ -22,10 +22,8 @@ export class LatenessMonitor {
     const rate = this.rate()
     const starts = this.window.sum(1)
     if (rate === null || starts < this.cfg.min_shifts || rate <= this.cfg.max_rate) return null
-    return {
-      name: 'lateness_spike',
-      message: `${plural(this.window.sum(0), 'late arrival')} in ${plural(starts, 'shift')} over the last ${this.cfg.window_ticks} ticks (${pct(rate)}, max ${pct(this.cfg.max_rate)})`
-    }
+    const late = this.window.sum(0)
+    return lazySignal('lateness_spike', () => `${plural(late, 'late arrival')} in ${plural(starts, 'shift')} over the last ${this.cfg.window_ticks} ticks (${pct(rate)}, max ${pct(this.cfg.max_rate)})`)
   }
 
   /** Late flags per shift start in the window (capped at 1: a shift that began before the window can end late inside it), or null. */

@@ -10,7 +10,7 @@ import type { StabilityConfig } from '../../config/sections/telemetry'
 import type { NeedName } from '../../sim/inputs'
 import type { TickFacts } from '../observe-input'
 import { columnFromJson, columnToJson, withRoom } from '../int-columns'
-import { plural, type AlertSignal } from './alert-signal'
+import { lazySignal, plural, type AlertSignal } from './alert-signal'
 
 /** The needs watched, in the order the streak column interleaves them (slot × 3 + need). */
 export const WATCHED_NEEDS: readonly NeedName[] = ['hunger', 'hygiene', 'energy']
@@ -30,19 +30,23 @@ export class NeedDepletionDetector {
   private streak: Int32Array = new Int32Array(0)
   private slots = 0
   private current: DepletedNeed[] = []
+  /** `current` is in longest-first order. */
+  private sorted = true
 
   constructor(private readonly cfg: StabilityConfig['need_depleted']) {}
 
   observe(facts: TickFacts): AlertSignal | null {
     const { agents } = facts.world.state
-    const { alive } = agents.cols
+    const { alive, hunger, hygiene, energy } = agents.cols
     const { at_or_below, min_duration_ticks } = this.cfg
     const streak = (this.streak = withRoom(this.streak, agents.count * WATCHED_NEEDS.length))
     this.slots = agents.count
     const depleted: DepletedNeed[] = []
+    // Named reads, in WATCHED_NEEDS order (a column looked up by a variable key is a slow lookup, per tick).
+    const columns = [hunger, hygiene, energy]
     for (let n = 0; n < WATCHED_NEEDS.length; n++) {
       const need = WATCHED_NEEDS[n]!
-      const column = agents.cols[need]
+      const column = columns[n]!
       for (let i = 0; i < agents.count; i++) {
         const k = i * WATCHED_NEEDS.length + n
         if (alive[i] === 1 && column[i]! <= at_or_below) {
@@ -51,15 +55,18 @@ export class NeedDepletionDetector {
         } else if (streak[k] !== 0) streak[k] = 0
       }
     }
-    // Longest-depleted first, so the message names the worst.
-    depleted.sort((a, b) => a.since_tick - b.since_tick || a.agent_id.localeCompare(b.agent_id) || a.need.localeCompare(b.need))
+    // Sorted (longest-depleted first, so the message names the worst) when first read, not every tick.
     this.current = depleted
+    this.sorted = depleted.length < 2
     if (depleted.length === 0) return null
-    return { name: 'need_depleted', message: this.message(depleted, facts.tick) }
+    const tick = facts.tick
+    return lazySignal('need_depleted', () => this.message(byLongest(depleted), tick))
   }
 
   /** Who has a need depleted now, longest first. */
   depleted(): readonly DepletedNeed[] {
+    if (!this.sorted) byLongest(this.current)
+    this.sorted = true
     return this.current
   }
 
@@ -72,7 +79,7 @@ export class NeedDepletionDetector {
   }
 
   toJSON(): NeedDepletionJson {
-    return { streak: columnToJson(this.streak, this.slots * WATCHED_NEEDS.length), depleted: this.current.map((d) => ({ ...d })) }
+    return { streak: columnToJson(this.streak, this.slots * WATCHED_NEEDS.length), depleted: this.depleted().map((d) => ({ ...d })) }
   }
 
   static fromJSON(cfg: StabilityConfig['need_depleted'], json: NeedDepletionJson): NeedDepletionDetector {
@@ -82,4 +89,9 @@ export class NeedDepletionDetector {
     d.current = json.depleted.map((x) => ({ ...x }))
     return d
   }
+}
+
+/** Longest-depleted first (then by agent and need: a total order, so any input order sorts the same); in place. */
+function byLongest(list: DepletedNeed[]): DepletedNeed[] {
+  return list.sort((a, b) => a.since_tick - b.since_tick || a.agent_id.localeCompare(b.agent_id) || a.need.localeCompare(b.need))
 }

@@ -13,7 +13,7 @@ import { OPTION_INDEX, Phase } from '../../sim/state/agent-store'
 import { columnFromJson, columnToJson, copyColumn, withRoom } from '../int-columns'
 import type { TickFacts } from '../observe-input'
 import { RollingWindow, type RollingWindowJson } from '../rolling-window'
-import { pct, type AlertSignal } from './alert-signal'
+import { lazySignal, pct, type AlertSignal } from './alert-signal'
 
 export interface OptionThrashJson {
   /** Per slot, from the end of the last tick. */
@@ -51,10 +51,8 @@ export class OptionThrashDetector {
     this.window.add(facts.tick, switches, facts.decisions.length)
     const rate = this.rate()
     if (rate === null || this.window.sum(1) < this.cfg.min_samples || rate <= this.cfg.max_switch_rate) return null
-    return {
-      name: 'option_thrash_detected',
-      message: `${pct(rate)} of ${this.window.sum(1)} decisions in the last ${this.cfg.window_ticks} ticks abandoned an option held under ${this.cfg.min_hold_ticks} ticks (max ${pct(this.cfg.max_switch_rate)})`
-    }
+    const decisions = this.window.sum(1)
+    return lazySignal('option_thrash_detected', () => `${pct(rate)} of ${decisions} decisions in the last ${this.cfg.window_ticks} ticks abandoned an option held under ${this.cfg.min_hold_ticks} ticks (max ${pct(this.cfg.max_switch_rate)})`)
   }
 
   /** Switches per decision in the window, or null without decisions. */

@@ -7,7 +7,7 @@ import type { StabilityConfig } from '../../config/sections/telemetry'
 import type { QueueCounters } from '../../sim/state/world'
 import type { TickFacts } from '../observe-input'
 import { RollingWindow, type RollingWindowJson } from '../rolling-window'
-import { plural, type AlertSignal } from './alert-signal'
+import { lazySignal, plural, type AlertSignal } from './alert-signal'
 
 export interface QueuePressureJson {
   previous: QueueCounters | null
@@ -35,10 +35,7 @@ export class QueuePressureAnalyzer {
     const ghost = this.window.sum(0)
     const rotations = this.window.sum(1)
     if (ghost < this.cfg.max_ghost_steps && rotations < this.cfg.max_rotations) return null
-    return {
-      name: 'queue_fairness_pressure',
-      message: `${plural(ghost, 'ghost step')} and ${plural(rotations, 'rotation')} in the last ${this.cfg.window_ticks} ticks (max ${this.cfg.max_ghost_steps} / ${this.cfg.max_rotations})`
-    }
+    return lazySignal('queue_fairness_pressure', () => `${plural(ghost, 'ghost step')} and ${plural(rotations, 'rotation')} in the last ${this.cfg.window_ticks} ticks (max ${this.cfg.max_ghost_steps} / ${this.cfg.max_rotations})`)
   }
 
   /** Window totals, for the metrics block. */

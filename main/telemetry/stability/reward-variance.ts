@@ -6,7 +6,7 @@
 import type { StabilityConfig } from '../../config/sections/telemetry'
 import type { TickFacts } from '../observe-input'
 import { RollingWindow, type RollingWindowJson } from '../rolling-window'
-import type { AlertSignal } from './alert-signal'
+import { lazySignal, type AlertSignal } from './alert-signal'
 
 export class RewardVarianceAnalyzer {
   /** [n, Σx, Σx²] per tick. */
@@ -29,10 +29,8 @@ export class RewardVarianceAnalyzer {
     this.window.add(facts.tick, facts.rewards.length, sum, squares)
     const variance = this.variance()
     if (variance === null || this.samples() < this.cfg.min_samples || variance <= this.cfg.max_variance) return null
-    return {
-      name: 'reward_variance_spike',
-      message: `reward variance ${variance.toFixed(4)} over ${this.samples()} rewards in the last ${this.cfg.window_ticks} ticks (max ${this.cfg.max_variance})`
-    }
+    const samples = this.samples()
+    return lazySignal('reward_variance_spike', () => `reward variance ${variance.toFixed(4)} over ${samples} rewards in the last ${this.cfg.window_ticks} ticks (max ${this.cfg.max_variance})`)
   }
 
   samples(): number {

@@ -50,7 +50,8 @@ export interface StabilityMetrics {
 }
 
 export class StabilityMonitor {
-  private active = new Map<string, { since: number; message: string }>()
+  /** Active alert name → the tick first raised and the latest signal (its message is built when read). */
+  private active = new Map<string, { since: number; signal: { readonly message: string } }>()
 
   private constructor(
     private readonly cfg: StabilityConfig,
@@ -94,10 +95,10 @@ export class StabilityMonitor {
     if (this.sameNames(signals)) {
       // The usual tick: the same alerts (often none) as the last, in the same order; only messages move.
       let k = 0
-      for (const entry of this.active.values()) entry.message = signals[k++]!.message
+      for (const entry of this.active.values()) entry.signal = signals[k++]!
     } else {
-      const next = new Map<string, { since: number; message: string }>()
-      for (const s of signals) next.set(s.name, { since: this.active.get(s.name)?.since ?? facts.tick, message: s.message })
+      const next = new Map<string, { since: number; signal: { readonly message: string } }>()
+      for (const s of signals) next.set(s.name, { since: this.active.get(s.name)?.since ?? facts.tick, signal: s })
       this.active = next
     }
     this.promotion.observe(facts.tick, signals)
@@ -112,7 +113,8 @@ export class StabilityMonitor {
   }
 
   alerts(): Alert[] {
-    return [...this.active].map(([name, { since, message }]) => {
+    return [...this.active].map(([name, { since, signal }]) => {
+      const message = signal.message
       const critical = CRITICAL_ALERTS.has(name as AlertName)
       const alert: Alert = { name, severity: critical ? 'critical' : 'warn', message, tick: since, priority: critical }
       return name === 'need_depleted' ? { ...alert, depleted: this.needs.depleted().slice(0, MAX_DEPLETED_LISTED) } : alert
@@ -151,7 +153,7 @@ export class StabilityMonitor {
       rivalry: this.rivalry.toJSON(),
       affordance_failures: this.failures.toJSON(),
       promotion: this.promotion.toJSON(),
-      active: [...this.active].map(([name, { since, message }]) => [name, since, message])
+      active: [...this.active].map(([name, { since, signal }]) => [name, since, signal.message])
     }
   }
 
@@ -168,7 +170,7 @@ export class StabilityMonitor {
       AffordanceFailureAnalyzer.fromJSON(cfg.affordance_failures, json.affordance_failures),
       PromotionTracker.fromJSON(cfg.promotion, json.promotion)
     )
-    m.active = new Map(json.active.map(([name, since, message]) => [name, { since, message }]))
+    m.active = new Map(json.active.map(([name, since, message]) => [name, { since, signal: { message } }]))
     return m
   }
 }

@@ -8,7 +8,7 @@ import type { StabilityConfig } from '../../config/sections/telemetry'
 import type { TickFacts } from '../observe-input'
 import { columnFromJson, columnToJson, withRoom } from '../int-columns'
 import { RollingWindow, type RollingWindowJson } from '../rolling-window'
-import { plural, type AlertSignal } from './alert-signal'
+import { lazySignal, plural, type AlertSignal } from './alert-signal'
 
 export interface StarvationJson {
   streak: number[]
@@ -43,10 +43,7 @@ export class StarvationDetector {
     this.incidents.add(facts.tick, this.newIncidents)
     const count = this.count()
     if (count <= this.cfg.max_incidents) return null
-    return {
-      name: 'starvation_spike',
-      message: `${plural(count, 'starvation incident')} in the last ${this.cfg.window_ticks} ticks (hunger ≤ ${this.cfg.hunger_threshold} for ${this.cfg.min_duration_ticks}+ ticks; max ${this.cfg.max_incidents})`
-    }
+    return lazySignal('starvation_spike', () => `${plural(count, 'starvation incident')} in the last ${this.cfg.window_ticks} ticks (hunger ≤ ${this.cfg.hunger_threshold} for ${this.cfg.min_duration_ticks}+ ticks; max ${this.cfg.max_incidents})`)
   }
 
   count(): number {
