@@ -6,7 +6,7 @@
  * parsed with the DTO schemas, so a file edited by hand is refused by name rather than passed on.
  */
 import type Database from 'better-sqlite3'
-import { HISTORY_LIMITS, HistoryRunDetailSchema, HistoryRunSchema, type HistoryEpisode, type HistoryRun, type HistoryRunDetail, type HistoryRunStatus, type HistoryWindow } from '../../shared/contract/dto/history'
+import { HISTORY_KPI_KEYS, HISTORY_LIMITS, HistoryKpiMeansSchema, HistoryRunDetailSchema, HistoryRunSchema, type HistoryEpisode, type HistoryKpiMeans, type HistoryRun, type HistoryRunDetail, type HistoryRunStatus, type HistoryWindow } from '../../shared/contract/dto/history'
 import type { PolicyIdentity } from '../../shared/contract/dto/policy'
 import { err, ok, type Result } from '../../shared/result'
 import { formatZodIssues } from '../../shared/zod-issues'
@@ -132,6 +132,19 @@ export class RunHistory {
     return ok(runs)
   }
 
+  /** Each listed run's KPI means over its windows (SQLite's JSON functions; nulls left out of the means). */
+  kpiMeans(ids: readonly number[]): Result<Map<number, HistoryKpiMeans>> {
+    const read = this.guard(() => ids.map((id) => [id, this.stmts.kpiMeans.get(id) as Record<string, unknown>] as const))
+    if (!read.ok) return read
+    const out = new Map<number, HistoryKpiMeans>()
+    for (const [id, row] of read.value) {
+      const parsed = HistoryKpiMeansSchema.safeParse(Object.fromEntries(HISTORY_KPI_KEYS.map((k) => [k, row[k] ?? null])))
+      if (!parsed.success) return this.damaged(`run ${id} holds KPI values that are not numbers`)
+      out.set(id, parsed.data)
+    }
+    return ok(out)
+  }
+
   /** One run with its windows and episodes, oldest first. */
   showRun(id: number): Result<HistoryRunDetail> {
     const read = this.guard(() => {
@@ -223,6 +236,7 @@ function statements(db: Database.Database) {
     listRuns: db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?'),
     getRun: db.prepare('SELECT * FROM runs WHERE id = ?'),
     windowsOf: db.prepare('SELECT from_tick, to_tick, kpis_json, alerts_json FROM windows WHERE run_id = ? ORDER BY seq LIMIT ?'),
+    kpiMeans: db.prepare(`SELECT ${HISTORY_KPI_KEYS.map((k) => `avg(json_extract(kpis_json, '$.${k}')) AS ${k}`).join(', ')} FROM windows WHERE run_id = ? AND json_valid(kpis_json)`),
     episodesOf: db.prepare('SELECT agent_id, from_tick, to_tick, cause, snapshot_json FROM episodes WHERE run_id = ? ORDER BY seq LIMIT ?')
   }
 }

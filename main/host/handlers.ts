@@ -11,6 +11,8 @@ import { listPolicyModels } from './policy-models'
 import type { Workspace } from '../fs/workspace'
 import type { ConfigValidator } from './config-validator'
 import type { HistoryRecorder } from './history-recorder'
+import { hostHistoryRun, hostHistoryRuns } from '../history/host-history'
+import type { Result } from '../../shared/result'
 
 export interface HandlerDeps {
   shard: ShardService
@@ -84,6 +86,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'snapshot.migrate': ({ name }) => shard.snapshotWrite({ op: 'migrate', name }),
     'snapshot.load': ({ name }) => shard.snapshotLoad(name),
     'snapshot.diff': ({ a, b }) => shard.snapshot({ op: 'diff', a, b }),
+    // Run history: the workspace's history.sqlite, read-only (main/history/host-history.ts).
+    'history.runs': async () => unwrap(await hostHistoryRuns(deps.workspace())),
+    'history.run': async ({ id }) => unwrap(await hostHistoryRun(deps.workspace(), id)),
     // The timeline: frames are rebuilt on the worker, one per session at a time.
     'timeline.status': () => shard.timeline({ op: 'status' }),
     'timeline.frame': ({ tick }, ctx) => shard.timelineFrame(ctx.session, tick),
@@ -98,4 +103,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { crashing: true as const }
     }
   }
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new HostError(result.error.code, result.error.message)
+  return result.value
 }

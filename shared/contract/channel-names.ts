@@ -32,6 +32,8 @@ export const INVOKE_CHANNEL_NAMES = [
   'snapshot.migrate',
   'snapshot.load',
   'snapshot.diff',
+  'history.runs',
+  'history.run',
   'timeline.status',
   'timeline.frame',
   'timeline.fork',

@@ -16,6 +16,7 @@ import { ConfigFileSchema, ConfigSummarySchema } from './dto/config-summary'
 import { LogEntrySchema, LoopFailureSchema } from './dto/events'
 import { FrameSchema } from './dto/frame'
 import { SessionHistorySchema } from './dto/session-history'
+import { HistoryRunDetailSchema, HistoryRunsSchema } from './dto/history'
 import { ShardStatusSchema, SpeedSchema, StepStatusSchema } from './dto/shard-status'
 import {
   MigrationPreviewSchema,
@@ -163,6 +164,13 @@ export const invokeChannels = {
     'What differs between two snapshots, per section (agents, economy, relationships …): counts and the first examples.'
   ),
   // The session timeline (docs/timeline.md): viewers look at the past; resuming from it changes the town.
+  'history.runs': invoke('viewer', Empty, HistoryRunsSchema, "The runs recorded in the workspace's history.sqlite (townlet run --history), newest first, each with its KPI means; empty when there is no file yet."),
+  'history.run': invoke(
+    'viewer',
+    z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
+    HistoryRunDetailSchema,
+    'One recorded run: its identity, its KPI windows with their alerts, and its agents\' episodes.'
+  ),
   'timeline.status': invoke('viewer', Empty, TimelineStatusSchema, 'The session timeline: reachable ticks (earliest … live), keyframes and bytes kept, branches, and marks (alerts, perturbations, console commands, bookmarks, forks, snapshots).'),
   'timeline.frame': invoke(
     'viewer',

@@ -64,6 +64,12 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
     'snapshot.migrate': rec('snapshot.migrate', sampleSnapshotEntry()),
     'snapshot.load': rec('snapshot.load', fakeStatus),
     'snapshot.diff': rec('snapshot.diff', sampleSnapshotDiff()),
+    'history.runs': rec('history.runs', { file: null, runs: [] }),
+    'history.run': rec('history.run', {
+      run: { id: 1, started_ms: 0, ended_ms: 1, config_id: 'default', config_sha256: '0'.repeat(64), seed: 1, agents: 8, policy: samplePolicyStatus().identity, start_tick: 0, ticks: 10, status: 'completed' as const, windows: 0, episodes: 0, dropped: { windows: 0, episodes: 0 } },
+      windows: [],
+      episodes: []
+    }),
     'timeline.status': rec('timeline.status', sampleTimelineStatus()),
     'timeline.frame': rec('timeline.frame', sampleTimelineFrame()),
     'timeline.fork': rec('timeline.fork', fakeStatus),

@@ -11,6 +11,7 @@ import type { Stores } from '../stores/stores'
 import { snapshotInvoke } from '../features/snapshots/snapshot-api'
 import { createSnapshotCommands } from '../features/snapshots/snapshot-commands'
 import { createTimelineCommands } from '../features/timeline/timeline-commands'
+import { createHistoryCommands } from '../features/history/history-commands'
 import { createConsoleCommands } from './console-commands'
 import { createObserverCommands } from './observer-commands'
 import { createPolicyCommands } from './policy-commands'
@@ -73,6 +74,7 @@ export function createCommands(client: TownletClient, stores: Stores) {
     ...policy,
     ...snapshots,
     ...timeline,
+    ...createHistoryCommands(client),
     /** Everything a fresh connection needs; the requests are independent. */
     async refresh(): Promise<void> {
       const infoRequest = client.invoke('app.info', {}).then((result) => {

@@ -13,6 +13,7 @@ import { NarrationPanel } from '../features/narration/narration-panel'
 import { OverviewPanel } from '../features/overview/overview-panel'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SnapshotsPanel } from '../features/snapshots/snapshots-panel'
+import { HistoryPanel } from '../features/history/history-panel'
 
 export interface PanelEntry {
   /** Stable id: the nav button's test id is `nav-<id>`. */
@@ -33,5 +34,7 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'kpis', label: 'KPIs', glyph: '△', component: KpiPanel },
   { id: 'policy', label: 'Policy', glyph: 'π', component: PolicyPanel },
   { id: 'console', label: 'Console', glyph: '›', component: ConsolePanel },
-  { id: 'snapshots', label: 'Snapshots', glyph: '⟲', component: SnapshotsPanel }
+  { id: 'snapshots', label: 'Snapshots', glyph: '⟲', component: SnapshotsPanel },
+  // Past runs (townlet run --history): after Snapshots, so every panel before it keeps its digit key.
+  { id: 'history', label: 'History', glyph: '≡', component: HistoryPanel }
 ]

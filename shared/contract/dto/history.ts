@@ -100,3 +100,22 @@ export const HistoryRunDetailSchema = z.object({
   episodes: z.array(HistoryEpisodeSchema)
 })
 export type HistoryRunDetail = z.infer<typeof HistoryRunDetailSchema>
+
+/** Each KPI's mean over a run's windows (null: no window had a value), for charting a KPI across runs. */
+export const HistoryKpiMeansSchema = z.object({
+  self_sufficiency: z.number().nullable(),
+  tenure_days: z.number().nullable(),
+  relationship_coverage: z.number().nullable(),
+  starvation_incidents: z.number().nullable(),
+  lateness_rate: z.number().nullable(),
+  queue_conflict_rate: z.number().nullable()
+})
+export type HistoryKpiMeans = z.infer<typeof HistoryKpiMeansSchema>
+export const HISTORY_KPI_KEYS = Object.keys(HistoryKpiMeansSchema.shape) as (keyof HistoryKpiMeans)[]
+
+/** The runs of the host's history file (`history.runs`), newest first; `file` null when there is none yet. */
+export const HistoryRunsSchema = z.object({
+  file: z.string().max(HISTORY_LIMITS.textChars).nullable(),
+  runs: z.array(z.object({ run: HistoryRunSchema, kpi_means: HistoryKpiMeansSchema })).max(HISTORY_LIMITS.listRuns)
+})
+export type HistoryRuns = z.infer<typeof HistoryRunsSchema>
