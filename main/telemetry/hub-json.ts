@@ -5,6 +5,7 @@
  * window can span) and each rolling window's rows as wide as it says.
  */
 import { z } from 'zod'
+import { MAX_ADD_WIDTH } from './rolling-window'
 
 /** Agent slots a saved town may have (per-agent columns), and entries of any other list. */
 const MAX_SLOTS = 1_000_000
@@ -16,7 +17,7 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number')
 const text = z.string().max(MAX_TEXT)
 const column = z.array(int).max(MAX_SLOTS)
 const window = z
-  .object({ span: int.min(1), width: int.min(1).max(64), buckets: z.array(z.array(finite).max(65)).max(MAX_LIST), sums: z.array(finite).max(64) })
+  .object({ span: int.min(1), width: int.min(1).max(MAX_ADD_WIDTH), buckets: z.array(z.array(finite).max(MAX_ADD_WIDTH + 1)).max(MAX_LIST), sums: z.array(finite).max(MAX_ADD_WIDTH) })
   .superRefine((w, ctx) => {
     if (w.sums.length !== w.width) ctx.addIssue({ code: 'custom', path: ['sums'], message: `has ${w.sums.length} sums for a window ${w.width} wide` })
     w.buckets.forEach((b, k) => {

@@ -35,10 +35,15 @@ const gap = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 3 }) }, {
 const counts = (width: number) => fc.array(fc.oneof(fc.constant(0), fc.integer({ min: -5, max: 1_000 })), { minLength: width, maxLength: width })
 const reals = (width: number) => fc.array(fc.oneof(fc.constant(0), fc.double({ min: -50, max: 50, noNaN: true })), { minLength: width, maxLength: width })
 
+/** `add` with a row of any width up to 7. */
+function addRow(w: RollingWindow, tick: number, values: readonly number[]): void {
+  w.add(tick, values[0] ?? 0, values[1], values[2], values[3], values[4], values[5], values[6])
+}
+
 function drive(w: RollingWindow, naive: NaiveWindow, t: number, dt: number, values: number[]): number {
   const tick = t + dt
   w.prune(tick)
-  w.add(tick, ...values)
+  addRow(w, tick, values)
   naive.add(tick, values)
   return tick
 }
@@ -101,7 +106,7 @@ describe('RollingWindow', () => {
           t += dt
           for (const w of copy ? [original, copy] : [original]) {
             w.prune(t)
-            w.add(t, ...values)
+            addRow(w, t, values)
           }
           if (copy) expect(copy.toJSON()).toEqual(original.toJSON())
         })
@@ -144,6 +149,11 @@ describe('RollingWindow', () => {
     expect(w.sum()).toBe(7)
     w.prune(13)
     expect(w.sum()).toBe(5)
+  })
+
+  it('refuses a window wider than add takes (the snapshot schema bounds it the same)', () => {
+    expect(() => new RollingWindow(10, 8)).toThrow(RangeError)
+    expect(new RollingWindow(10, 7).width).toBe(7)
   })
 
   it('round-trips through JSON bit for bit', () => {

@@ -12,12 +12,20 @@ export interface AlertSignal {
  * cost more than the analysis (a snapshot, a save or a promotion failure reads it).
  */
 export function lazySignal(name: AlertName, build: () => string): AlertSignal {
-  let text: string | undefined
-  return {
-    name,
-    get message() {
-      return (text ??= build())
-    }
+  return new LazySignal(name, build)
+}
+
+/** A class, not a literal with a getter: one is made every tick an alert is active, and this is the cheap shape. */
+class LazySignal implements AlertSignal {
+  private text: string | undefined
+
+  constructor(
+    readonly name: AlertName,
+    private readonly build: () => string
+  ) {}
+
+  get message(): string {
+    return (this.text ??= this.build())
   }
 }
 
