@@ -18,7 +18,7 @@ function recordRuns(): void {
   }
 }
 
-recordRuns()
+test.beforeAll(recordRuns)
 test.use({ serveOptions: { workspace: WORKSPACE } })
 
 test('the History panel lists recorded runs, charts a KPI across them and opens one', async ({ page, server }) => {
