@@ -12,6 +12,7 @@ import { streamShard, type ShardStream } from '../telemetry/stream/shard-stream'
 import { TelemetryPipe, type TelemetryPipeStatus } from '../telemetry/transports/telemetry-pipe'
 import { transportsFromSpecs } from '../telemetry/transports/spec'
 import type { ErrorCode } from '../../shared/error-codes'
+import type { JsonValue } from '../sim/state/world'
 import { formatZodIssues } from '../../shared/zod-issues'
 import { UsageError, type CliIo } from './cli-io'
 
@@ -50,6 +51,7 @@ export class RunTelemetry {
   /** Stream the shard's live town from its next tick on (after any --snapshot restore). */
   attach(shard: Shard): void {
     this.stream = streamShard(shard, this.pipe)
+    shard.reportTransport(() => this.pipe.status() as unknown as JsonValue)
   }
 
   /** The loop stopped on an error: a loop.failure goes into the stream before it closes. */

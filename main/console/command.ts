@@ -67,6 +67,8 @@ export interface CommandContext {
   readonly catalog: CommandCatalog
   readonly policy?: PolicyControl
   readonly snapshots?: SnapshotControl
+  /** The telemetry stream's transport status (telemetry_snapshot's `transport`); null or absent when the shard streams nowhere. */
+  readonly transport?: () => JsonValue | null
 }
 
 export interface ConsoleCommand<S extends z.ZodObject = z.ZodObject> {

@@ -54,6 +54,8 @@ export interface ConsoleRouterOptions {
   policy?: PolicyControl
   /** The shard's snapshots, for the snapshot_* commands and telemetry_snapshot's last_snapshot. */
   snapshots?: SnapshotControl
+  /** The telemetry stream's transport status, for telemetry_snapshot (null: no transports). */
+  transport?: () => JsonValue | null
 }
 
 /** Generated ids for commands sent without one; clients may not use the prefix. */
@@ -150,8 +152,8 @@ export class ConsoleRouter {
 
     const parsed = command.args.safeParse(args)
     if (!parsed.success) return refuse('console.invalid_args', describeArgIssues(name, command.args, parsed.error.issues, args))
-    const { policy, snapshots } = this.options
-    const outcome = command.run({ world: this.world, catalog: this.registry, ...(policy ? { policy } : {}), ...(snapshots ? { snapshots } : {}) }, parsed.data)
+    const { policy, snapshots, transport } = this.options
+    const outcome = command.run({ world: this.world, catalog: this.registry, ...(policy ? { policy } : {}), ...(snapshots ? { snapshots } : {}), ...(transport ? { transport } : {}) }, parsed.data)
     const who: CmdIssuer = { role: envelope.role, issuer: envelope.issuer }
     switch (outcome.kind) {
       case 'error':

@@ -13,7 +13,7 @@ export class ShardConsole {
 
   constructor(
     private readonly sim: () => Simulation,
-    private readonly hooks: () => Pick<ConsoleRouterOptions, 'policy' | 'snapshots'>
+    private readonly hooks: () => Pick<ConsoleRouterOptions, 'policy' | 'snapshots' | 'transport'>
   ) {}
 
   /** The live world's router. */

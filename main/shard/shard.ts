@@ -360,9 +360,17 @@ export class Shard {
     () => this.sim,
     () => ({
       policy: { status: () => this.policyStatus() as unknown as JsonValue, swap: async (model) => (await this.swapPolicy(model)) as Result<JsonValue> },
-      snapshots: snapshotControl(this.snapshots)
+      snapshots: snapshotControl(this.snapshots),
+      transport: () => this.transport?.() ?? null
     })
   )
+  /** Where the shard's telemetry stream goes, as telemetry_snapshot reports it (set by whoever made the pipe). */
+  private transport: (() => JsonValue) | null = null
+
+  /** The telemetry stream's transport status from now on (null: the shard streams nowhere). */
+  reportTransport(status: (() => JsonValue) | null): void {
+    this.transport = status
+  }
 
   /** The console router of the live world. */
   get console(): ConsoleRouter {

@@ -18,9 +18,9 @@ export const telemetrySnapshotCommand = defineCommand({
   name: 'telemetry_snapshot',
   role: 'viewer',
   destructive: false,
-  help: "Every agent's job and economy status (job, shift, on shift, wallet, attendance, lateness, wages, meals), employment totals, prices and utilities, the policy's identity and embedding allocator, and the latest snapshot (its identity and RNG fingerprints).",
+  help: "Every agent's job and economy status (job, shift, on shift, wallet, attendance, lateness, wages, meals), employment totals, prices and utilities, the policy's identity and embedding allocator, the latest snapshot (its identity and RNG fingerprints), and the telemetry stream's transport status (null when it streams nowhere).",
   args: z.object({}).strict(),
-  run({ world, policy, snapshots }) {
+  run({ world, policy, snapshots, transport }) {
     const { state, params } = world
     const a = state.agents.cols
     const agents: JsonValue[] = []
@@ -56,7 +56,9 @@ export const telemetrySnapshotCommand = defineCommand({
       // The running policy's identity and embedding allocator (null outside a shard).
       policy: policy ? policyPart(policy.status()) : null,
       // The latest snapshot saved, autosaved, migrated or loaded: name, action, tick, identity (null before any, and outside a shard).
-      last_snapshot: snapshots ? snapshots.last() : null
+      last_snapshot: snapshots ? snapshots.last() : null,
+      // The telemetry stream's transports (each one's connected, dropped_messages, last success and failure, last error) and totals; null when it streams nowhere.
+      transport: transport ? transport() : null
     })
   }
 })
