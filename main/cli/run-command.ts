@@ -80,7 +80,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const drillLines = await drillOptions(args, ticks, io, files)
   // Before anything is written: a bad spec or a path outside the workspace is a usage error now.
   const telemetry = await RunTelemetry.open(args.telemetry ?? [], overridden.value.config.telemetry.transport, files, io)
-  const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events))
+  const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events)).catch(async (e: unknown) => {
+    await telemetry?.abort()
+    throw e
+  })
   const resume = saved && resumeFrom(args.snapshot!, saved, overridden.value)
   const shard = new Shard(overridden.value, { scheduler: realScheduler, files, ...(resume ? { resume } : {}), ...(events ? { onEvents: (list) => events.add(list) } : {}) })
   const policy = await choosePolicy(shard, args.policy, io)
