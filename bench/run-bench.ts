@@ -7,6 +7,8 @@
  *   - the bare engine: a Simulation stepped in a plain loop (policy decide + tick + input log).
  * Each is run once to warm the JIT at that size, then the two are measured in turn, three times;
  * the best of each is kept (the 2-core machines this runs on are noisy). Ratio = engine ÷ run.
+ * Where the time goes: `node --cpu-prof out/main/bench.js run 10` writes a .cpuprofile to open in
+ * Chrome's DevTools (the hub shows as TelemetryHub.record under the Shard's step).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
