@@ -8,6 +8,7 @@ import { HISTORY_KPI_KEYS, type HistoryKpiMeans, type HistoryRunDetail, type His
 import { useCommands } from '../../app/session-context'
 import { Card } from '../../components/card'
 import { HistoryChart, KPI_LABELS, kpiSeries } from './history-chart'
+import { formatPercent } from '../../components/format'
 
 type Runs = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: HistoryRuns }
 
@@ -146,4 +147,4 @@ function RunDetail({ detail }: { detail: HistoryRunDetail | string }) {
   )
 }
 
-const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)} %`)
+const pct = (v: number | null): string => (v === null ? '—' : formatPercent(v, 1))
