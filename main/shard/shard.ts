@@ -6,7 +6,7 @@
 import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
 import type { LoadedConfig } from '../config/load-config'
 import type { AffordanceSource } from '../config/load-affordances'
-import { err, ok, type Result } from '../../shared/result'
+import { ok, type Result } from '../../shared/result'
 import { registryFor } from './shard-registry'
 import { summarizeWorld } from '../sim/world-summary'
 import { defaultSpeed, DEFAULT_LOG_LIMIT, roundRate, STEP_CHUNK_MS, type ShardOptions, type ShardView, type StepOutcome } from './shard-options'
@@ -22,8 +22,8 @@ import { agentDetail } from './agent-detail'
 import { ShardSimulations } from './shard-simulations'
 import type { TelemetryView } from './society-view'
 import type { TelemetryHub } from '../telemetry/telemetry-hub'
-import { configuredModel } from '../policy/runtime/model-path'
-import { loadModelFile, useConfiguredModel } from './shard-model'
+import { useConfiguredModel } from './shard-model'
+import { ShardPolicyControl } from './shard-policy-control'
 import { ShardSnapshots } from './shard-snapshots'
 import { ShardTimeline } from './shard-timeline'
 import { snapshotControl } from './snapshot-control'
@@ -51,11 +51,13 @@ export class Shard {
   readonly snapshots: ShardSnapshots
   /** The session's past: look at any recent tick, fork from it, reopen an abandoned branch. */
   readonly timeline: ShardTimeline
+  private readonly policyControl: ShardPolicyControl
 
   constructor(
     loaded: LoadedConfig,
     private readonly options: ShardOptions
   ) {
+    this.policyControl = new ShardPolicyControl({ sim: () => this.sim, loaded: () => this.loaded, files: options.files, changed: () => void this.changed() })
     this.loaded = loaded
     this.sims = new ShardSimulations({ live: () => this.sim, record: (events) => this.frames.record(events), logLimit: options.logLimit ?? DEFAULT_LOG_LIMIT, ...(options.onEvents ? { onEvents: options.onEvents } : {}) })
     this.frames = new ShardFrames({
@@ -298,39 +300,12 @@ export class Shard {
     return run
   }
 
-  // ---- the policy runtime (main/policy/runtime) ----
-
-  /** Load the model the config names (backend onnx); on failure the scripted controller runs and the error is returned. */
-  async attachConfiguredPolicy(): Promise<Result<PolicyIdentity>> {
-    const path = configuredModel(this.loaded.config, this.loaded.summary.source)
-    return path === undefined ? ok(this.sim.policy.identity()) : this.swapPolicy(path)
-  }
-
-  /**
-   * Use another policy from the next tick: an .onnx file or "scripted". The model is read,
-   * checked against this world's observation spec and loaded before anything changes; the
-   * current policy stays on any failure.
-   */
-  async swapPolicy(model: string): Promise<Result<PolicyIdentity>> {
-    const sim = this.sim
-    const loaded = await loadModelFile(sim, model, this.options.files, this.loaded.config.policy.provider)
-    if (!loaded.ok) return loaded
-    if (sim !== this.sim) {
-      void loaded.value?.release()
-      return err('console.conflict', 'a new config was loaded while the model was loading; swap again for the new town')
-    }
-    sim.policy.use(loaded.value)
-    if (loaded.value) this.changed()
-    return ok(sim.policy.identity())
-  }
-
-  policyStatus(): Omit<PolicyStatus, 'models'> {
-    return this.sim.policy.status()
-  }
-
-  policyTrace(id: string): Result<DecisionTrace> {
-    return this.sim.policy.trace(id)
-  }
+  // ---- the policy runtime (main/policy/runtime), through shard-policy-control.ts ----
+  attachConfiguredPolicy = (): Promise<Result<PolicyIdentity>> => this.policyControl.attachConfigured()
+  /** Use another policy from the next tick: an .onnx file or "scripted"; the current one stays on any failure. */
+  swapPolicy = (model: string): Promise<Result<PolicyIdentity>> => this.policyControl.swap(model)
+  policyStatus = (): Omit<PolicyStatus, 'models'> => this.policyControl.status()
+  policyTrace = (id: string): Result<DecisionTrace> => this.policyControl.trace(id)
 
   setSpeed(speed: Speed): ShardView {
     this.clock.setSpeed(speed)
