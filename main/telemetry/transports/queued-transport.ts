@@ -8,7 +8,7 @@ import type { ErrorCode } from '../../../shared/error-codes'
 import type { TransportBufferConfig, TransportKind, TransportRetryConfig } from '../../config/sections/telemetry'
 import { backoffMs } from './backoff'
 import { ByteQueue, type Batch } from './byte-queue'
-import type { DeliveryFailure, TelemetryTransport, TickSource, TransportStatus } from './transport'
+import { encodeMessage, type DeliveryFailure, type TelemetryTransport, type TickSource, type TransportStatus } from './transport'
 
 export interface QueuedOptions {
   buffer: TransportBufferConfig
@@ -51,13 +51,8 @@ export abstract class QueuedTransport implements TelemetryTransport {
   protected abstract release(): Promise<void>
 
   send(message: unknown): void {
-    let json: string | undefined
-    try {
-      json = JSON.stringify(message)
-    } catch {
-      json = undefined
-    }
-    if (typeof json !== 'string') {
+    const json = encodeMessage(message)
+    if (json === undefined) {
       this.queue.dropped++
       this.recordFailure({ code: 'telemetry.unencodable', message: 'a message JSON cannot encode (a cycle, a BigInt or undefined) was dropped' })
       return

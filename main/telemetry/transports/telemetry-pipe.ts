@@ -6,7 +6,7 @@
 import { ok, type Result } from '../../../shared/result'
 import type { TransportBlockConfig } from '../../config/sections/telemetry'
 import { createTransport, type TransportContext } from './create-transport'
-import type { TelemetryTransport, TransportStatus } from './transport'
+import { encodeMessage, type TelemetryTransport, type TransportStatus } from './transport'
 
 export interface TelemetryPipeStatus {
   transports: TransportStatus[]
@@ -54,13 +54,8 @@ export class TelemetryPipe {
   /** Encode once, enqueue everywhere. With no transports it costs nothing, not even the encode. */
   send(message: unknown): void {
     if (this.transports.length === 0) return
-    let json: string | undefined
-    try {
-      json = JSON.stringify(message)
-    } catch {
-      json = undefined
-    }
-    if (typeof json !== 'string') {
+    const json = encodeMessage(message)
+    if (json === undefined) {
       this.unencodable++
       return
     }

@@ -59,3 +59,13 @@ export interface DeliveryFailure {
   code: ErrorCode
   message: string
 }
+
+/** A message as one JSON line, or undefined when JSON cannot carry it (a cycle, a BigInt, undefined). */
+export function encodeMessage(message: unknown): string | undefined {
+  try {
+    const json: unknown = JSON.stringify(message)
+    return typeof json === 'string' ? json : undefined
+  } catch {
+    return undefined
+  }
+}
