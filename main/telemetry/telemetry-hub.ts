@@ -33,6 +33,17 @@ export interface SocietyTelemetry {
   stability: StabilityMetrics
 }
 
+/** The hub as the telemetry stream reads it (TelemetryHub.stream). */
+export interface StreamReadout {
+  /** Moves when an alert is raised or cleared. */
+  alertsRevision(): number
+  alerts(): Alert[]
+  /** Recent lines narrated after `tick`, oldest first. */
+  narrationsAfter(tick: number): readonly Narration[]
+  kpis(): KpiView | null
+  rewards(): RewardsSummary
+}
+
 export class TelemetryHub {
   private tick = 0
   private readonly tally = new RewardTally()
@@ -94,6 +105,18 @@ export class TelemetryHub {
       recent_narrations: this.narrator.recentLines(),
       stability: this.stability.metrics()
     }
+  }
+
+  /**
+   * What the telemetry stream reads every tick, without building a snapshot (which copies the
+   * KPI view, the alerts and the recent lines): it asks for each only when it will send it.
+   */
+  readonly stream: StreamReadout = {
+    alertsRevision: () => this.stability.alertsRevision,
+    alerts: () => this.stability.alerts(),
+    narrationsAfter: (tick) => this.narrator.linesAfter(tick),
+    kpis: () => this.kpis.view(),
+    rewards: () => this.rewards()
   }
 
   /** A fresh copy of the last tick's rewards summary. */

@@ -9,6 +9,8 @@ import type { SimEvent } from '../../sim/state/world'
 import { NarrationLimiter, type NarrationLimiterJson } from './narration-limiter'
 import { narrationFor } from './narration-lines'
 
+const NONE: readonly Narration[] = Object.freeze([])
+
 export interface NarratorJson {
   limiter: NarrationLimiterJson
   recent: Narration[]
@@ -51,6 +53,16 @@ export class Narrator {
     const out = this.unread
     this.unread = []
     return out
+  }
+
+  /**
+   * The recent lines narrated after `tick`, oldest first, without touching what `drain` hands out:
+   * for a reader that keeps its own place (the telemetry stream). Allocates only when there are some.
+   */
+  linesAfter(tick: number): readonly Narration[] {
+    let i = this.recent.length
+    while (i > 0 && this.recent[i - 1]!.tick > tick) i--
+    return i === this.recent.length ? NONE : this.recent.slice(i)
   }
 
   /** The last `recent_limit` lines, oldest first. */

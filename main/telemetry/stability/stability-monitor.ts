@@ -52,6 +52,7 @@ export interface StabilityMetrics {
 export class StabilityMonitor {
   /** Active alert name → the tick first raised and the latest signal (its message is built when read). */
   private active = new Map<string, { since: number; signal: { readonly message: string } }>()
+  private alertSetRevision = 0
 
   private constructor(
     private readonly cfg: StabilityConfig,
@@ -100,6 +101,7 @@ export class StabilityMonitor {
       const next = new Map<string, { since: number; signal: { readonly message: string } }>()
       for (const s of signals) next.set(s.name, { since: this.active.get(s.name)?.since ?? facts.tick, signal: s })
       this.active = next
+      this.alertSetRevision++
     }
     this.promotion.observe(facts.tick, signals)
   }
@@ -110,6 +112,15 @@ export class StabilityMonitor {
     let k = 0
     for (const name of this.active.keys()) if (signals[k++]!.name !== name) return false
     return true
+  }
+
+  /**
+   * Moves whenever the set of active alerts changes (one raised or cleared), not when only their
+   * messages do: a reader that tracks raised and cleared alerts (the telemetry stream) builds the
+   * alert list only when this moved.
+   */
+  get alertsRevision(): number {
+    return this.alertSetRevision
   }
 
   alerts(): Alert[] {

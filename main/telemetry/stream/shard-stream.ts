@@ -1,7 +1,7 @@
 /**
  * A Shard's live town streamed through a sink: the emitter hears every tick after the telemetry
  * hub digested it (the hub subscribed first, when the simulation was built) and reads the hub's
- * snapshot for that tick. Attach after any restore (`--snapshot`), so the restored hub is read.
+ * stream readout for that tick. Attach after any restore (`--snapshot`), so the restored hub is read.
  */
 import type { Shard } from '../../shard/shard'
 import { DEFAULT_LOOP_EVERY_TICKS, StreamEmitter, type StreamSink } from './stream-emitter'
@@ -29,7 +29,7 @@ export function streamShard(shard: Shard, sink: StreamSink, options: { everyTick
   })
   const off = sim.onTick((events) => {
     const hub = shard.telemetryHub()
-    if (hub) emitter.tick(world.state.tick, events, hub.snapshot())
+    if (hub) emitter.tick(world.state.tick, events, hub.stream)
   })
   return {
     emitter,

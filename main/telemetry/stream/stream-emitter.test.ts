@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Alert, Narration } from '../../../shared/contract/dto/society'
 import type { SimEvent } from '../../sim/state/world'
-import type { SocietyTelemetry } from '../telemetry-hub'
+import type { KpiView } from '../kpis/kpi-tracker'
+import type { StreamReadout } from '../telemetry-hub'
 import type { TelemetryPipeStatus } from '../transports/telemetry-pipe'
 import { StreamEmitter, type StreamSink } from './stream-emitter'
 import { StreamMessageSchema } from './stream-schema'
@@ -25,6 +26,21 @@ function emitter(sink: StreamSink, everyTicks = 3, kpiWindowTicks = 4) {
     now: () => (t += 1.5),
     facts: { policy: () => ({ ...POLICY, option_set: [] }), consoleOps: () => 0, perturbations: () => ({ pending: 1, active: 0 }), exitQueue: () => 2 }
   })
+}
+
+/** A hub readout as TelemetryHub.stream gives it: the revision moves when the set of alert names does. */
+function readouts() {
+  let names: string | null = null
+  let revision = 0
+  return (alerts: Alert[], kpis: unknown, rewards: unknown, recent: readonly Narration[]): StreamReadout => {
+    const key = alerts.map((a) => a.name).sort().join(',')
+    if (key !== names) {
+      names = key
+      revision++
+    }
+    const at = revision
+    return { alertsRevision: () => at, alerts: () => alerts, narrationsAfter: (t) => recent.filter((l) => l.tick > t), kpis: () => kpis as KpiView | null, rewards: () => rewards as ReturnType<StreamReadout['rewards']> }
+  }
 }
 
 const json: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3 })
@@ -62,11 +78,12 @@ describe('StreamEmitter', () => {
         const { sink, sent } = recordingSink()
         const e = emitter(sink, every)
         const recent: Narration[] = []
+        const readout = readouts()
         ticks.forEach((input, i) => {
           const tick = i + 1
           recent.push(...input.narrations)
           const events = input.events.map(([type, fields]) => ({ ...(fields as Record<string, never>), type, tick }) as SimEvent)
-          e.tick(tick, events, { rewards: input.rewards, kpis: input.kpis, alerts: input.alerts, recent_narrations: recent.slice(-50) } as unknown as SocietyTelemetry)
+          e.tick(tick, events, readout(input.alerts, input.kpis, input.rewards, recent.slice(-50)))
         })
         e.failure(ticks.length, 'policy.inference_failed', 'the policy failed')
         e.finish()
@@ -88,7 +105,8 @@ describe('StreamEmitter', () => {
     const { sink, sent } = recordingSink()
     const e = emitter(sink, 100)
     const a: Alert = { name: 'rivalry_spike', severity: 'warn', message: 'm', tick: 2, priority: false }
-    const t = (alerts: Alert[]) => ({ rewards: { mean_total: 0, components: {}, agents: 0 }, kpis: null, alerts, recent_narrations: [] }) as unknown as SocietyTelemetry
+    const readout = readouts()
+    const t = (alerts: Alert[]) => readout(alerts, null, { mean_total: 0, components: {}, agents: 0 }, [])
     e.tick(1, [], t([]))
     e.tick(2, [], t([a]))
     e.tick(3, [], t([a]))

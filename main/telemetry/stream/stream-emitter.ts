@@ -9,7 +9,7 @@ import type { Alert, Narration } from '../../../shared/contract/dto/society'
 import type { PolicyIdentity } from '../../../shared/contract/dto/policy'
 import type { ErrorCode } from '../../../shared/error-codes'
 import type { SimEvent } from '../../sim/state/world'
-import type { SocietyTelemetry } from '../telemetry-hub'
+import type { SocietyTelemetry, StreamReadout } from '../telemetry-hub'
 import type { TelemetryPipeStatus } from '../transports/telemetry-pipe'
 import { STREAM_SCHEMA_VERSION, type PayloadOf, type StreamKind } from './stream-schema'
 
@@ -51,7 +51,8 @@ export class StreamEmitter {
   private windowMs = 0
   private windowMax = 0
   private lastTick = 0
-  private lastRewards: SocietyTelemetry['rewards'] = { mean_total: 0, components: {}, agents: 0 }
+  private lastAlertsRevision = -1
+  private source: StreamReadout | null = null
 
   constructor(private readonly opts: StreamEmitterOptions) {
     if (!Number.isSafeInteger(opts.everyTicks) || opts.everyTicks < 1) throw new RangeError('everyTicks must be a positive whole number')
@@ -63,17 +64,28 @@ export class StreamEmitter {
     return this.seq
   }
 
-  /** One tick, after the hub digested it: `telemetry` is the hub's snapshot after this tick. */
-  tick(tick: number, events: readonly SimEvent[], telemetry: SocietyTelemetry): void {
+  /**
+   * One tick, after the hub digested it: `source` reads the hub as it stands after this tick. Only
+   * what goes out is built: the alert list when an alert was raised or cleared, the KPIs at a
+   * window's end, the rewards summary at a loop message.
+   */
+  tick(tick: number, events: readonly SimEvent[], source: StreamReadout): void {
     const { sink } = this.opts
     sink.setTick(tick)
     this.time()
     this.lastTick = tick
-    this.lastRewards = telemetry.rewards
+    this.source = source
     for (const event of events) this.emit('engine.event', event.tick, event as PayloadOf<'engine.event'>)
-    this.narrations(tick, telemetry.recent_narrations)
-    this.alerts(tick, telemetry.alerts)
-    if (telemetry.kpis && tick % this.opts.kpiWindowTicks === 0) this.emit('kpi.window', tick, telemetry.kpis)
+    this.narrations(tick, source.narrationsAfter(this.lastNarrationTick))
+    const revision = source.alertsRevision()
+    if (revision !== this.lastAlertsRevision) {
+      this.lastAlertsRevision = revision
+      this.alerts(tick, source.alerts())
+    }
+    if (tick % this.opts.kpiWindowTicks === 0) {
+      const kpis = source.kpis()
+      if (kpis) this.emit('kpi.window', tick, kpis)
+    }
     if (this.windowTicks >= this.opts.everyTicks) this.loop(tick)
   }
 
@@ -104,12 +116,12 @@ export class StreamEmitter {
   }
 
   /**
-   * Lines narrated at this tick: the recent list holds them whoever else drained the hub's
-   * new-lines list meanwhile (a frame, a recorder), and every earlier tick was sent already.
+   * Lines narrated since the last tick sent: read from the hub's recent list, so whoever else
+   * drained its new-lines list meanwhile (a frame, a recorder) takes none from the stream.
    */
-  private narrations(tick: number, recent: readonly Narration[]): void {
-    for (const line of recent) {
-      if (line.tick > this.lastNarrationTick && line.tick <= tick) this.emit('narration', line.tick, line)
+  private narrations(tick: number, after: readonly Narration[]): void {
+    for (const line of after) {
+      if (line.tick <= tick) this.emit('narration', line.tick, line)
     }
     this.lastNarrationTick = tick
   }
@@ -131,7 +143,8 @@ export class StreamEmitter {
     const { facts, sink } = this.opts
     const ticks = this.windowTicks
     const mean = this.windowMs / ticks
-    this.emit('loop.tick', tick, { ticks, duration_ms: mean, rewards: this.lastRewards, policy: facts.policy() })
+    const rewards = this.source?.rewards() ?? { mean_total: 0, components: {}, agents: 0 }
+    this.emit('loop.tick', tick, { ticks, duration_ms: mean, rewards, policy: facts.policy() })
     const status = sink.status()
     this.emit('loop.health', tick, {
       tick_duration_ms: { mean, max: this.windowMax },
