@@ -31,6 +31,7 @@ import { policyReport } from './policy-bench'
 import { runReport } from './run-bench'
 import { snapshotReport } from './snapshot-bench'
 import { timelineReport } from './timeline-bench'
+import { transportReport } from './transport-bench'
 
 // Built to out/main/bench.js, beside the shard worker bundle.
 const root = join(__dirname, '../..')
@@ -49,8 +50,8 @@ function defaultShardTickRate(): { rate: string; agents: number } {
   return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: summarizeWorld(shard.simulation.world).agents }
 }
 
-/** `npm run bench -- panels` (or `pause`, `observer`, `snapshots`, `timeline`, `run [AGENTS]`) runs only that section, for iterating on one figure. */
-const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()), run: (r) => runReport(r, process.argv[3] === undefined ? undefined : Number(process.argv[3])) }
+/** `npm run bench -- panels` (or `pause`, `observer`, `snapshots`, `timeline`, `transport`, `run [AGENTS]`) runs only that section, for iterating on one figure. */
+const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()), transport: transportReport, run: (r) => runReport(r, process.argv[3] === undefined ? undefined : Number(process.argv[3])) }
 
 async function main(): Promise<void> {
   const only = process.argv[2]
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
   for (const line of formatEngineReport(runEngineBench())) console.log(line)
   console.log('')
   for (const line of await runReport(root)) console.log(line)
+  console.log('')
+  for (const line of await transportReport(root)) console.log(line)
   console.log('')
   for (const line of observationReport()) console.log(line)
   console.log('')

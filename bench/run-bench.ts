@@ -28,8 +28,15 @@ const SIZES: { agents: number; ticks: number }[] = [
 ]
 const RUNS = 3
 
-/** One `townlet run --config F --ticks N --json`; answers the ticks/s it reported. */
-async function townletRun(root: string, dir: string, agents: number, ticks: number): Promise<number> {
+/** What `townlet run --json` prints that the benches read. */
+export interface RunSummary {
+  ticks_per_second: number
+  final_tick: number
+  telemetry?: { messages: number; sent: number; dropped: number; errors: number }
+}
+
+/** One `townlet run --config F --ticks N --json [extra…]`, in-process; answers its JSON summary and the wall seconds it took. */
+export async function townletRunSummary(root: string, dir: string, agents: number, ticks: number, extra: string[] = []): Promise<{ summary: RunSummary; seconds: number }> {
   const config = join(dir, `bench-${agents}.yaml`)
   await writeFile(config, engineConfigText(agents))
   let out = ''
@@ -42,11 +49,18 @@ async function townletRun(root: string, dir: string, agents: number, ticks: numb
     version: 'bench',
     shutdownSignal: () => new Promise<string>(() => undefined)
   }
-  const code = await runCommand(['--config', config, '--ticks', String(ticks), '--json'], io)
+  const start = performance.now()
+  const code = await runCommand(['--config', config, '--ticks', String(ticks), '--json', ...extra], io)
+  const seconds = (performance.now() - start) / 1000
   if (code !== 0) throw new Error(`townlet run exited ${code}`)
-  const summary = JSON.parse(out) as { ticks_per_second: number; final_tick: number }
+  const summary = JSON.parse(out) as RunSummary
   if (summary.final_tick !== ticks) throw new Error(`townlet run stopped at tick ${summary.final_tick} of ${ticks}`)
-  return summary.ticks_per_second
+  return { summary, seconds }
+}
+
+/** One `townlet run --config F --ticks N --json`; answers the ticks/s it reported. */
+async function townletRun(root: string, dir: string, agents: number, ticks: number): Promise<number> {
+  return (await townletRunSummary(root, dir, agents, ticks)).summary.ticks_per_second
 }
 
 /** The bare engine on the same town for the same ticks; ticks/s of the stepping alone. */
