@@ -13,13 +13,13 @@ const problems = (block: unknown) => {
 
 describe('telemetry.transport config', () => {
   it('defaults to no transports, with the buffer and retry settings filled in', () => {
-    expect(TelemetrySectionSchema.parse({})).toEqual({
-      transport: {
-        buffer: { max_buffer_bytes: 4 * 1024 * 1024, batch_size: 256, flush_interval_ms: 200 },
-        retry: { base_ms: 100, max_ms: 10_000, max_retries: null },
-        transports: []
-      }
+    const section = TelemetrySectionSchema.parse({})
+    expect(section.transport).toEqual({
+      buffer: { max_buffer_bytes: 4 * 1024 * 1024, batch_size: 256, flush_interval_ms: 200 },
+      retry: { base_ms: 100, max_ms: 10_000, max_retries: null },
+      transports: []
     })
+    expect(section.dispatch).toEqual({ privacy: false, strict: false, include_kinds: [], exclude_kinds: [], request_kinds: [], request_every_ticks: 60, exclude_fields: [] })
   })
 
   it('takes every kind, filling each kind’s defaults', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DispatchBlockSchema } from './telemetry-dispatch'
 
 /**
  * Stability monitor, promotion windows and KPIs (`stability`) and narration throttling
@@ -309,7 +310,8 @@ export type TransportBlockConfig = z.infer<typeof TransportBlockSchema>
 /** The `telemetry:` section (the hub's own settings live in `stability` and `narration`). */
 export const TelemetrySectionSchema = z
   .object({
-    transport: TransportBlockSchema.default(() => TransportBlockSchema.parse({}))
+    transport: TransportBlockSchema.default(() => TransportBlockSchema.parse({})),
+    dispatch: DispatchBlockSchema.default(() => DispatchBlockSchema.parse({}))
   })
   .strict()
 export type TelemetrySectionConfig = z.infer<typeof TelemetrySectionSchema>

@@ -1,5 +1,5 @@
 /**
- * The telemetry stream's message vocabulary, version 1.0 (docs/telemetry.md, "The stream"): every
+ * The telemetry stream's message vocabulary, version 1.1 (docs/telemetry.md, "The stream"): every
  * message is `{schema_version, kind, tick, seq?, payload}` and its payload is typed by its kind.
  * What a shard emits and what `townlet telemetry check` accepts come from these schemas, so the
  * two cannot drift apart. Additive changes (a new kind, a new optional field) bump the minor
@@ -9,10 +9,12 @@ import { z } from 'zod'
 import { AlertSchema, KpisSchema, NarrationSchema } from '../../../shared/contract/dto/society'
 import { PolicyIdentitySchema } from '../../../shared/contract/dto/policy'
 import { ERROR_CODES } from '../../../shared/error-codes'
+import { DISPATCH_PAYLOADS } from '../dispatch/dispatch-kinds'
 
-export const STREAM_SCHEMA_VERSION = '1.0'
+export const STREAM_SCHEMA_VERSION = '1.1'
 export const STREAM_MAJOR = 1
-export const STREAM_MINOR = 0
+/** 1.1: the on-request kinds observation and agent.snapshot (main/telemetry/dispatch/dispatch-kinds.ts). */
+export const STREAM_MINOR = 1
 
 const int = z.number().int()
 const count = int.min(0)
@@ -100,7 +102,8 @@ export const PAYLOADS = {
   'kpi.window': KpiWindowPayloadSchema,
   'loop.tick': LoopTickPayloadSchema,
   'loop.health': LoopHealthPayloadSchema,
-  'loop.failure': LoopFailurePayloadSchema
+  'loop.failure': LoopFailurePayloadSchema,
+  ...DISPATCH_PAYLOADS
 } as const
 export type StreamKind = keyof typeof PAYLOADS
 export const STREAM_KINDS = Object.keys(PAYLOADS) as StreamKind[]
@@ -128,7 +131,9 @@ export const StreamMessageSchema = z.discriminatedUnion('kind', [
   messageSchema('kpi.window'),
   messageSchema('loop.tick'),
   messageSchema('loop.health'),
-  messageSchema('loop.failure')
+  messageSchema('loop.failure'),
+  messageSchema('observation'),
+  messageSchema('agent.snapshot')
 ])
 export type StreamMessage = z.infer<typeof StreamMessageSchema>
 export type PayloadOf<K extends StreamKind> = z.infer<(typeof PAYLOADS)[K]>
