@@ -15,6 +15,7 @@ import { ShardService } from './shard-service'
 import { ConsoleService } from './console-service'
 import { loadHostAdminToken } from './admin-token'
 import { Workspace, type WorkspaceRoot } from '../fs/workspace'
+import { TelemetryHost } from './telemetry-host'
 
 export interface HostOptions {
   mode: 'electron' | 'browser'
@@ -68,6 +69,8 @@ export interface AppHost {
   grantLocalAdmin(session: string, via: string): void
   /** What `GET /metrics` reports (the policy's latency is asked of the worker, so this waits for it). */
   metrics(): Promise<HostMetrics>
+  /** The config's telemetry transports, run on this thread; the browser server attaches its observers' WebSocket here. */
+  readonly telemetry: TelemetryHost
   /** A client went away (a socket closed, a window was destroyed): its role and stream place are dropped. */
   sessionEnded(session: string): void
   dispose(): Promise<void>
@@ -101,6 +104,8 @@ export function createAppHost(options: HostOptions): AppHost {
   // The operator's log only: stack traces, token failures, audit write failures.
   const hostLog = (level: LogLevel, message: string): void => options.log?.({ level, source: 'host', message, at: Date.now() })
   // Configs and registries are read and checked on their own thread (the same worker script).
+  // The config's telemetry transports run here, fed by the worker; file paths resolve in the workspace.
+  const telemetry = new TelemetryHost({ workspace: theWorkspace, base: cwd, emit: (status) => events.emit('telemetry.transport', status) })
   const validator = new ConfigValidator({ workerPath: options.workerPath, ...(options.validationDeadlineMs === undefined ? {} : { deadlineMs: options.validationDeadlineMs }) })
   const shard = new ShardService({
     workerPath: options.workerPath,
@@ -110,6 +115,7 @@ export function createAppHost(options: HostOptions): AppHost {
     hostLog,
     workspace: theWorkspace,
     workspaceBase: cwd,
+    telemetry,
     onConsoleResult: (result) => operatorConsole.applied(result),
     onObserverFrame: (frame) => {
       history.recordKpis(frame.society.kpis)
@@ -136,6 +142,7 @@ export function createAppHost(options: HostOptions): AppHost {
       validator,
       console: operatorConsole,
       history,
+      telemetry,
       ...(options.pickFile ? { pickFile: options.pickFile } : {})
     }),
     {
@@ -153,6 +160,7 @@ export function createAppHost(options: HostOptions): AppHost {
   return {
     registry,
     events,
+    telemetry,
     adminToken: () => admin,
     grantLocalAdmin: (session, via) => void operatorConsole.grantLocal(session, via),
     async metrics() {
@@ -168,7 +176,7 @@ export function createAppHost(options: HostOptions): AppHost {
         ({ identity, latency, decisions }) => ({ identity, latency, decisions }),
         () => null
       )
-      return probe.snapshot(status, policy)
+      return probe.snapshot(status, policy, telemetry.status())
     },
     sessionEnded(session) {
       shard.sessionEnded(session)

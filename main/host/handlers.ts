@@ -13,6 +13,8 @@ import type { ConfigValidator } from './config-validator'
 import type { HistoryRecorder } from './history-recorder'
 import { hostHistoryRun, hostHistoryRuns } from '../history/host-history'
 import type { Result } from '../../shared/result'
+import type { TelemetryHost } from './telemetry-host'
+import { idleTelemetryStatus } from '../../shared/contract/dto/telemetry'
 
 export interface HandlerDeps {
   shard: ShardService
@@ -29,6 +31,8 @@ export interface HandlerDeps {
   console: ConsoleService
   /** What a client that joins late needs to draw what the others see (`session.history`). */
   history: Pick<HistoryRecorder, 'snapshot'>
+  /** The telemetry transports' status (`telemetry.status`); a host without one streams nowhere. */
+  telemetry?: Pick<TelemetryHost, 'status'>
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -89,6 +93,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // Run history: the workspace's history.sqlite, read-only (main/history/host-history.ts).
     'history.runs': async () => unwrap(await hostHistoryRuns(deps.workspace())),
     'history.run': async ({ id }) => unwrap(await hostHistoryRun(deps.workspace(), id)),
+    'telemetry.status': () => deps.telemetry?.status() ?? idleTelemetryStatus(),
     // The timeline: frames are rebuilt on the worker, one per session at a time.
     'timeline.status': () => shard.timeline({ op: 'status' }),
     'timeline.frame': ({ tick }, ctx) => shard.timelineFrame(ctx.session, tick),

@@ -15,6 +15,7 @@ import type { ShardStatus } from '../../shared/contract/dto/shard-status'
 import type { Alert, Kpis, SocietyView } from '../../shared/contract/dto/society'
 import type { WorldSummary } from '../../shared/contract/dto/world-summary'
 import type { EventBus } from './event-bus'
+import type { TelemetryStatus } from '../../shared/contract/dto/telemetry'
 
 export interface HostMetrics {
   /** The shard's status now; null while it is still starting. */
@@ -29,6 +30,8 @@ export interface HostMetrics {
   counters: { frames: number; observer_frames: number; worker_failures: number; console_results: Record<ConsoleResult['status'], number> }
   /** The policy runtime's identity, latency and decision counts; null when the worker could not say (failed, starting). */
   policy: Pick<PolicyStatus, 'identity' | 'latency' | 'decisions'> | null
+  /** The telemetry transports now (the config's and the external observers' WebSocket); null when the host has none to say. */
+  telemetry: TelemetryStatus | null
 }
 
 export class MetricsProbe {
@@ -62,14 +65,15 @@ export class MetricsProbe {
     this.alerts = society.alerts.map((a) => ({ name: a.name, severity: a.severity }))
   }
 
-  snapshot(status: ShardStatus | null, policy: HostMetrics['policy']): HostMetrics {
+  snapshot(status: ShardStatus | null, policy: HostMetrics['policy'], telemetry: TelemetryStatus | null = null): HostMetrics {
     return {
       status,
       world: this.world,
       kpis: this.kpis,
       alerts: [...this.alerts],
       counters: { ...this.counters, console_results: { ...this.counters.console_results } },
-      policy
+      policy,
+      telemetry
     }
   }
 }

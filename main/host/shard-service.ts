@@ -28,6 +28,7 @@ import type { SnapshotEntry } from '../../shared/contract/dto/snapshots'
 import type { SnapshotReply, SnapshotRequest, TimelineReply, TimelineRequest } from '../shard/protocol'
 import type { TimelineFrame } from '../../shared/contract/dto/timeline'
 import { TimelineFrameGate } from './timeline-frame-gate'
+import type { PreparedPipe, TelemetryHost } from './telemetry-host'
 
 export interface ShardServiceOptions {
   workerPath: string
@@ -54,6 +55,8 @@ export interface ShardServiceOptions {
   validator: Pick<ConfigValidator, 'checkAffordances'>
   /** The folder relative model paths (policy_swap) resolve from: the host's working folder. */
   workspaceBase: string
+  /** Runs the config's telemetry transports on this thread, fed by the worker (none: the shard never streams). */
+  telemetry?: TelemetryHost
 }
 
 export class ShardService {
@@ -96,6 +99,7 @@ export class ShardService {
    */
   async boot(loaded: LoadedConfig, configPath?: string): Promise<ShardStatus> {
     this.registryWatch.stop()
+    this.options.telemetry?.use(await this.preparePipe(loaded))
     this.loaded = loaded
     this.configPath = configPath
     const status = await this.spawn(loaded)
@@ -103,10 +107,17 @@ export class ShardService {
     return status
   }
 
-  private spawn(loaded: LoadedConfig): Promise<ShardStatus> {
+  /** The telemetry pipe `loaded` asks for; a transport that cannot be right refuses the config. */
+  private async preparePipe(loaded: LoadedConfig): Promise<PreparedPipe> {
+    const prepared = await this.options.telemetry?.prepare(loaded)
+    if (prepared && !prepared.ok) throw new HostError(prepared.error.code, prepared.error.message)
+    return prepared?.value ?? { pipe: null, maxBufferBytes: 0 }
+  }
+
+  private async spawn(loaded: LoadedConfig): Promise<ShardStatus> {
     this.failure = undefined
     this.options.onWorkerStart?.()
-    this.client = new ShardWorkerClient({
+    const client: ShardWorkerClient = new ShardWorkerClient({
       workerPath: this.options.workerPath,
       ...(this.options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: this.options.requestTimeoutMs }),
       onFrame: (view) => {
@@ -127,9 +138,13 @@ export class ShardService {
       onSnapshotStored: (name, reason) => {
         this.lastAutosave = name
         this.options.events.emit('snapshot.changed', { reason })
-      }
+      },
+      onTelemetry: (batch) => this.options.telemetry?.receive(batch, client)
     })
-    return this.command({ type: 'init', loaded, files: { roots: this.options.workspace().toJSON().roots, base: this.options.workspaceBase } })
+    this.client = client
+    const status = await this.command({ type: 'init', loaded, files: { roots: this.options.workspace().toJSON().roots, base: this.options.workspaceBase } })
+    this.options.telemetry?.attachWorker(client)
+    return status
   }
 
   /** One agent in depth for the inspector. */
@@ -284,16 +299,20 @@ export class ShardService {
    * `configPath` as for `boot`: the old config's affordance file stops being watched.
    */
   async loadConfig(loaded: LoadedConfig, configPath?: string): Promise<ShardStatus> {
+    // The new pipe first: a transport that cannot be right refuses the config before the town changes.
+    const pipe = await this.preparePipe(loaded)
     // Stop first: no reload of the old registry may be sent after the new config.
     this.registryWatch.stop()
     let status: ShardStatus
     try {
       status = await this.command({ type: 'load-config', loaded })
     } catch (e) {
-      // The old config stays (and with it its watch).
+      // The old config stays (and with it its watch and its pipe).
       this.registryWatch.start()
+      this.options.telemetry?.discard(pipe)
       throw e
     }
+    this.options.telemetry?.use(pipe)
     this.loaded = loaded
     this.configPath = configPath
     this.registryWatch.start()
@@ -352,6 +371,7 @@ export class ShardService {
     this.frames.dispose()
     await this.client?.terminate()
     this.client = undefined
+    await this.options.telemetry?.dispose()
   }
 
   private onFailure(failure: LoopFailure): void {

@@ -19,7 +19,8 @@ import {
   type StepOutcomeDto,
   type TimelineOp,
   type TimelineReply,
-  type TimelineRequest
+  type TimelineRequest,
+  type WorkerToHost
 } from '../shard/protocol'
 import { formatZodIssues } from '../../shared/zod-issues'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
@@ -50,7 +51,13 @@ export interface ShardWorkerOptions {
   onFrameFollows?(): void
   /** A snapshot file appeared without a request (an autosave). */
   onSnapshotStored?(name: string, reason: 'autosaved'): void
+  /** A batch of telemetry stream messages (the worker sends the next once `notify({type: 'telemetry-ack'})`). */
+  onTelemetry?(batch: TelemetryBatch): void
 }
+
+export type TelemetryBatch = Omit<Extract<WorkerToHost, { type: 'telemetry-batch' }>, 'type'>
+/** Messages to the worker that are never answered. */
+export type WorkerNotice = Extract<HostRequest, { type: 'telemetry' | 'telemetry-ack' | 'telemetry-status' }>
 
 /** Snapshot requests that read a whole file and build a town: given as long as a config load. */
 const SNAPSHOT_BUILDS: ReadonlySet<SnapshotOp> = new Set(['load', 'migrate', 'migrate-preview', 'validate'])
@@ -180,6 +187,11 @@ export class ShardWorkerClient {
     })
   }
 
+  /** A message the worker does not answer (telemetry settings, acks, status); dropped when the worker is gone. */
+  notify(message: WorkerNotice): void {
+    if (!this.dead) this.worker.postMessage({ ...message, seq: 0 })
+  }
+
   async terminate(): Promise<void> {
     this.terminating = true
     this.dead = true
@@ -225,6 +237,9 @@ export class ShardWorkerClient {
         return
       case 'snapshot-stored':
         this.options.onSnapshotStored?.(message.name, message.reason)
+        return
+      case 'telemetry-batch':
+        this.options.onTelemetry?.({ lines: message.lines, tick: message.tick, dropped: message.dropped })
         return
       case 'step-reply':
         if (message.frame_follows) this.options.onFrameFollows?.()

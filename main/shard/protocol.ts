@@ -27,6 +27,7 @@ import {
 } from '../../shared/contract/dto/snapshots'
 import { TimelineFrameSchema, TimelineStatusSchema } from '../../shared/contract/dto/timeline'
 import { TimelineBranchIdSchema, TimelineLabelSchema, TimelineTickSchema } from '../../shared/contract/channels'
+import { TelemetryStatusSchema } from '../../shared/contract/dto/telemetry'
 
 export const AffordanceSourceSchema = z.object({ source: z.string(), sha256: z.string(), manifest: AffordanceManifestSchema })
 export const LoadedConfigSchema = z.object({ config: ShardConfigSchema, summary: ConfigSummarySchema, affordances: AffordanceSourceSchema })
@@ -38,6 +39,10 @@ export const ShardViewSchema = ShardStatusSchema.omit({ restarts: true }).extend
 export const StepOutcomeSchema = z.object({ view: ShardViewSchema, requested: z.number().int().nonnegative(), done: z.number().int().nonnegative() })
 
 const seq = z.number().int().nonnegative()
+
+/** Lines per telemetry batch, and the longest line: a message that big is a bug, and is dropped in the worker. */
+export const TELEMETRY_BATCH_MAX_LINES = 4096
+export const TELEMETRY_LINE_MAX_CHARS = 1024 * 1024
 
 /** A snapshot request (shard-snapshots.ts): files are named inside the storage root, read and written by the worker. */
 export const SnapshotRequestSchema = z.discriminatedUnion('op', [
@@ -114,7 +119,16 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** A timeline request; answered by a `timeline-reply` (its value: see TIMELINE_REPLIES). */
   z.object({ type: z.literal('timeline'), seq, request: TimelineRequestSchema }),
   /** The host took the last observer frame; the worker may send the next. Not answered. */
-  z.object({ type: z.literal('observer-ack'), seq })
+  z.object({ type: z.literal('observer-ack'), seq }),
+  /**
+   * Stream the telemetry messages to the host (docs/telemetry.md, "In the app"), queued in at most
+   * `max_buffer_bytes` while the host has a batch unread; `enabled: false` stops. Not answered.
+   */
+  z.object({ type: z.literal('telemetry'), seq, enabled: z.boolean(), max_buffer_bytes: z.number().int().min(1024).max(1024 * 1024 * 1024) }),
+  /** The host took the last telemetry batch; the worker may send the next. Not answered. */
+  z.object({ type: z.literal('telemetry-ack'), seq }),
+  /** The host's transport status, for loop.health and telemetry_snapshot. Not answered. */
+  z.object({ type: z.literal('telemetry-status'), seq, status: TelemetryStatusSchema })
 ])
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -148,6 +162,16 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('timeline-reply'), seq, result: resultSchema(z.unknown()), frame_follows: z.boolean().optional() }),
   /** A snapshot file appeared without a request (an autosave): the host tells clients their lists are stale. */
   z.object({ type: z.literal('snapshot-stored'), name: SnapshotNameSchema, reason: z.literal('autosaved') }),
+  /**
+   * Telemetry stream messages, one JSON text each, in order; `dropped` counts (since the stream
+   * began) those the worker dropped, oldest first, because the host had not taken the last batch.
+   */
+  z.object({
+    type: z.literal('telemetry-batch'),
+    lines: z.array(z.string().max(TELEMETRY_LINE_MAX_CHARS)).max(TELEMETRY_BATCH_MAX_LINES),
+    tick: z.number().int().nonnegative().nullable(),
+    dropped: z.number().int().nonnegative()
+  }),
   /** A long request is still working (a step: ticks done of total); the host waits on. */
   z.object({ type: z.literal('progress'), seq, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
 ])

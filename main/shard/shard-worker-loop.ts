@@ -10,6 +10,7 @@ import { Workspace } from '../fs/workspace'
 import { HostToWorkerSchema, type HostToWorker, type WorkerToHost } from './protocol'
 import { answerSnapshot } from './shard-snapshots-worker'
 import { answerTimeline } from './shard-timeline-worker'
+import { WorkerTelemetry } from './worker-telemetry'
 
 /** How often a long request says it is still working. */
 const PROGRESS_EVERY_MS = 1000
@@ -20,6 +21,8 @@ export function runShardWorker(port: MessagePort): void {
   function post(message: WorkerToHost): void {
     port.postMessage(message)
   }
+  // The telemetry stream (when the host asks for it): built here, sent by the host's transports.
+  const telemetry = new WorkerTelemetry(post)
 
   function log(level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: string): void {
     post({ type: 'log', level, message, ...(detail === undefined ? {} : { detail }) })
@@ -34,6 +37,18 @@ export function runShardWorker(port: MessagePort): void {
   async function handle(message: HostToWorker): Promise<void> {
     if (message.type === 'observer-ack') {
       shard?.observerAcked()
+      return
+    }
+    if (message.type === 'telemetry') {
+      telemetry.configure(shard, message.enabled, message.max_buffer_bytes)
+      return
+    }
+    if (message.type === 'telemetry-ack') {
+      telemetry.acked(shard)
+      return
+    }
+    if (message.type === 'telemetry-status') {
+      telemetry.setHostStatus(message.status)
       return
     }
     if (message.type === 'init') {
@@ -163,10 +178,17 @@ export function runShardWorker(port: MessagePort): void {
       if (seq >= 0) post({ type: 'reply', seq, result: { ok: false, error: { code: 'ipc.invalid_payload', message: 'malformed shard request' } } })
       return
     }
-    handle(parsed.data).catch((e: unknown) => {
-      // A bug, not bad input: answer the request so the host is not left waiting, and say so.
-      log('error', `the shard failed to handle ${parsed.data.type} (a bug); the host log has the details`, e instanceof Error ? (e.stack ?? e.message) : String(e))
-      post({ type: 'reply', seq: parsed.data.seq, result: { ok: false, error: { code: 'internal.error', message: `the shard failed to handle ${parsed.data.type}` } } })
-    })
+    // A message before this one may have made another town live (a config or snapshot load, a
+    // fork): its stream starts before this one can run a tick, and again once it is handled.
+    if (shard) telemetry.sync(shard)
+    handle(parsed.data)
+      .then(() => {
+        if (shard) telemetry.sync(shard)
+      })
+      .catch((e: unknown) => {
+        // A bug, not bad input: answer the request so the host is not left waiting, and say so.
+        log('error', `the shard failed to handle ${parsed.data.type} (a bug); the host log has the details`, e instanceof Error ? (e.stack ?? e.message) : String(e))
+        post({ type: 'reply', seq: parsed.data.seq, result: { ok: false, error: { code: 'internal.error', message: `the shard failed to handle ${parsed.data.type}` } } })
+      })
   })
 }

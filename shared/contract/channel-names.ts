@@ -34,6 +34,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'snapshot.diff',
   'history.runs',
   'history.run',
+  'telemetry.status',
   'timeline.status',
   'timeline.frame',
   'timeline.fork',
@@ -42,4 +43,4 @@ export const INVOKE_CHANNEL_NAMES = [
   'debug.crash-worker'
 ] as const
 
-export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'console.role', 'snapshot.changed'] as const
+export const EVENT_CHANNEL_NAMES = ['shard.frame', 'loop.failure', 'config.loaded', 'log.entry', 'console.result', 'console.role', 'telemetry.transport', 'snapshot.changed'] as const

@@ -28,6 +28,7 @@ import {
   SnapshotVerdictSchema
 } from './dto/snapshots'
 import { TimelineFrameSchema, TimelineStatusSchema } from './dto/timeline'
+import { TelemetryStatusSchema } from './dto/telemetry'
 
 const Empty = z.object({}).strict()
 
@@ -171,6 +172,12 @@ export const invokeChannels = {
     HistoryRunDetailSchema,
     'One recorded run: its identity, its KPI windows with their alerts, and its agents\' episodes.'
   ),
+  'telemetry.status': invoke(
+    'viewer',
+    Empty,
+    TelemetryStatusSchema,
+    "The telemetry stream's transports (the config's telemetry.transport and the external observers' WebSocket): per transport whether it delivers now, its sent and dropped counts, its last success, failure and error."
+  ),
   'timeline.status': invoke('viewer', Empty, TimelineStatusSchema, 'The session timeline: reachable ticks (earliest … live), keyframes and bytes kept, branches, and marks (alerts, perturbations, console commands, bookmarks, forks, snapshots).'),
   'timeline.frame': invoke(
     'viewer',
@@ -211,6 +218,7 @@ export const eventChannels = {
   'log.entry': event('viewer', LogEntrySchema, 'A log line from the host or the shard worker.'),
   'console.result': event('viewer', ConsoleResultSchema, 'The final result of a console command (applied, refused or answered from the cache).'),
   'console.role': event('viewer', ConsoleSessionSchema, "A session's role changed (a token presented or dropped, the app menu's Become Admin); each client applies the one naming its own issuer."),
+  'telemetry.transport': event('viewer', TelemetryStatusSchema, 'The telemetry transport status (as telemetry.status answers), about once a second while the shard streams, and when streaming starts or stops.'),
   'snapshot.changed': event(
     'viewer',
     z.object({ reason: z.enum(['saved', 'autosaved', 'migrated', 'loaded']) }),

@@ -21,6 +21,7 @@ import {
   sampleTimelineStatus
 } from '../../../shared/testing/contract-samples'
 import { SESSION_HISTORY_SCHEMA_VERSION } from '../../../shared/contract/dto/session-history'
+import { idleTelemetryStatus } from '../../../shared/contract/dto/telemetry'
 import type { CallContext, Handlers } from '../../host/registry'
 
 export const fakeStatus = sampleStatus({ state: 'paused' })
@@ -70,6 +71,7 @@ export function fakeHandlers(): { handlers: Handlers; calls: Array<{ channel: st
       windows: [],
       episodes: []
     }),
+    'telemetry.status': rec('telemetry.status', idleTelemetryStatus()),
     'timeline.status': rec('timeline.status', sampleTimelineStatus()),
     'timeline.frame': rec('timeline.frame', sampleTimelineFrame()),
     'timeline.fork': rec('timeline.fork', fakeStatus),

@@ -59,6 +59,11 @@ export class TelemetryPipe {
       this.unencodable++
       return
     }
+    this.sendJson(json)
+  }
+
+  /** A message already encoded as one line of JSON (the app's worker encodes it, off the host's thread). */
+  sendJson(json: string): void {
     for (const t of this.transports) {
       try {
         t.sendJson(json)

@@ -1,0 +1,55 @@
+/**
+ * The app's telemetry transports as clients see them (the `telemetry.status` channel, the
+ * Telemetry panel, `GET /metrics`): per transport its kind, where it writes (never a secret),
+ * whether it can deliver now, and its counters. JSON-safe and versioned; every string bounded,
+ * since an endpoint's error text reaches it as a sanitised snippet.
+ */
+import { z } from 'zod'
+import { ERROR_CODES } from '../../error-codes'
+
+export const TELEMETRY_STATUS_SCHEMA_VERSION = 1
+
+const count = z.number().int().nonnegative()
+const tick = z.number().int().nonnegative().nullable()
+
+export const TransportKindSchema = z.enum(['stdout', 'file', 'tcp', 'http', 'websocket'])
+
+export const TransportStatusDtoSchema = z.object({
+  kind: TransportKindSchema,
+  target: z.string().max(4200),
+  connected: z.boolean(),
+  dropped_messages: count,
+  sent_messages: count,
+  queued_bytes: count,
+  queued_messages: count,
+  failures: count,
+  reconnects: count,
+  last_success_tick: tick,
+  last_failure_tick: tick,
+  last_error: z.string().max(2000).nullable(),
+  last_error_code: z.enum(ERROR_CODES).nullable()
+})
+export type TransportStatusDto = z.infer<typeof TransportStatusDtoSchema>
+
+export const TelemetryStatusSchema = z.object({
+  schema_version: z.literal(TELEMETRY_STATUS_SCHEMA_VERSION),
+  /** Whether the shard streams now (a transport is configured, or an external observer is connected). */
+  streaming: z.boolean(),
+  transports: z.array(TransportStatusDtoSchema).max(64),
+  /** Every transport connected (true with none). */
+  connected: z.boolean(),
+  /** Messages lost on the way: dropped by a transport, or by the worker while the host lagged. */
+  dropped_messages: count,
+  /** Of those, dropped by the worker because the host had not taken its last batch. */
+  host_lag_dropped: count,
+  /** Messages JSON could not encode. */
+  unencodable_messages: count,
+  /** The last tick a batch of messages reached the host from; null before the first. */
+  tick: tick
+})
+export type TelemetryStatus = z.infer<typeof TelemetryStatusSchema>
+
+/** A host that streams nowhere. */
+export function idleTelemetryStatus(): TelemetryStatus {
+  return { schema_version: TELEMETRY_STATUS_SCHEMA_VERSION, streaming: false, transports: [], connected: true, dropped_messages: 0, host_lag_dropped: 0, unencodable_messages: 0, tick: null }
+}
