@@ -52,7 +52,7 @@ export const LoopTickPayloadSchema = z.object({
 })
 
 export const TransportStatusSchema = z.object({
-  kind: z.enum(['stdout', 'file', 'tcp', 'http']),
+  kind: z.enum(['stdout', 'file', 'tcp', 'http', 'websocket']),
   target: z.string(),
   connected: z.boolean(),
   dropped_messages: count,
