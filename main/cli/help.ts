@@ -39,7 +39,8 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 export const COMMAND_HELP: Record<string, string> = {
   run: `townlet run [--config FILE] --ticks N [--agents N] [--seed S] [--hash] [--events FILE] [--json]
             [--policy scripted|MODEL.onnx] [--anneal R] [--snapshot S] [--save-snapshot S]
-            [--history F.sqlite] [--telemetry SPEC …] [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
+            [--history F.sqlite] [--telemetry SPEC … [--telemetry-privacy] [--telemetry-exclude KIND …]
+            [--telemetry-request KIND …]] [--commands F.jsonl [--role viewer|admin] [--results FILE] [--audit FILE]]
 
 Runs the shard described by FILE (YAML) for N ticks as fast as it goes, in this process.
 Shows a progress bar on a terminal and prints the agent count and ticks per second at the end.
@@ -99,6 +100,18 @@ Telemetry stream (docs/telemetry.md):
                   before the first tick; an endpoint that fails during the run never fails it. At
                   the end the stream gets up to 3 s to drain, and one line on stderr says what each
                   transport sent, dropped and failed (--json: the summary's "telemetry" field)
+  --telemetry-privacy
+                  hash every agent id in the stream (a_ and 12 hex digits, HMAC-SHA256 with a key
+                  drawn for this run and never written), in payloads and inside narration and alert
+                  text: one agent reads the same all run long and differently in the next run
+  --telemetry-exclude KIND
+                  keep messages of KIND (engine.event, narration, stability.alert, kpi.window,
+                  loop.tick, loop.health, loop.failure) out of the stream. Repeatable; added to
+                  telemetry.dispatch.exclude_kinds. Field filters live in the config (exclude_fields)
+  --telemetry-request KIND
+                  also stream an on-request kind, built every telemetry.dispatch.request_every_ticks
+                  ticks (60): observation (each living agent's observation tensors) or
+                  agent.snapshot (each living agent's versioned DTO). Repeatable
 
 Console drills:
   --commands F    run operator console commands during the run. F has one JSON object per line:

@@ -54,6 +54,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     'save-snapshot': { type: 'string' },
     history: { type: 'string' },
     telemetry: { type: 'string', multiple: true },
+    'telemetry-privacy': { type: 'boolean', default: false },
+    'telemetry-exclude': { type: 'string', multiple: true },
+    'telemetry-request': { type: 'string', multiple: true },
     ...WORKSPACE_OPTION
   })
   const ticks = integerOption('ticks', args.ticks, { min: 1, max: 1_000_000_000 })
@@ -79,7 +82,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 
   const drillLines = await drillOptions(args, ticks, io, files)
   // Before anything is written: a bad spec or a path outside the workspace is a usage error now.
-  const telemetry = await RunTelemetry.open(args.telemetry ?? [], overridden.value.config.telemetry.transport, files, io)
+  const telemetry = await RunTelemetry.open(args.telemetry ?? [], overridden.value.config.telemetry, files, io, {
+    privacy: args['telemetry-privacy'],
+    exclude: args['telemetry-exclude'] ?? [],
+    request: args['telemetry-request'] ?? []
+  })
   const events = args.events === undefined ? undefined : await EventsFile.create(resolve(io.cwd, args.events)).catch(async (e: unknown) => {
     await telemetry?.abort()
     throw e

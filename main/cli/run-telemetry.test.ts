@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './cli'
 import { fakeIo } from './test-io'
+import { loadEmbeddedDefault } from '../config/load-config'
+import { realScheduler } from '../shard/scheduler'
+import { Shard } from '../shard/shard'
 import { StreamMessageSchema } from '../telemetry/stream/stream-schema'
 
 async function cli(argv: string[], cwd: string) {
@@ -131,5 +134,98 @@ describe('townlet run --telemetry file:… then townlet telemetry check', () => 
     expect(streamed.schema_version).toBe(1)
     expect(streamed.transport).toMatchObject({ dropped_messages: 0, transports: [{ kind: 'file', target: expect.stringMatching(/s\.jsonl$/), dropped_messages: 0, last_failure_tick: null, last_error: null }] })
     expect((await snapshotIn([])).transport).toBeNull()
+  }, 30_000)
+})
+
+describe('townlet run --telemetry … through the dispatcher: privacy, filters, on-request kinds', () => {
+  /** The ids of every agent the town held by the end (the same town each run: same config, seed and ticks). */
+  async function agentIds(ticks: number): Promise<Set<string>> {
+    const shard = new Shard(loadEmbeddedDefault(), { scheduler: realScheduler })
+    shard.step(ticks)
+    const ids = new Set(shard.simulation.world.state.agents.ids)
+    shard.dispose()
+    return ids
+  }
+  const lines = async (path: string) => (await readFile(path, 'utf8')).trimEnd().split('\n').map((l) => (JSON.parse(l) as { message: { kind: string; seq: number; tick: number; payload: unknown } }).message)
+  const words = (text: string) => new Set(text.match(/[A-Za-z0-9_]+/g) ?? [])
+
+  it('--telemetry-privacy: no agent name reaches the file, observations and agent snapshots included, and the check passes it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'townlet-privacy-'))
+    const ticks = 1200
+    const ids = await agentIds(ticks)
+    const common = ['run', '--ticks', String(ticks), '--telemetry-request', 'agent.snapshot', '--telemetry-request', 'observation', '--json']
+    const clear = await cli([...common, '--telemetry', 'file:clear.jsonl'], dir)
+    expect(clear.code).toBe(0)
+    const hidden = await cli([...common, '--telemetry', 'file:private.jsonl', '--telemetry-privacy'], dir)
+    expect(hidden.code).toBe(0)
+    expect(hidden.err).toMatch(/^telemetry: \d+ messages \(agent ids hashed\); file /m)
+    expect((JSON.parse(hidden.out) as { telemetry: { dispatch: unknown } }).telemetry.dispatch).toEqual({ privacy: true, filtered: 0, rejected: 0, subscriber_errors: 0, built: { observation: 20, 'agent.snapshot': 20 } })
+
+    const clearText = await readFile(join(dir, 'clear.jsonl'), 'utf8')
+    const privateText = await readFile(join(dir, 'private.jsonl'), 'utf8')
+    // In the clear every agent is named somewhere: the scan below can find a name when one is there.
+    const named = [...ids].filter((id) => words(clearText).has(id))
+    expect(named.length).toBe(ids.size)
+    const left = [...ids].filter((id) => words(privateText).has(id))
+    expect(left).toEqual([])
+
+    const messages = await lines(join(dir, 'private.jsonl'))
+    for (const m of messages) StreamMessageSchema.parse(m)
+    const snapshots = messages.filter((m) => m.kind === 'agent.snapshot')
+    expect(snapshots.map((m) => m.tick)).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 60))
+    const snapshotIds = (snapshots[0]!.payload as { agents: { agent_id: string }[] }).agents.map((a) => a.agent_id)
+    expect(snapshotIds.length).toBeGreaterThan(0)
+    for (const id of snapshotIds) expect(id).toMatch(/^a_[0-9a-f]{12}$/)
+    const observation = messages.find((m) => m.kind === 'observation')!.payload as { agents: { id: string }[] }
+    expect(observation.agents.map((a) => a.id).sort()).toEqual([...snapshotIds].sort())
+    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i))
+    expect((await cli(['telemetry', 'check', 'private.jsonl'], dir)).code).toBe(0)
+  }, 120_000)
+
+  it('--telemetry-exclude keeps kinds out, with seq still gapless; the summary counts what was filtered', async () => {
+    const dir = await townDir()
+    const run = await cli(['run', '--config', 'town.yaml', '--ticks', '300', '--telemetry', 'file:s.jsonl', '--telemetry-exclude', 'engine.event', '--telemetry-exclude', 'loop.health', '--json'], dir)
+    expect(run.code).toBe(0)
+    const messages = await lines(join(dir, 's.jsonl'))
+    const kinds = new Set(messages.map((m) => m.kind))
+    expect(kinds.has('engine.event')).toBe(false)
+    expect(kinds.has('loop.health')).toBe(false)
+    expect(kinds).toContain('loop.tick')
+    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i))
+    const summary = JSON.parse(run.out) as { telemetry: { messages: number; sent: number; dispatch: { filtered: number } } }
+    expect(summary.telemetry.messages).toBe(messages.length)
+    expect(summary.telemetry.sent).toBe(messages.length)
+    expect(summary.telemetry.dispatch.filtered).toBeGreaterThan(0)
+    expect(run.err).toContain(`(${summary.telemetry.dispatch.filtered} filtered out)`)
+  }, 60_000)
+
+  it('the config’s exclude_fields and include_kinds apply to the file', async () => {
+    const dir = await townDir()
+    await appendFile(join(dir, 'town.yaml'), "telemetry:\n  dispatch:\n    include_kinds: [loop.health, loop.tick]\n    exclude_fields: ['loop.health:transport.transports.*.target', '*:policy']\n")
+    expect((await cli(['run', '--config', 'town.yaml', '--ticks', '120', '--telemetry', 'file:s.jsonl'], dir)).code).toBe(0)
+    const messages = await lines(join(dir, 's.jsonl'))
+    expect(messages.map((m) => m.kind)).toEqual(['loop.tick', 'loop.health', 'loop.tick', 'loop.health'])
+    const text = await readFile(join(dir, 's.jsonl'), 'utf8')
+    expect(text).not.toContain('"target"')
+    expect(text).not.toContain('"policy"')
+    expect(text).toContain('"sent_messages"')
+  }, 60_000)
+
+  it('refuses a bad kind, a bad field path and dispatch flags without a transport, naming the flag or the field', async () => {
+    const dir = await townDir()
+    const kind = await cli(['run', '--ticks', '5', '--telemetry', 'stdout', '--telemetry-exclude', 'narations'], dir)
+    expect(kind.code).toBe(2)
+    expect(kind.err).toContain('--telemetry-exclude: "narations" is not a stream kind (did you mean "narration"?)')
+    const request = await cli(['run', '--ticks', '5', '--telemetry', 'stdout', '--telemetry-request', 'narration'], dir)
+    expect(request.code).toBe(2)
+    expect(request.err).toContain('--telemetry-request: "narration" is not a stream kind: use one of observation, agent.snapshot')
+    const alone = await cli(['run', '--ticks', '5', '--telemetry-privacy'], dir)
+    expect(alone.code).toBe(2)
+    expect(alone.err).toContain('add --telemetry SPEC')
+    await appendFile(join(dir, 'town.yaml'), "telemetry:\n  dispatch:\n    exclude_fields: ['engine.event:object_id', 'engine.evnt:x']\n")
+    const field = await cli(['run', '--config', 'town.yaml', '--ticks', '5', '--telemetry', 'stdout'], dir)
+    expect(field.code).toBe(2)
+    expect(field.err).toContain('telemetry.dispatch.exclude_fields.1')
+    expect(field.err).toContain('"engine.evnt" is not a stream kind (did you mean "engine.event"?)')
   }, 30_000)
 })
