@@ -4,14 +4,18 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from './cli-io'
 import { EventsFile } from './events-file'
+import type { SimEvent } from '../sim/state/world'
+
+/** The file writes whatever JSON it is given: these tests use short made-up events, not the engine's vocabulary. */
+const anyEvents = (events: object[]) => events as SimEvent[]
 
 describe('EventsFile', () => {
   it('shows nothing under the target name until commit, then the whole file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-events-file-'))
     const file = await EventsFile.create(join(dir, 'e.jsonl'))
-    file.add([{ type: 'a', tick: 1 }])
+    file.add(anyEvents([{ type: 'a', tick: 1 }]))
     await file.flush()
-    file.add([{ type: 'b', tick: 2, who: ['x'] }])
+    file.add(anyEvents([{ type: 'b', tick: 2, who: ['x'] }]))
     expect((await readdir(dir)).filter((n) => n === 'e.jsonl')).toEqual([])
     await file.commit()
     expect(file.count).toBe(2)
@@ -23,7 +27,7 @@ describe('EventsFile', () => {
     const dir = await mkdtemp(join(tmpdir(), 'townlet-events-file-'))
     await writeFile(join(dir, 'e.jsonl'), 'before\n')
     const file = await EventsFile.create(join(dir, 'e.jsonl'))
-    file.add([{ type: 'a', tick: 1 }])
+    file.add(anyEvents([{ type: 'a', tick: 1 }]))
     await file.flush()
     await file.abort()
     expect(await readdir(dir)).toEqual(['e.jsonl'])

@@ -12,7 +12,7 @@ import type { PolicyIdentity } from '../../shared/contract/dto/policy'
 import type { Alert, Kpis } from '../../shared/contract/dto/society'
 import type { AppError, Result } from '../../shared/result'
 import { err, ok } from '../../shared/result'
-import type { SimEvent, World } from '../sim/state/world'
+import type { SimEvent, SimEventOf, World } from '../sim/state/world'
 import { episodeSnapshot } from './episode-snapshot'
 import type { RunHistory } from './run-history'
 
@@ -38,8 +38,6 @@ export interface RecordedRun {
   windows: number
   episodes: number
 }
-
-const EXIT_EVENTS = new Set(['agent_exit', 'agent_killed'])
 
 export class HistoryRecorder {
   private readonly runId: number
@@ -85,7 +83,7 @@ export class HistoryRecorder {
     if (this.failure) return
     const world = this.source.world()
     const tick = world.state.tick
-    for (const e of events) if (EXIT_EVENTS.has(e.type)) this.noteExit(world, e)
+    for (const e of events) if (e.type === 'agent_exit' || e.type === 'agent_killed') this.noteExit(world, e)
     // Arrivals after exits: a replacement this tick gets a new slot and starts its own life.
     this.noteArrivals(world, tick)
     if (tick - this.lastWindowEnd >= this.options.windowTicks) this.closeWindow(tick)
@@ -98,18 +96,18 @@ export class HistoryRecorder {
     for (let slot = this.born.length; slot < count; slot++) this.born.push(alive[slot] === 1 ? tick : -1)
   }
 
-  private noteExit(world: World, e: SimEvent): void {
-    if (typeof e.agent_id !== 'string') return
+  private noteExit(world: World, e: SimEventOf<'agent_exit'> | SimEventOf<'agent_killed'>): void {
     const ids = world.state.agents.ids
     // The newest slot of that id whose life is open and now over (an id may be taken again later).
     for (let slot = Math.min(ids.length, this.born.length) - 1; slot >= 0; slot--) {
       if (ids[slot] !== e.agent_id || this.born[slot]! < 0 || world.state.agents.cols.alive[slot] === 1) continue
-      const job = typeof e.job_id === 'string' || e.job_id === null ? e.job_id : undefined
+      // A console kill names no job: the snapshot reads the slot's own.
+      const job = e.type === 'agent_exit' ? e.job_id : undefined
       this.episodes.push({
         agent_id: e.agent_id,
         from_tick: this.born[slot]!,
         to_tick: e.tick,
-        cause: typeof e.reason === 'string' ? e.reason : e.type === 'agent_killed' ? 'killed' : 'unknown',
+        cause: e.reason,
         snapshot: episodeSnapshot(world, slot, job)
       })
       this.born[slot] = -1

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { ConsoleRouter } from '../console/console-router'
 import { hashWorld } from '../sim/hash/hash-world'
+import { eventsOfType } from '../sim/events/event-map'
 import type { SimEvent } from '../sim/state/world'
 import { loadScenario } from './scenario-harness'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const at = (events: readonly SimEvent[], from: number, to: number) => events.filter((e) => e.tick >= from && e.tick < to)
-const finished = (events: readonly SimEvent[], affordance: string) => events.filter((e) => e.type === 'affordance_finish' && e.affordance_id === affordance)
+const finished = (events: readonly SimEvent[], affordance: string) => eventsOfType(events, 'affordance_finish').filter((e) => e.affordance_id === affordance)
 
 describe('scenario blackout: power and water off for two hours, then back', () => {
   it('fails the stove and the shower during the outage, then people cook and shower again', async () => {

@@ -5,7 +5,8 @@
 import { resolve } from 'node:path'
 import { loadConfigFile } from '../config/load-config'
 import { Simulation } from '../shard/simulation'
-import type { SimEvent } from '../sim/state/world'
+import { eventsOfType } from '../sim/events/event-map'
+import type { SimEvent, SimEventOf, SimEventType } from '../sim/state/world'
 import { testWorkspace } from '../fs/testing/test-workspace'
 
 export const CONFIGS_DIR = resolve(__dirname, '../../configs')
@@ -17,7 +18,7 @@ export interface ScenarioRun {
   run(ticks: number, each?: (tick: number) => void): void
   /** Agent slot by id. */
   agent(id: string): number
-  ofType(type: string): SimEvent[]
+  ofType<K extends SimEventType>(type: K): SimEventOf<K>[]
 }
 
 export async function loadScenario(relativePath: string): Promise<ScenarioRun> {
@@ -39,6 +40,6 @@ export async function loadScenario(relativePath: string): Promise<ScenarioRun> {
       if (i < 0) throw new Error(`no agent ${id}`)
       return i
     },
-    ofType: (type) => events.filter((e) => e.type === type)
+    ofType: (type) => eventsOfType(events, type)
   }
 }

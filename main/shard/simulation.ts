@@ -136,7 +136,7 @@ export class Simulation {
     const runtimeEvents = this.policy.drainEvents()
     const tickEvents = tick(this.world, inputs)
     this.log.record(this.world.state.tick, inputs)
-    const events = runtimeEvents.length === 0 ? tickEvents : [...runtimeEvents.map((e) => ({ ...e, tick: this.world.state.tick })), ...tickEvents]
+    const events = runtimeEvents.length === 0 ? tickEvents : [...runtimeEvents.map((e): SimEvent => ({ ...e, tick: this.world.state.tick })), ...tickEvents]
     this.noteOperatorActs(inputs.console, tickEvents)
     this.lastEvents = tickEvents
     if (events.length > 0) this.options.onEvents?.(events)

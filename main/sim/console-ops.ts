@@ -26,12 +26,8 @@ const HANDLERS: { readonly [K in OpName]: OpHandler<K> } = { ...agentOps, ...eco
 export function applyConsoleOps(world: World, ops: readonly ConsoleOp[]): void {
   for (const op of ops) {
     const outcome = applyOp(world, op)
-    emit(world.state, 'console.result', {
-      cmd_id: op.cmd_id ?? null,
-      op: op.op,
-      status: outcome.ok ? 'ok' : 'error',
-      ...(outcome.ok ? { result: outcome.value } : { code: outcome.code, message: outcome.message })
-    })
+    const said = { cmd_id: op.cmd_id ?? null, op: op.op }
+    emit(world.state, 'console.result', outcome.ok ? { ...said, status: 'ok', result: outcome.value } : { ...said, status: 'error', code: outcome.code, message: outcome.message })
   }
 }
 

@@ -5,7 +5,7 @@
  * main/policy), so its decisions arrive here as inputs and land in the input log.
  */
 import type { TickInputs } from './inputs'
-import type { SimEvent, World } from './state/world'
+import { resetTickEvents, type SimEvent, type World } from './state/world'
 import { applyPolicyInputs } from './policy/policy-inputs'
 import { runAffordances } from './systems/affordance-system'
 import { applyConsoleOps } from './console-ops'
@@ -24,7 +24,7 @@ import { runSociety } from './society/society-system'
 export function tick(world: World, inputs: TickInputs): SimEvent[] {
   const state = world.state
   state.tick += 1
-  state.events = []
+  resetTickEvents(state)
   applyPolicyInputs(world, inputs) // inputs: the policy stream, the anneal schedule
   applyConsoleOps(world, inputs.console) // inputs: the console
   runPerturbations(world) // perturbations: events end, start, or are drawn (prices, utilities)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { adjustTie } from '../../sim/society/tie-ledger'
 import { OPTION_INDEX, Phase, Shift } from '../../sim/state/agent-store'
+import { eventAt } from '../../sim/events/testing/event-samples'
 import type { SimEvent, World } from '../../sim/state/world'
 import { tick } from '../../sim/tick'
 import { writeIdentityEmbedding } from './identity-embedding'
@@ -235,12 +236,13 @@ describe('ObservationBuilder', () => {
     const ids = world.state.agents.ids
     const t = world.state.tick
     const events: SimEvent[] = [
-      { type: 'agent_spawned', tick: t, agent_id: ids[1]! },
-      { type: 'agent_respawn', tick: t, agent_id: ids[2]! },
-      { type: 'arranged_meet', tick: t, agents: [ids[3]!, ids[4]!] },
-      { type: 'policy.possession', tick: t, agent_id: ids[5]! },
-      { type: 'agent_teleported', tick: t, agent_id: 'nobody' },
-      { type: 'need_low', tick: t, agent_id: ids[6]! }
+      eventAt(t, { type: 'agent_spawned', agent_id: ids[1]! }),
+      eventAt(t, { type: 'agent_respawn', agent_id: ids[2]! }),
+      eventAt(t, { type: 'arranged_meet', agents: [ids[3]!, ids[4]!] }),
+      eventAt(t, { type: 'policy.possession', agent_id: ids[5]! }),
+      eventAt(t, { type: 'agent_teleported', agent_id: 'nobody' }),
+      // An event that names an agent without changing its context.
+      eventAt(t, { type: 'job_late', agent_id: ids[6]! })
     ]
     let batch = builder.build(world, events)
     expect(Array.from(batch.ctxReset)).toEqual([0, 1, 1, 1, 1, 1, 0, 0])
@@ -259,7 +261,7 @@ describe('ObservationBuilder', () => {
   it('keeps resets noted by track() until the next build', () => {
     const world = town()
     const builder = new ObservationBuilder(world)
-    builder.track(world, [{ type: 'agent_teleported', tick: 0, agent_id: world.state.agents.ids[3]! }])
+    builder.track(world, [eventAt(0, { type: 'agent_teleported', agent_id: world.state.agents.ids[3]! })])
     expect(builder.allocator.metrics().in_use).toBe(8)
     expect(feature(builder.build(world, []), 3, 'ctx_reset_flag')).toBe(1)
     expect(feature(builder.build(world, []), 3, 'ctx_reset_flag')).toBe(0)

@@ -21,9 +21,6 @@ import { observationSpec, windowOf } from './observation-spec'
 import type { ObservationBatch, ObservationSpec } from './observation-types'
 import { TileIndex } from './tile-index'
 
-/** Events whose named agents start a new context (their history no longer describes them). */
-const RESET_BY_AGENT_ID = new Set(['agent_spawned', 'agent_teleported', 'agent_respawn', 'policy.possession'])
-
 /** The object types a world's observations know: the registry's declared types and any on the map, sorted. */
 export function objectTypesOf(world: World): string[] {
   const types = new Set<string>(Object.keys(world.registry.manifest.object_types))
@@ -166,14 +163,23 @@ export class ObservationBuilder {
   }
 
   private noteResets(world: World, events: readonly SimEvent[]): void {
-    const mark = (id: unknown) => {
-      if (typeof id !== 'string') return
+    const mark = (id: string) => {
       const i = findAgent(world.state.agents, id)
       if (i >= 0) this.markReset(i)
     }
+    // Events whose named agents start a new context (their history no longer describes them).
     for (const e of events) {
-      if (RESET_BY_AGENT_ID.has(e.type)) mark(e['agent_id'])
-      else if (e.type === 'arranged_meet' && Array.isArray(e['agents'])) for (const id of e['agents']) mark(id)
+      switch (e.type) {
+        case 'agent_spawned':
+        case 'agent_teleported':
+        case 'agent_respawn':
+        case 'policy.possession':
+          mark(e.agent_id)
+          break
+        case 'arranged_meet':
+          for (const id of e.agents) mark(id)
+          break
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ObservationEnvelopeSchema } from '../../../shared/contract/dto/policy'
+import { eventAt } from '../../sim/events/testing/event-samples'
 import { adjustTie } from '../../sim/society/tie-ledger'
 import { PHASE_NAMES, SHIFT_NAMES } from '../../sim/state/agent-store'
 import { AGENT_OPTIONS } from '../../../shared/contract/dto/world-summary'
@@ -14,7 +15,7 @@ describe('toObservationEnvelope', () => {
   it.each(VARIANTS)('%s: parses, round-trips through JSON losslessly, and equals the batch’s float32 values', (variant) => {
     const world = defaultTown(variant, 'observations:\n  personality_channels: true\n')
     adjustTie(world, 0, 1, { trust: 0.3, familiarity: 0.1, rivalry: 0.75 })
-    const batch = new ObservationBuilder(world).build(world, [{ type: 'agent_teleported', tick: 0, agent_id: world.state.agents.ids[2]! }])
+    const batch = new ObservationBuilder(world).build(world, [eventAt(0, { type: 'agent_teleported', agent_id: world.state.agents.ids[2]! })])
     const envelope = toObservationEnvelope(world, batch)
     expect(ObservationEnvelopeSchema.parse(envelope)).toEqual(envelope)
     expect(JSON.parse(JSON.stringify(envelope))).toEqual(envelope)

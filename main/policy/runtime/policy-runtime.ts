@@ -21,7 +21,7 @@ import { ok, type Result } from '../../../shared/result'
 import type { Decision } from '../../sim/inputs'
 import { nextFloat } from '../../sim/rng/rng-streams'
 import { Phase } from '../../sim/state/agent-store'
-import type { SimEvent, World } from '../../sim/state/world'
+import type { SimEvent, SimEventDraft, World } from '../../sim/state/world'
 import { ObservationBuilder, objectTypesOf } from '../observations/observation-builder'
 import { observationSpec } from '../observations/observation-spec'
 import type { ObservationBatch } from '../observations/observation-types'
@@ -46,11 +46,9 @@ export interface PolicyDecisions {
   policyRng?: number[]
 }
 
-/** A runtime event (not from the tick): emitted with the next tick's events. */
-export interface RuntimeEvent {
-  type: string
-  [field: string]: SimEvent[string]
-}
+/** The runtime's own events (not from the tick): emitted with the next tick's events. */
+export type RuntimeEventType = 'policy.metadata' | 'policy.embedding'
+export type RuntimeEvent = Extract<SimEventDraft, { type: RuntimeEventType }>
 
 export class PolicyRuntime {
   private onnx: OnnxPolicy | null = null

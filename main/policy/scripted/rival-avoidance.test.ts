@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { eventsOfType } from '../../sim/events/event-map'
 import type { SimEvent } from '../../sim/state/world'
 import { syncAgents } from '../../sim/society/sync-agents'
 import { adjustTie } from '../../sim/society/tie-ledger'
@@ -36,7 +37,7 @@ function run(showers: string, benAvoidsAnna: boolean, ticks = 80) {
   if (benAvoidsAnna) adjustTie(world, 1, 0, { rivalry: 0.9 })
   const events: SimEvent[] = []
   for (let t = 0; t < ticks; t++) events.push(...tick(world, { decisions: decideScripted(world), console: [] }))
-  const used = (agent: string) => events.filter((e) => e.type === 'affordance_start' && e.agent_id === agent).map((e) => e.object_id)
+  const used = (agent: string) => eventsOfType(events, 'affordance_start').filter((e) => e.agent_id === agent).map((e) => e.object_id)
   return { world, events, used }
 }
 

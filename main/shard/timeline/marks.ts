@@ -47,8 +47,9 @@ export class MarkList {
 export function deriveMarks(marks: MarkList, tick: number, ops: readonly ConsoleOp[], events: readonly SimEvent[]): void {
   for (const op of ops) marks.add('console', tick, op.cmd_id ? `${op.op} (${op.cmd_id})` : op.op)
   for (const e of events) {
-    if (!e.type.startsWith('perturbation_')) continue
-    const spec = typeof e.spec === 'string' ? e.spec : typeof e.kind === 'string' ? e.kind : ''
+    if (e.type !== 'perturbation_started' && e.type !== 'perturbation_ended' && e.type !== 'perturbation_cancelled' && e.type !== 'perturbation_skipped') continue
+    // A cancel names no kind: its spec, or nothing for an ad-hoc meet.
+    const spec = e.spec ?? ('kind' in e ? e.kind : '')
     marks.add('perturbation', tick, spec ? `${e.type}: ${spec}` : e.type)
   }
 }

@@ -48,7 +48,7 @@ export const agentOps: OpHandlers<'set_need' | 'set_wallet' | 'teleport' | 'spaw
     if (!living(world, op.agent)) return missing(op.agent)
     leaveTown(world, op.agent)
     const id = world.state.agents.ids[op.agent]!
-    emit(world.state, 'agent_killed', { agent_id: id, reason: op.reason ?? 'console' })
+    emit(world.state, 'agent_killed', { agent_id: id, reason: op.reason ?? 'console' }, { agent: op.agent })
     return { ok: true, value: { agent_id: id, killed: true } }
   }
 }

@@ -5,7 +5,7 @@ import { setPossessed } from '../policy/possession'
 import { agentsToJSON } from '../state/agent-json'
 import { Phase } from '../state/agent-store'
 import { objectsToJSON } from '../state/object-json'
-import type { World } from '../state/world'
+import { resetTickEvents, type World } from '../state/world'
 import { testWorld } from '../testing/test-world'
 import { tick } from '../tick'
 
@@ -37,7 +37,7 @@ function busyTown(): World {
   life.starving['0'] = 3
   life.employment.absences['1'] = [4]
   life.pending.push({ agent: 1, reason: 'eviction', since: world.state.tick, blocked: '' })
-  world.state.events = []
+  resetTickEvents(world.state)
   return world
 }
 

@@ -1,10 +1,10 @@
 /**
  * Absence counters for the employment exit queue. An absent shift is a shift the agent missed
- * entirely: the jobs system's `shift_ended` with `arrived: false`, read from this tick's events
+ * entirely: the jobs system's `shift_ended` with `arrived: false`, read from this tick's events with its slot
  * (jobs run before the lifecycle). Each is kept as the calendar day it ended on, so the count is a
  * rolling window of `absence_window_days` days; older days fall out at each day's turn.
  */
-import { findAgent } from '../state/agent-store'
+import { alignedSlots, slotsAt } from '../events/event-slots'
 import type { World } from '../state/world'
 import { dayOf } from '../time/clock'
 
@@ -13,10 +13,14 @@ export function recordAbsences(world: World): number[] {
   const { state, params } = world
   const grew: number[] = []
   const day = dayOf(params.clock, state.tick)
-  for (const event of state.events) {
-    if (event.type !== 'shift_ended' || event.arrived !== false || typeof event.agent_id !== 'string') continue
-    const agent = findAgent(state.agents, event.agent_id)
-    if (agent < 0) continue
+  const events = state.events
+  const slots = alignedSlots(events, state.eventSlots)
+  for (let k = 0; k < events.length; k++) {
+    const event = events[k]!
+    if (event.type !== 'shift_ended' || event.arrived) continue
+    // The slot the jobs system named; only the living count (as when this looked the id up).
+    const agent = slotsAt(slots, k, event.type).agent
+    if (state.agents.cols.alive[agent] !== 1) continue
     const key = String(agent)
     const days = (state.lifecycle.employment.absences[key] ??= [])
     days.push(day)

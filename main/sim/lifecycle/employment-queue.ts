@@ -36,7 +36,7 @@ export function enqueueOverThreshold(world: World, grew: readonly number[]): voi
       continue
     }
     emp.queue.push({ agent, job_id: jobId, since: state.tick, approved: false })
-    emit(state, 'employment_exit_pending', { agent_id: agentId, job_id: jobId, pending_count: emp.queue.length, absent_shifts: absenceCount(world, agent) })
+    emit(state, 'employment_exit_pending', { agent_id: agentId, job_id: jobId, pending_count: emp.queue.length, absent_shifts: absenceCount(world, agent) }, { agent })
   }
 }
 

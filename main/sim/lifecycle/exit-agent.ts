@@ -29,7 +29,7 @@ export function exitAgent(world: World, agent: number, reason: ExitReason): void
   life.exits_today++
   life.totals[reason]++
   runExitHooks(config.exit_hooks, { world, agent, reason })
-  emit(state, 'agent_exit', { agent_id: id, reason, job_id: params.jobs[job]?.id ?? null })
+  emit(state, 'agent_exit', { agent_id: id, reason, job_id: params.jobs[job]?.id ?? null }, { agent })
   if (!config.respawn) return
   const delay = config.respawn_min_ticks + nextInt(state.rng.world, config.respawn_max_ticks - config.respawn_min_ticks + 1)
   life.respawns.push({

@@ -4,7 +4,8 @@
  * 09:00–10:00, ending at ticks 4, 28, 52 … of a run) and starve only when a test empties a need.
  */
 import { testWorld } from '../testing/test-world'
-import type { SimEvent, World } from '../state/world'
+import { eventsOfType } from '../events/event-map'
+import type { SimEvent, SimEventOf, SimEventType, World } from '../state/world'
 import { tick } from '../tick'
 import type { ConsoleOp } from '../inputs'
 
@@ -48,7 +49,7 @@ export interface Run {
   events: SimEvent[]
   /** Run until the world's tick reaches `to`, applying `ops[t]` at tick t. */
   until(to: number, ops?: Record<number, ConsoleOp[]>): SimEvent[]
-  ofType(type: string): SimEvent[]
+  ofType<K extends SimEventType>(type: K): SimEventOf<K>[]
 }
 
 export function runner(world: World): Run {
@@ -61,6 +62,6 @@ export function runner(world: World): Run {
       events.push(...out)
       return out
     },
-    ofType: (type) => events.filter((e) => e.type === type)
+    ofType: (type) => eventsOfType(events, type)
   }
 }

@@ -61,7 +61,7 @@ function respawn(world: World, ticket: RespawnTicket): boolean {
     job_id: params.jobs[job]?.id ?? null,
     x: a.x[i]!,
     y: a.y[i]!
-  })
+  }, { agent: i })
   return true
 }
 

@@ -44,9 +44,10 @@ export function takeConsoleChanges(world: World): void {
   const named = new Set<string>()
   for (const e of state.events) {
     if (e.type !== 'console.result' || e.status !== 'ok') continue
-    const result = e.result as { key?: unknown; utility?: unknown } | null
-    if (e.op === 'set_price' && typeof result?.key === 'string') named.add(result.key)
-    if (e.op === 'set_utility' && typeof result?.utility === 'string') named.add(result.utility)
+    // The op's own result (economy-ops.ts): {key, before, value} or {utility, on}.
+    const { key, utility } = e.result
+    if (e.op === 'set_price' && typeof key === 'string') named.add(key)
+    if (e.op === 'set_utility' && typeof utility === 'string') named.add(utility)
   }
   for (const key of SPIKE_KEYS) {
     if (named.has(key) || state.prices[key] !== expectedPrice(p, key)) {

@@ -1,9 +1,10 @@
 /**
- * Exits, exit triggers and respawns in a tick's events, by name (the lifecycle system and the
+ * Exits, exit triggers and respawns in a tick's events, by type, with the slots their emitters named (the lifecycle system and the
  * console emit them): `agent_exit {agent_id, reason}` and `agent_killed {agent_id, reason}` end a
  * life; `employment_exit_pending {agent_id}` announces one; `agent_respawn {agent_id,
  * original_agent_id}` starts a successor's.
  */
+import { alignedSlots, slotsAt, type EventSlotList } from '../events/event-slots'
 import type { SimEvent } from '../state/world'
 
 export interface LifeEvents {
@@ -14,18 +15,25 @@ export interface LifeEvents {
   respawns: { slot: number; original: string }[]
 }
 
-export function lifeEvents(events: readonly SimEvent[], slotOf: (id: string) => number): LifeEvents {
+/** The tick's life events, each with the slot its emitter named (`slots` is index for index with `events`). */
+export function lifeEvents(events: readonly SimEvent[], tickSlots: EventSlotList): LifeEvents {
+  const slots = alignedSlots(events, tickSlots)
   const out: LifeEvents = { exits: new Map(), pending: [], respawns: [] }
-  for (const e of events) {
-    if (typeof e.agent_id !== 'string') continue
-    const slot = slotOf(e.agent_id)
-    if (slot < 0) continue
-    if (e.type === 'agent_exit' || e.type === 'agent_killed') {
-      if (!out.exits.has(slot)) out.exits.set(slot, typeof e.reason === 'string' ? e.reason : 'unknown')
-    } else if (e.type === 'employment_exit_pending') {
-      out.pending.push(slot)
-    } else if (e.type === 'agent_respawn' && typeof e.original_agent_id === 'string') {
-      out.respawns.push({ slot, original: e.original_agent_id })
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!
+    switch (e.type) {
+      case 'agent_exit':
+      case 'agent_killed': {
+        const slot = slotsAt(slots, k, e.type).agent
+        if (!out.exits.has(slot)) out.exits.set(slot, e.reason)
+        break
+      }
+      case 'employment_exit_pending':
+        out.pending.push(slotsAt(slots, k, e.type).agent)
+        break
+      case 'agent_respawn':
+        out.respawns.push({ slot: slotsAt(slots, k, e.type).agent, original: e.original_agent_id })
+        break
     }
   }
   return out

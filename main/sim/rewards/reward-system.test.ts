@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { loadScenario } from '../../scenarios/scenario-harness'
 import { Shift } from '../state/agent-store'
-import type { SimEvent } from '../state/world'
+import type { PartialEvent } from '../events/testing/event-samples'
 import { REWARD_COMPONENTS, type RewardBreakdown, type RewardComponents } from './reward-components'
 import { rewardOf } from './reward-of'
 import { exitEvent, respawnEvent, rewardRoom, rewardTick } from './reward-test-town'
@@ -132,8 +132,8 @@ describe('reward engine', () => {
 })
 
 describe('social rewards by stage', () => {
-  const chat = { type: 'chat_success', speaker: 'ann', listener: 'bob', quality: 0.5 }
-  const events: Omit<SimEvent, 'tick'>[] = [
+  const chat = { type: 'chat_success' as const, speaker: 'ann', listener: 'bob', quality: 0.5 }
+  const events: PartialEvent[] = [
     chat,
     { type: 'chat_failure', speaker: 'cat', listener: 'ann', reason: 'rivalry' },
     { type: 'rivalry_avoidance', agent_id: 'bob', other: 'cat', object_id: 'bed_1' },

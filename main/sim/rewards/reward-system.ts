@@ -24,7 +24,6 @@ import { ensureSlots, type RewardsState } from './rewards-state'
 import { settleReward } from './settle-reward'
 import { socialRewards } from './social-rewards'
 import { socialStageAt } from './social-stage'
-import { indexOfId } from '../state/id-index'
 
 export function computeRewards(world: World): void {
   const { state, params } = world
@@ -38,8 +37,7 @@ export function computeRewards(world: World): void {
   r.tick = t
   for (const [id, until] of Object.entries(r.successorGuard)) if (until < t) delete r.successorGuard[id]
 
-  const slotOf = slotLookup(world)
-  const life = lifeEvents(state.events, slotOf)
+  const life = lifeEvents(state.events, state.eventSlots)
   // Exits first: a replacement may arrive in the very tick its original left.
   for (const slot of life.exits.keys()) r.successorGuard[state.agents.ids[slot]!] = t + window
   for (const { slot, original } of life.respawns) {
@@ -49,7 +47,7 @@ export function computeRewards(world: World): void {
   for (const slot of life.pending) r.guardUntil[slot] = Math.max(r.guardUntil[slot]!, t + window)
   // An exit the lifecycle has decided but its gate still holds back is an exit trigger too.
   const exitPending = new Set(state.lifecycle.pending.map((p) => p.agent))
-  const social = socialRewards(world, socialStageAt(params.config, params.clock, t), state.events, slotOf)
+  const social = socialRewards(world, socialStageAt(params.config, params.clock, t), state.events, state.eventSlots)
 
   const out = r.components
   const w = cfg.needs_weights
@@ -128,11 +126,3 @@ function startLife(r: RewardsState, slot: number, wagesEarned: number): void {
   r.wagesSeen[slot] = wagesEarned
 }
 
-/**
- * Agent id → slot through the shared, incrementally extended id index (the newest slot wins, so
- * a respawn that reuses an id resolves to the living agent).
- */
-function slotLookup(world: World): (id: string) => number {
-  const ids = world.state.agents.ids
-  return (id) => indexOfId(ids, id)
-}

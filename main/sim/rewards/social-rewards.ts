@@ -1,6 +1,6 @@
 /**
- * The social components of a tick's rewards, from the tick's events by name (the society system
- * emits them; rewards only read them and its tie ledger):
+ * The social components of a tick's rewards, from the tick's events by type and the slots their
+ * emitters named (the society system emits them; rewards only read them and its tie ledger):
  * - C1 `chat_success {speaker, listener, quality}`: both sides get quality × (base + trust and
  *   familiarity terms), unless the side has a need below `chat.min_need` (in crisis, a chat is
  *   not social success); `chat_failure {speaker, listener}`: the speaker pays `failure_penalty`,
@@ -12,6 +12,7 @@
  *   sharing (shared meals, help on shift, handovers).
  */
 import type { SocialStage } from '../../config/sections/rewards'
+import { alignedSlots, slotsAt, type EventSlotList } from '../events/event-slots'
 import type { SimEvent, World } from '../state/world'
 import { stageRank } from './social-stage'
 import { tieOf } from './social-ties'
@@ -25,49 +26,52 @@ export interface SocialParts {
 /** Social parts per agent slot (only slots something happened to). */
 export type SocialBySlot = Map<number, SocialParts>
 
-export function socialRewards(world: World, stage: SocialStage, events: readonly SimEvent[], slotOf: (id: string) => number): SocialBySlot {
+export function socialRewards(world: World, stage: SocialStage, events: readonly SimEvent[], tickSlots: EventSlotList): SocialBySlot {
+  const slots = alignedSlots(events, tickSlots)
   const out: SocialBySlot = new Map()
   const rank = stageRank(stage)
   if (rank === 0) return out
   const cfg = world.params.config.rewards.social
-  const add = (id: unknown, part: keyof SocialParts, value: number) => {
-    if (typeof id !== 'string' || value === 0) return
-    const slot = slotOf(id)
-    if (slot < 0) return
+  const add = (slot: number, part: keyof SocialParts, value: number) => {
+    if (value === 0) return
     const parts = out.get(slot) ?? { chat: 0, avoidance: 0, cooperation: 0 }
     parts[part] += value
     out.set(slot, parts)
   }
-  for (const e of events) {
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!
     switch (e.type) {
       case 'chat_success': {
-        const q = typeof e.quality === 'number' && Number.isFinite(e.quality) ? Math.min(1, Math.max(0, e.quality)) : 1
-        for (const [subject, target] of [[e.speaker, e.listener], [e.listener, e.speaker]] as const) {
-          if (typeof subject !== 'string' || typeof target !== 'string') continue
-          const [self, other] = [slotOf(subject), slotOf(target)]
-          if (other < 0 || inCrisis(world, self, cfg.chat.min_need)) continue
+        const q = Math.min(1, Math.max(0, e.quality))
+        const { speaker, listener } = slotsAt(slots, k, e.type)
+        for (const [self, other] of [[speaker, listener], [listener, speaker]] as const) {
+          if (inCrisis(world, self, cfg.chat.min_need)) continue
           const tie = tieOf(world, self, other)
           // Distrust lowers a chat's worth but never turns a successful chat into a penalty.
-          add(subject, 'chat', q * Math.max(0, cfg.chat.base + cfg.chat.trust_coeff * tie.trust + cfg.chat.familiarity_coeff * tie.familiarity))
+          add(self, 'chat', q * Math.max(0, cfg.chat.base + cfg.chat.trust_coeff * tie.trust + cfg.chat.familiarity_coeff * tie.familiarity))
         }
         break
       }
-      case 'chat_failure':
-        add(e.speaker, 'chat', -cfg.chat.failure_penalty)
-        add(e.listener, 'chat', -cfg.chat.failure_penalty / 2)
+      case 'chat_failure': {
+        const { speaker, listener } = slotsAt(slots, k, e.type)
+        add(speaker, 'chat', -cfg.chat.failure_penalty)
+        add(listener, 'chat', -cfg.chat.failure_penalty / 2)
         break
+      }
       case 'rivalry_avoidance':
-        if (rank >= 2) add(e.agent_id, 'avoidance', cfg.avoidance)
+        if (rank >= 2) add(slotsAt(slots, k, e.type).agent, 'avoidance', cfg.avoidance)
         break
-      case 'queue_conflict':
+      case 'queue_conflict': {
         if (rank < 3) break
+        const { actor, rival } = slotsAt(slots, k, e.type)
         if (e.reason === 'handover') {
-          add(e.actor, 'cooperation', cfg.cooperation.handover)
-          add(e.rival, 'cooperation', cfg.cooperation.handover)
-        } else if (e.reason === 'ghost_step') {
-          add(e.actor, 'cooperation', -cfg.cooperation.ghost_step_penalty)
+          add(actor, 'cooperation', cfg.cooperation.handover)
+          add(rival, 'cooperation', cfg.cooperation.handover)
+        } else {
+          add(actor, 'cooperation', -cfg.cooperation.ghost_step_penalty)
         }
         break
+      }
     }
   }
   return out

@@ -55,7 +55,7 @@ export function restoreWorld(fresh: World, json: unknown): RestoreResult {
   const tileCount = tileCountOf(agents, params.map.width, params.map.height)
   if (!tileCount) p.add('agents.columns', 'more agents stand on one tile than a town can count')
   if (p.any || !scalars || !rng || !objects || !society || !lifecycle || !perturbations || !rewards || !policy || !tileCount) return { ok: false, problems: p.done() }
-  const state: WorldState = { ...scalars, rng, agents, objects, tileCount, events: [], society, lifecycle, perturbations, rewards, policy }
+  const state: WorldState = { ...scalars, rng, agents, objects, tileCount, events: [], eventSlots: [], society, lifecycle, perturbations, rewards, policy }
   return { ok: true, world: { params, registry: fresh.registry, state, cache: buildWorldCache(params, objects) } }
 }
 

@@ -49,14 +49,14 @@ export function holdChat(world: World, speaker: number, listener: number, qualit
   society.chatReadyAt[listener] = state.tick + chat.cooldown_ticks
   const reason = avoids(world, speaker, listener) || avoids(world, listener, speaker) ? 'rivalry' : q < chat.failure_below ? 'low_quality' : null
   if (reason === null) {
-    emit(state, 'chat_success', { speaker: ids[speaker]!, listener: ids[listener]!, quality: round6(q) })
+    emit(state, 'chat_success', { speaker: ids[speaker]!, listener: ids[listener]!, quality: round6(q) }, { speaker, listener })
     society.counters.chat_success++
     const delta = { trust: chat.trust_gain * q, familiarity: chat.familiarity_gain * q }
     adjustTie(world, speaker, listener, delta)
     adjustTie(world, listener, speaker, delta)
     return { ok: true, quality: q }
   }
-  emit(state, 'chat_failure', { speaker: ids[speaker]!, listener: ids[listener]!, reason })
+  emit(state, 'chat_failure', { speaker: ids[speaker]!, listener: ids[listener]!, reason }, { speaker, listener })
   society.counters.chat_failure++
   if (chat.failure_rivalry > 0) {
     raiseRivalry(world, speaker, listener, chat.failure_rivalry, 'chat_failure')

@@ -35,7 +35,7 @@ export function avoidRivals(world: World): void {
     a.phase[i] = Phase.failed
     agents.failReason[i] = 'rival'
     society.counters.avoidances++
-    emit(state, 'rivalry_avoidance', { agent_id: agents.ids[i]!, other: agents.ids[rival]!, object_id: objects.ids[o]! })
+    emit(state, 'rivalry_avoidance', { agent_id: agents.ids[i]!, other: agents.ids[rival]!, object_id: objects.ids[o]! }, { agent: i, other: rival, object: o })
   }
 }
 

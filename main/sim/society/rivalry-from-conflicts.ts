@@ -6,29 +6,28 @@
  * evicted) stings most. One rivalry value per directed pair, unlike the original, which raised a
  * rivalry ledger and a tie rivalry by different amounts and emitted each rivalry event twice.
  */
+import { alignedSlots, slotsAt } from '../events/event-slots'
 import type { World } from '../state/world'
-import { indexOfId } from '../state/id-index'
 import { raiseRivalry } from './rivalry-events'
 
 export function rivalryFromConflicts(world: World): void {
   const { state } = world
   const events = state.events
+  const slots = alignedSlots(events, state.eventSlots)
   const config = world.params.config.society.rivalry
   const society = state.society
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!
     if (event.type !== 'queue_conflict') continue
-    const actor = indexOfId(state.agents.ids, event.actor as string)
-    const rival = indexOfId(state.agents.ids, event.rival as string)
-    const o = indexOfId(state.objects.ids, event.object_id as string)
-    if (o >= 0) society.contention[o]!++
+    // The slots the queue system named when it emitted the conflict: no id lookups in the tick.
+    const { actor, rival, object } = slotsAt(slots, e, event.type)
+    society.contention[object]!++
     society.counters.queue_conflicts++
-    if (actor < 0 || rival < 0 || actor === rival) continue
+    if (actor === rival) continue
     const boost = event.reason === 'ghost_step' ? config.ghost_step_boost : config.handover_boost
-    const base = config.increment_per_conflict * (event.intensity as number) * boost
+    const base = config.increment_per_conflict * event.intensity * boost
     if (base <= 0) continue
-    const reason = String(event.reason)
-    raiseRivalry(world, actor, rival, base, reason)
-    raiseRivalry(world, rival, actor, base, reason)
+    raiseRivalry(world, actor, rival, base, event.reason)
+    raiseRivalry(world, rival, actor, base, event.reason)
   }
 }

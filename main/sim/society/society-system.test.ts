@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../hash/canonical-json'
-import { emit, type SimEvent, type World } from '../state/world'
+import { emit, resetTickEvents, type SimEvent, type World } from '../state/world'
 import { runSociety } from './society-system'
 import { societyFromJSON, societyToJSON } from './society-json'
 import { TIE_FAMILIARITY, TIE_TRUST } from './society-state'
@@ -18,14 +18,14 @@ const QUIET = `{ ${BALANCED}, chat: { enabled: false } }`
 /** Run the society step alone on a fresh tick whose earlier systems emitted `before`. */
 function societyTick(world: World, before: (w: World) => void = () => {}): SimEvent[] {
   world.state.tick += 1
-  world.state.events = []
+  resetTickEvents(world.state)
   before(world)
   runSociety(world)
   return world.state.events
 }
 
 const conflict = (reason: 'ghost_step' | 'handover', intensity: number) => (w: World) =>
-  emit(w.state, 'queue_conflict', { object_id: 'shower_1', actor: 'alice', rival: 'bob', reason, queue_length: 1, intensity })
+  emit(w.state, 'queue_conflict', { object_id: 'shower_1', actor: 'alice', rival: 'bob', reason, queue_length: 1, intensity }, { actor: w.state.agents.ids.indexOf('alice'), rival: w.state.agents.ids.indexOf('bob'), object: w.state.objects.ids.indexOf('shower_1') })
 
 /** Put agent i on (x, y), idle and standing. */
 function stand(world: World, i: number, x: number, y: number): void {
@@ -108,7 +108,7 @@ describe('society: chat', () => {
     adjustTie(world, 1, 0, { rivalry: 0.8 })
     const events = societyTick(world)
     expect(events[0]).toMatchObject({ type: 'chat_failure', speaker: 'alice', listener: 'bob', reason: 'rivalry' })
-    expect(events.slice(1).map((e) => [e.type, e.agent_id, e.reason])).toEqual([
+    expect(events.slice(1).map((e) => [e.type, 'agent_id' in e ? e.agent_id : null, 'reason' in e ? e.reason : null])).toEqual([
       ['rivalry_changed', 'alice', 'chat_failure'],
       ['rivalry_changed', 'bob', 'chat_failure']
     ])

@@ -16,6 +16,11 @@ import type { RngStreams } from '../rng/rng-streams'
 import type { SimClock } from '../time/clock'
 import type { AgentStore } from './agent-store'
 import type { ObjectStore } from './object-store'
+import type { SimEvent, SimEventMap, SimEventType } from '../events/event-map'
+import type { EventSlotList, SlotsArg } from '../events/event-slots'
+
+export type { SimEvent, SimEventDraft, SimEventMap, SimEventOf, SimEventType } from '../events/event-map'
+export type { JsonValue } from '../events/event-fields'
 
 export interface JobParams {
   id: string
@@ -64,15 +69,6 @@ export interface Totals {
   shifts_late: number
 }
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
-
-/** One thing that happened in a tick. Plain JSON: the shard streams these as they are. */
-export interface SimEvent {
-  type: string
-  tick: number
-  [field: string]: JsonValue
-}
-
 export interface WorldState {
   tick: number
   rng: RngStreams
@@ -86,6 +82,8 @@ export interface WorldState {
   totals: Totals
   /** This tick's events, in order; cleared at the start of every tick. */
   events: SimEvent[]
+  /** The slots each of `events` is about (main/sim/events/event-slots.ts), index for index; never hashed or saved. */
+  eventSlots: EventSlotList
   society: SocietyState
   lifecycle: LifecycleState
   perturbations: PerturbationsState
@@ -112,6 +110,18 @@ export interface World {
   cache: WorldCache
 }
 
-export function emit(state: WorldState, type: string, fields: Omit<SimEvent, 'type' | 'tick'>): void {
-  state.events.push({ type, tick: state.tick, ...fields })
+/** Forget the tick's events and their slots together (the two lists stay index for index). */
+export function resetTickEvents(state: WorldState): void {
+  state.events = []
+  state.eventSlots = []
+}
+
+/**
+ * Say that something happened this tick. Typed by the event map: `fields` must be exactly the
+ * type's payload, and the types that later systems of the tick read by slot take their slots too.
+ * Nothing is parsed here (the hot path); the schemas check at the boundaries and in tests.
+ */
+export function emit<K extends SimEventType>(state: WorldState, type: K, fields: SimEventMap[K], ...slots: SlotsArg<K>): void {
+  state.events.push({ type, tick: state.tick, ...fields } as SimEvent)
+  state.eventSlots.push(slots[0] ?? null)
 }

@@ -90,5 +90,5 @@ function endShift(world: World, i: number): void {
     arrived: (a.shiftArrived[i]! & ARRIVED) !== 0,
     late: (a.shiftArrived[i]! & FLAGGED) !== 0,
     earned: Math.round(a.shiftPresent[i]! * job.wage * 1e6) / 1e6
-  })
+  }, { agent: i })
 }

@@ -91,5 +91,5 @@ export function recordConflict(world: World, o: number, actor: number, rival: nu
     reason,
     queue_length: queueLength,
     intensity: Math.round(intensity * 1000) / 1000
-  })
+  }, { actor, rival, object: o })
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Phase } from '../state/agent-store'
+import { resetTickEvents } from '../state/world'
 import { showerRoom } from '../testing/test-world'
 import { requestAccess } from './queue-ops'
 import { runQueues } from './queue-system'
@@ -19,7 +20,7 @@ describe('ghost step (deadlock breaker)', () => {
       expect(state.objects.holder[0]).toBe(0)
     }
     state.tick = 3
-    state.events = []
+    resetTickEvents(state)
     runQueues(world)
     expect(state.objects.holder[0]).toBe(1)
     expect(state.objects.queue[0]!.map((e) => e.agent)).toEqual([2, 0])

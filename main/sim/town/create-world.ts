@@ -44,6 +44,7 @@ export function createWorld(config: ShardConfig, registry: AffordanceRegistry): 
     counters: { cooldown_events: 0, ghost_step_events: 0, rotation_events: 0 },
     totals: { meals: 0, showers: 0, sleeps: 0, shifts_late: 0 },
     events: [],
+    eventSlots: [],
     society: createSocietyState(config),
     lifecycle: createLifecycleState(config),
     perturbations: createPerturbationsState(config),

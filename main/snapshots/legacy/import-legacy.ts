@@ -14,7 +14,7 @@ import type { ShardConfig } from '../../config/shard-config-schema'
 import { worldSnapshot } from '../../sim/hash/world-snapshot'
 import { createStreams } from '../../sim/rng/rng-streams'
 import { syncAgents } from '../../sim/society/sync-agents'
-import type { World } from '../../sim/state/world'
+import { resetTickEvents, type World } from '../../sim/state/world'
 import { createWorld } from '../../sim/town/create-world'
 import { dayOf, clockText } from '../../sim/time/clock'
 import { importAgents } from './import-agents'
@@ -113,7 +113,7 @@ function overlay(doc: LegacyDocument, target: LegacyImportTarget): LegacyResult<
   }
   if (streams.length === 0) report.warn('the document holds no RNG state (1.6 requires one): the streams are seeded from the target seed anyway')
   // The import's own engine calls (spawns, price changes) are not events of the new run.
-  world.state.events = []
+  resetTickEvents(world.state)
 
   const finished = report.build({
     source: { form: doc.form, schema_version: doc.schemaVersion, config_id: state.config_id.slice(0, 128), tick: state.tick, agents: state.agents.length, objects: Object.keys(state.objects ?? {}).length },

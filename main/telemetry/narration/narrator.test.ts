@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { NarrationSchema as NarrationLineSchema } from '../../../shared/contract/dto/society'
 import { NarrationSchema } from '../../config/sections/telemetry'
-import type { SimEvent } from '../../sim/state/world'
+import { eventAt, type PartialEvent } from '../../sim/events/testing/event-samples'
 import { Narrator } from './narrator'
 
 const quiet = NarrationSchema.parse({ global_cooldown_ticks: 0, dedupe_window_ticks: 0, global_window_limit: 100 })
-const at = (tick: number, events: Omit<SimEvent, 'tick'>[]) => events.map((e) => ({ ...e, tick }) as SimEvent)
+/** Events at a tick, the fields a test leaves out taken from the vocabulary's samples. */
+const at = (tick: number, events: PartialEvent[]) => events.map((e) => eventAt(tick, e))
 
 describe('narrator', () => {
   it('narrates conflicts, exits, arrivals, perturbations, lateness and chats in readable lines', () => {

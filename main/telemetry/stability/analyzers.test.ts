@@ -81,7 +81,7 @@ describe('stability analyzers', () => {
   it('rivalry spikes count rising rivalries at or above the threshold', () => {
     const world = rewardRoom()
     const analyzer = new RivalrySpikeAnalyzer(cfg.rivalry)
-    const rising = { type: 'rivalry_changed', agent_id: 'ann', other: 'bob', value: 0.75, delta: 0.1, reason: 'queue_conflict' }
+    const rising = { type: 'rivalry_changed' as const, agent_id: 'ann', other: 'bob', value: 0.75, delta: 0.1, reason: 'queue_conflict' }
     const easing = { ...rising, delta: -0.01 }
     const low = { ...rising, value: 0.4 }
     expect(analyzer.observe(factsFor(world, 1, [rising, rising, easing, low, low]))).toBeNull()
@@ -91,7 +91,7 @@ describe('stability analyzers', () => {
   it('affordance failures above the maximum in the window', () => {
     const world = rewardRoom()
     const analyzer = new AffordanceFailureAnalyzer(cfg.affordance_failures)
-    const fail = { type: 'affordance_fail', agent_id: 'ann', object_id: 'bed_1', affordance_id: 'rest_sleep', reason: 'interrupted' }
+    const fail = { type: 'affordance_fail' as const, agent_id: 'ann', object_id: 'bed_1', affordance_id: 'rest_sleep', reason: 'interrupted' }
     expect(analyzer.observe(factsFor(world, 1, Array.from({ length: 20 }, () => fail)))).toBeNull()
     expect(analyzer.observe(factsFor(world, 2, [fail]))).toMatchObject({ name: 'affordance_failures_exceeded', message: expect.stringMatching(/^21 affordance failures/) })
   })

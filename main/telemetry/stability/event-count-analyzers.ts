@@ -21,7 +21,7 @@ export class RivalrySpikeAnalyzer {
   observe(facts: TickFacts): AlertSignal | null {
     let spikes = 0
     for (const e of facts.ofType('rivalry_changed')) {
-      if (typeof e.value === 'number' && e.value >= this.cfg.value_threshold && (typeof e.delta !== 'number' || e.delta > 0)) spikes++
+      if (e.value >= this.cfg.value_threshold && e.delta > 0) spikes++
     }
     this.window.prune(facts.tick)
     this.window.add(facts.tick, spikes)

@@ -5,6 +5,7 @@
 import { decideScripted } from '../../policy/scripted/scripted-controller'
 import type { ShardConfig } from '../../config/shard-config-schema'
 import type { Decision } from '../../sim/inputs'
+import { eventAt, type PartialEvent } from '../../sim/events/testing/event-samples'
 import type { SimEvent, World } from '../../sim/state/world'
 import { tick } from '../../sim/tick'
 import { indexEvents, type TickFacts } from '../observe-input'
@@ -35,7 +36,7 @@ export function withTelemetry(config: ShardConfig, patch: { stability?: Partial<
   return { ...config, stability: { ...config.stability, ...patch.stability }, narration: { ...config.narration, ...patch.narration } }
 }
 
-export function factsFor(world: World, t: number, events: Omit<SimEvent, 'tick'>[] = [], extra: { decisions?: Decision[]; rewards?: number[]; shiftStarts?: number } = {}): TickFacts {
-  const list = events.map((e) => ({ ...e, tick: t }) as SimEvent)
+export function factsFor(world: World, t: number, events: PartialEvent[] = [], extra: { decisions?: Decision[]; rewards?: number[]; shiftStarts?: number } = {}): TickFacts {
+  const list = events.map((e) => eventAt(t, e))
   return { tick: t, world, events: list, decisions: extra.decisions ?? [], ofType: indexEvents(list), shiftStarts: extra.shiftStarts ?? 0, rewards: extra.rewards ?? [] }
 }

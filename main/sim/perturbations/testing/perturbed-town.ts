@@ -3,6 +3,7 @@
  * driver that ticks it without a policy (nobody moves unless told), collecting every event.
  */
 import type { ConsoleOp } from '../../inputs'
+import { eventsOfType } from '../../events/event-map'
 import type { SimEvent, World } from '../../state/world'
 import { testWorld } from '../../testing/test-world'
 import { tick } from '../../tick'
@@ -40,4 +41,4 @@ export function run(world: World, n: number, ops: ConsoleOp[] = []): SimEvent[] 
   return events
 }
 
-export const ofType = (events: readonly SimEvent[], type: string) => events.filter((e) => e.type === type)
+export const ofType = eventsOfType
