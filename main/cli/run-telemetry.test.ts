@@ -8,7 +8,7 @@ import { fakeIo } from './test-io'
 import { loadEmbeddedDefault } from '../config/load-config'
 import { realScheduler } from '../shard/scheduler'
 import { Shard } from '../shard/shard'
-import { StreamMessageSchema } from '../telemetry/stream/stream-schema'
+import { STREAM_SCHEMA_VERSION, StreamMessageSchema } from '../telemetry/stream/stream-schema'
 
 async function cli(argv: string[], cwd: string) {
   const a = fakeIo({ cwd })
@@ -123,17 +123,17 @@ describe('townlet run --telemetry file:… then townlet telemetry check', () => 
     expect(summary.telemetry.transports.find((t) => t.kind === 'file')!.sent).toBeGreaterThan(0)
   }, 30_000)
 
-  it('telemetry_snapshot carries the transport block while the run streams, and null when it does not', async () => {
+  it('telemetry_snapshot carries the transport block while the run streams, and {attached: false} when it does not', async () => {
     const dir = await townDir()
     await writeFile(join(dir, 'drill.jsonl'), '{"tick": 10, "name": "telemetry_snapshot", "args": {}}\n')
     const snapshotIn = async (extra: string[]) => {
       expect((await cli(['run', '--ticks', '20', '--commands', 'drill.jsonl', '--results', 'r.jsonl', ...extra], dir)).code).toBe(0)
-      return (JSON.parse(await readFile(join(dir, 'r.jsonl'), 'utf8')) as { result: { schema_version: number; transport: unknown } }).result
+      return (JSON.parse(await readFile(join(dir, 'r.jsonl'), 'utf8')) as { result: { schema_version: string; transport: unknown } }).result
     }
     const streamed = await snapshotIn(['--telemetry', 'file:s.jsonl'])
-    expect(streamed.schema_version).toBe(1)
-    expect(streamed.transport).toMatchObject({ dropped_messages: 0, transports: [{ kind: 'file', target: expect.stringMatching(/s\.jsonl$/), dropped_messages: 0, last_failure_tick: null, last_error: null }] })
-    expect((await snapshotIn([])).transport).toBeNull()
+    expect(streamed.schema_version).toBe(STREAM_SCHEMA_VERSION)
+    expect(streamed.transport).toMatchObject({ attached: true, dropped_messages: 0, transports: [{ kind: 'file', target: expect.stringMatching(/s\.jsonl$/), dropped_messages: 0, last_failure_tick: null, last_error: null }] })
+    expect((await snapshotIn([])).transport).toEqual({ attached: false })
   }, 30_000)
 })
 

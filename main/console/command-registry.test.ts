@@ -10,6 +10,7 @@ describe('command registry', () => {
     expect(roles).toEqual({
       help: 'viewer',
       telemetry_snapshot: 'viewer',
+      health_status: 'viewer',
       queue_inspect: 'viewer',
       debug_queues: 'viewer',
       spawn: 'admin',

@@ -11,6 +11,9 @@ import type { ErrorCode } from '../../shared/error-codes'
 import type { Result } from '../../shared/result'
 import type { ConsoleOp } from '../sim/inputs'
 import type { JsonValue, World } from '../sim/state/world'
+import type { Alert } from '../../shared/contract/dto/society'
+import type { ConflictHistory } from '../telemetry/conflict-history'
+import type { StabilityMetrics } from '../telemetry/stability/stability-monitor'
 
 /** What `run` decided. */
 export type CommandOutcome =
@@ -61,6 +64,19 @@ export interface SnapshotControl {
   diff(a: string, b: string): Promise<Result<JsonValue>>
 }
 
+/**
+ * What the shard knows of its town beyond the world (the shard provides it; absent in bare
+ * engine tests): the telemetry hub's stability and conflict caches, and the loop's own figures.
+ */
+export interface TelemetryReadout {
+  /** The live town's hub, read only (undefined when none watches it). */
+  hub(): { stabilityNow(): { tick: number; alerts: Alert[]; metrics: StabilityMetrics }; readonly conflicts: ConflictHistory } | undefined
+  /** Wall-clock cost of the last ticks (the engine tick and its listeners). */
+  tickTiming(): { ticks: number; mean_ms: number; max_ms: number }
+  /** Console operations waiting for the next tick. */
+  consoleOps(): number
+}
+
 /** What `run` may read. */
 export interface CommandContext {
   readonly world: World
@@ -69,6 +85,7 @@ export interface CommandContext {
   readonly snapshots?: SnapshotControl
   /** The telemetry stream's transport status (telemetry_snapshot's `transport`); null or absent when the shard streams nowhere. */
   readonly transport?: () => JsonValue | null
+  readonly telemetry?: TelemetryReadout
 }
 
 export interface ConsoleCommand<S extends z.ZodObject = z.ZodObject> {

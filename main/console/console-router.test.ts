@@ -3,6 +3,7 @@ import { hashWorld } from '../sim/hash/hash-world'
 import { findAgent } from '../sim/state/agent-store'
 import { IdempotencyCache } from './idempotency-cache'
 import { consoleTown } from './testing/console-town'
+import { STREAM_SCHEMA_VERSION } from '../telemetry/stream/stream-schema'
 
 const hashOf = (t: ReturnType<typeof consoleTown>) => hashWorld(t.world, (s) => s)
 
@@ -193,8 +194,8 @@ describe('ConsoleRouter: read-only commands', () => {
 
   it('reports every agent job and economy status in the telemetry snapshot', () => {
     const t = consoleTown()
-    const result = t.send('telemetry_snapshot', {}, undefined, 'viewer').result as { schema_version: number; agents: object[]; economy: object; employment: object }
-    expect(result.schema_version).toBe(1)
+    const result = t.send('telemetry_snapshot', {}, undefined, 'viewer').result as { schema_version: string; agents: object[]; economy: object; employment: object }
+    expect(result.schema_version).toBe(STREAM_SCHEMA_VERSION)
     expect(result.agents).toHaveLength(2)
     expect(result.agents[0]).toEqual({
       agent_id: 'alice',

@@ -33,7 +33,7 @@ import { describeArgIssues } from './args-errors'
 import { argsLimitProblem } from './args-limits'
 import { defaultCommandRegistry, type CommandRegistry } from './command-registry'
 import type { ConsoleEnvelope } from './envelope'
-import type { PolicyControl, SnapshotControl } from './command'
+import type { PolicyControl, SnapshotControl, TelemetryReadout } from './command'
 import { ADMIN_NAMESPACE, IdempotencyCache, namespaceOf, type CmdIssuer } from './idempotency-cache'
 import { CONSOLE_ROUTER_SCHEMA_VERSION, ConsoleRouterJsonSchema, type ConsoleRouterJson, type PendingCommandJson } from './console-router-json'
 
@@ -56,6 +56,8 @@ export interface ConsoleRouterOptions {
   snapshots?: SnapshotControl
   /** The telemetry stream's transport status, for telemetry_snapshot (null: no transports). */
   transport?: () => JsonValue | null
+  /** The hub's stability and conflict caches and the loop's figures, for telemetry_snapshot, conflict_status and health_status. */
+  telemetry?: TelemetryReadout
 }
 
 /** Generated ids for commands sent without one; clients may not use the prefix. */
@@ -152,8 +154,8 @@ export class ConsoleRouter {
 
     const parsed = command.args.safeParse(args)
     if (!parsed.success) return refuse('console.invalid_args', describeArgIssues(name, command.args, parsed.error.issues, args))
-    const { policy, snapshots, transport } = this.options
-    const outcome = command.run({ world: this.world, catalog: this.registry, ...(policy ? { policy } : {}), ...(snapshots ? { snapshots } : {}), ...(transport ? { transport } : {}) }, parsed.data)
+    const { policy, snapshots, transport, telemetry } = this.options
+    const outcome = command.run({ world: this.world, catalog: this.registry, ...(policy ? { policy } : {}), ...(snapshots ? { snapshots } : {}), ...(transport ? { transport } : {}), ...(telemetry ? { telemetry } : {}) }, parsed.data)
     const who: CmdIssuer = { role: envelope.role, issuer: envelope.issuer }
     switch (outcome.kind) {
       case 'error':

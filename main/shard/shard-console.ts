@@ -5,7 +5,11 @@
  */
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import { ConsoleRouter, type ConsoleRouterOptions } from '../console/console-router'
+import type { TelemetryReadout } from '../console/command'
 import type { Simulation } from './simulation'
+
+/** What the shard hands its console besides the world: the policy, snapshots, transport status and the live hub. */
+export type ShardConsoleHooks = Pick<ConsoleRouterOptions, 'policy' | 'snapshots' | 'transport'> & { hub?: TelemetryReadout['hub'] }
 
 export class ShardConsole {
   private router: ConsoleRouter | undefined
@@ -13,7 +17,7 @@ export class ShardConsole {
 
   constructor(
     private readonly sim: () => Simulation,
-    private readonly hooks: () => Pick<ConsoleRouterOptions, 'policy' | 'snapshots' | 'transport'>
+    private readonly hooks: () => ShardConsoleHooks
   ) {}
 
   /** The live world's router. */
@@ -29,7 +33,14 @@ export class ShardConsole {
 
   /** What every router of this shard is built with: where results go, the policy and snapshot hooks. */
   options(): ConsoleRouterOptions {
-    return { onResult: (result) => this.listener?.(result), ...this.hooks() }
+    const { hub, ...hooks } = this.hooks()
+    // Read when a command runs, not now: a snapshot load swaps the live world's hub.
+    const telemetry: TelemetryReadout = {
+      hub: () => hub?.(),
+      tickTiming: () => this.sim().timing.view(),
+      consoleOps: () => this.sim().pendingOps().length
+    }
+    return { onResult: (result) => this.listener?.(result), ...hooks, telemetry }
   }
 
   onResult(listener: (result: ConsoleResult) => void): void {

@@ -336,7 +336,8 @@ export class Shard {
     () => ({
       policy: { status: () => this.policyStatus() as unknown as JsonValue, swap: async (model) => (await this.swapPolicy(model)) as Result<JsonValue> },
       snapshots: snapshotControl(this.snapshots),
-      transport: () => this.transport?.() ?? null
+      transport: () => this.transport?.() ?? null,
+      hub: () => this.telemetryHub()
     })
   )
   /** Where the shard's telemetry stream goes, as telemetry_snapshot reports it (set by whoever made the pipe). */

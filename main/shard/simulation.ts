@@ -18,6 +18,7 @@ import { createWorld } from '../sim/town/create-world'
 import { remapRunning } from '../sim/affordances/swap-registry'
 import { err, ok, type Result } from '../../shared/result'
 import { parsePendingOps } from './pending-ops-json'
+import { TickTiming } from './tick-timing'
 
 export interface SimulationOptions {
   /** Called with every tick's events (each listed once). */
@@ -39,6 +40,8 @@ export class Simulation {
   readonly world: World
   readonly log: InputLog
   readonly policy: PolicyRuntime
+  /** Wall-clock cost of the recent ticks (the engine tick and its listeners), for health_status. */
+  readonly timing = new TickTiming()
   private pending: ConsoleOp[] = []
   private readonly tickListeners = new Set<TickListener>()
   private lastEvents: readonly SimEvent[] = []
@@ -130,6 +133,7 @@ export class Simulation {
   }
 
   private advance({ decisions, policyRng }: PolicyDecisions): SimEvent[] {
+    const started = performance.now()
     // Console ops that arrived while the model ran go into this tick too: they are inputs like any other.
     const inputs = policyRng ? { decisions, console: this.pending, policy_rng: policyRng } : { decisions, console: this.pending }
     this.pending = []
@@ -141,6 +145,7 @@ export class Simulation {
     this.lastEvents = tickEvents
     if (events.length > 0) this.options.onEvents?.(events)
     for (const listener of this.tickListeners) listener(events, decisions)
+    this.timing.record(performance.now() - started)
     return events
   }
 

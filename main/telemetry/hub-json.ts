@@ -28,6 +28,19 @@ const window = z
 const counters = z.object({ cooldown_events: int, ghost_step_events: int, rotation_events: int })
 const narration = z.object({ tick: int, category: text, priority: z.boolean(), text, agents: z.array(text).max(64) })
 
+const queueEntry = z.object({ tick: int, delta: counters, totals: counters, conflicts: int.min(0), intensity: finite })
+const rivalryEntry = z.discriminatedUnion('type', [
+  z.object({ tick: int, type: z.literal('rivalry_changed'), agent_id: text, other: text, value: finite, delta: finite, reason: text }),
+  z.object({ tick: int, type: z.literal('rivalry_avoidance'), agent_id: text, other: text, object_id: text })
+])
+/** The conflict caches (conflict-history.ts); each list holds at most telemetry.conflict_history_limit (≤ 4096) entries. */
+const conflicts = z.object({
+  queue: z.array(queueEntry).max(4096),
+  rivalries: z.array(rivalryEntry).max(4096),
+  possessed: z.array(text).max(4096),
+  previous: counters.nullable()
+})
+
 export const TelemetryHubJsonSchema = z.object({
   schema_version: z.literal(1),
   /** The tick of the last observation (what a snapshot taken before the next one reports). */
@@ -72,7 +85,9 @@ export const TelemetryHubJsonSchema = z.object({
     }),
     recent: z.array(narration).max(MAX_LIST),
     unread: z.array(narration).max(MAX_LIST)
-  })
+  }),
+  /** Absent in hubs saved before the conflict caches existed: they restore empty. */
+  conflicts: conflicts.optional()
 })
 
 export type TelemetryHubJson = z.infer<typeof TelemetryHubJsonSchema>

@@ -9,6 +9,7 @@ import type { Alert, Narration } from '../../shared/contract/dto/society'
 import type { ShardConfig } from '../config/shard-config-schema'
 import { err, ok, type Result } from '../../shared/result'
 import { formatZodIssues } from '../../shared/zod-issues'
+import { ConflictHistory } from './conflict-history'
 import { TelemetryHubJsonSchema, type TelemetryHubJson } from './hub-json'
 import { KpiTracker, type KpiView } from './kpis/kpi-tracker'
 import { Narrator } from './narration/narrator'
@@ -54,11 +55,13 @@ export class TelemetryHub {
     private readonly shifts: ShiftTracker,
     private readonly stability: StabilityMonitor,
     private readonly kpis: KpiTracker,
-    private readonly narrator: Narrator
+    private readonly narrator: Narrator,
+    /** Queue history, rivalry events and possessed agents, for the console (conflict_status). */
+    readonly conflicts: ConflictHistory
   ) {}
 
   static create(config: ShardConfig): TelemetryHub {
-    return new TelemetryHub(new ShiftTracker(), StabilityMonitor.create(config.stability), new KpiTracker(config.stability.kpis), new Narrator(config.narration))
+    return new TelemetryHub(new ShiftTracker(), StabilityMonitor.create(config.stability), new KpiTracker(config.stability.kpis), new Narrator(config.narration), new ConflictHistory(config.telemetry.conflict_history_limit))
   }
 
   /** Digest one tick; answers the snapshot after it (its narrations are this call's new lines). */
@@ -90,6 +93,7 @@ export class TelemetryHub {
     this.stability.observe(facts)
     this.kpis.observe(facts, this.stability.starvation.newIncidents)
     this.narrator.observe(tick, events)
+    this.conflicts.observe(tick, world, events)
   }
 
   /** The current snapshot; hands out (and forgets) the narrations not yet handed out. */
@@ -119,6 +123,11 @@ export class TelemetryHub {
     rewards: () => this.rewards()
   }
 
+  /** The alerts active now and the latest stability metrics, without a snapshot (which would hand out unread narrations): the console's stability block. */
+  stabilityNow(): { tick: number; alerts: Alert[]; metrics: StabilityMetrics } {
+    return { tick: this.tick, alerts: this.stability.alerts(), metrics: this.stability.metrics() }
+  }
+
   /** A fresh copy of the last tick's rewards summary. */
   private rewards(): RewardsSummary {
     const r = this.fixedRewards ?? this.tally.summary()
@@ -133,7 +142,8 @@ export class TelemetryHub {
       shifts: this.shifts.toJSON(),
       stability: this.stability.toJSON(),
       kpis: this.kpis.toJSON(),
-      narrator: this.narrator.toJSON()
+      narrator: this.narrator.toJSON(),
+      conflicts: this.conflicts.toJSON()
     }
   }
 
@@ -149,7 +159,9 @@ export class TelemetryHub {
       ShiftTracker.fromJSON(json.shifts),
       StabilityMonitor.fromJSON(config.stability, json.stability),
       KpiTracker.fromJSON(config.stability.kpis, json.kpis),
-      Narrator.fromJSON(config.narration, json.narrator)
+      Narrator.fromJSON(config.narration, json.narrator),
+      // A hub saved before the conflict caches existed restores with empty ones.
+      ConflictHistory.fromJSON(config.telemetry.conflict_history_limit, json.conflicts)
     )
     hub.tick = json.tick
     hub.fixedRewards = { ...json.rewards, components: { ...json.rewards.components } }

@@ -311,7 +311,9 @@ export type TransportBlockConfig = z.infer<typeof TransportBlockSchema>
 export const TelemetrySectionSchema = z
   .object({
     transport: TransportBlockSchema.default(() => TransportBlockSchema.parse({})),
-    dispatch: DispatchBlockSchema.default(() => DispatchBlockSchema.parse({}))
+    dispatch: DispatchBlockSchema.default(() => DispatchBlockSchema.parse({})),
+    /** Entries each conflict cache keeps (queue history, rivalry events, possessed agents), for conflict_status. */
+    conflict_history_limit: z.number().int().min(1).max(4096).default(256)
   })
   .strict()
 export type TelemetrySectionConfig = z.infer<typeof TelemetrySectionSchema>

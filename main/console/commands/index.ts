@@ -6,6 +6,7 @@ import type { AnyCommand } from '../command'
 import { killCommand, setNeedCommand, setWalletCommand, teleportCommand } from './agent-ops'
 import { priceCommand, utilityCommand } from './economy-ops'
 import { employmentExitCommand, employmentStatusCommand } from './employment'
+import { healthStatusCommand } from './health-status'
 import { helpCommand } from './help'
 import { PERTURBATION_COMMANDS } from './perturbation-commands'
 import { debugQueuesCommand, queueInspectCommand } from './queue-inspect'
@@ -19,6 +20,7 @@ import { SNAPSHOT_COMMANDS } from './snapshot-commands'
 export const CONSOLE_COMMANDS: readonly AnyCommand[] = [
   helpCommand,
   telemetrySnapshotCommand,
+  healthStatusCommand,
   queueInspectCommand,
   debugQueuesCommand,
   spawnCommand,

@@ -1,7 +1,10 @@
 /**
  * `telemetry_snapshot`: the town's job and economy status in one versioned payload. Per agent:
  * job, shift state, whether it is at work now, wallet, attendance, lateness, wages earned and
- * withheld, meals eaten and cooked; then employment totals and the economy's prices and utilities.
+ * withheld, meals eaten and cooked; then employment totals and the employment queue in numbers,
+ * the economy's prices, utilities and object stock, the stability block (alerts, metrics,
+ * thresholds), the transport block and the possessed agents. `schema_version` is the telemetry
+ * schema it follows ("MAJOR.MINOR", the stream's), which a console compares with its own.
  */
 import { z } from 'zod'
 import { areaContains } from '../../sim/map/town-map'
@@ -10,17 +13,24 @@ import type { JsonValue } from '../../sim/state/world'
 import { summarizeWorld } from '../../sim/world-summary'
 import { defineCommand, now } from '../command'
 import { round6 } from './arg-types'
+import { STREAM_SCHEMA_VERSION } from '../../telemetry/stream/stream-schema'
+import { employmentQueue, objectStock, stabilityBlock, transportBlock } from './telemetry-blocks'
+import type { TelemetrySnapshotBlocksSchema } from './telemetry-results'
 
-/** Bumped whenever a field changes meaning or goes away; new fields may be added within a version. */
-export const TELEMETRY_SNAPSHOT_SCHEMA_VERSION = 1
+/**
+ * The telemetry schema the answer follows: the stream's "MAJOR.MINOR" (it was the integer 1 before
+ * the stability and transport blocks joined). New fields may be added within a minor version.
+ */
+export const TELEMETRY_SNAPSHOT_SCHEMA_VERSION = STREAM_SCHEMA_VERSION
 
 export const telemetrySnapshotCommand = defineCommand({
   name: 'telemetry_snapshot',
   role: 'viewer',
   destructive: false,
-  help: "Every agent's job and economy status (job, shift, on shift, wallet, attendance, lateness, wages, meals), employment totals, prices and utilities, the policy's identity and embedding allocator, the latest snapshot (its identity and RNG fingerprints), and the telemetry stream's transport status (null when it streams nowhere).",
+  help: "Every agent's job and economy status (job, shift, on shift, wallet, attendance, lateness, wages, meals), employment totals and exit-queue numbers, prices, utilities and object stock, the stability block (active alerts, latest metrics, thresholds), the policy's identity and embedding allocator, the latest snapshot (its identity and RNG fingerprints), the possessed agents, and the telemetry transport ({attached: false} when it streams nowhere).",
   args: z.object({}).strict(),
-  run({ world, policy, snapshots, transport }) {
+  run(ctx) {
+    const { world, policy, snapshots } = ctx
     const { state, params } = world
     const a = state.agents.cols
     const agents: JsonValue[] = []
@@ -45,20 +55,35 @@ export const telemetrySnapshotCommand = defineCommand({
       })
     }
     const summary = summarizeWorld(world)
-    return now({
+    const blocks: z.infer<typeof TelemetrySnapshotBlocksSchema> = {
       schema_version: TELEMETRY_SNAPSHOT_SCHEMA_VERSION,
+      stability: stabilityBlock(ctx),
+      transport: transportBlock(ctx),
+      object_stock: objectStock(world),
+      employment_queue: employmentQueue(world),
+      possessed_agents: ctx.telemetry?.hub()?.conflicts.possessed() ?? null
+    }
+    // The blocks are plain numbers, strings, arrays and objects (TelemetrySnapshotBlocksSchema types them).
+    const json = blocks as unknown as { [key: string]: JsonValue }
+    return now({
+      schema_version: json.schema_version!,
       tick: state.tick,
       day: summary.day,
       clock: summary.clock,
       agents,
       employment: { ...summary.employment, jobs: params.jobs.map((j) => j.id) },
+      employment_queue: json.employment_queue!,
       economy: { prices: { ...state.prices }, utilities: { ...state.utilities } },
+      object_stock: json.object_stock!,
+      // Active alerts, the latest metrics and the thresholds in force (null outside a shard).
+      stability: json.stability!,
       // The running policy's identity and embedding allocator (null outside a shard).
       policy: policy ? policyPart(policy.status()) : null,
       // The latest snapshot saved, autosaved, migrated or loaded: name, action, tick, identity (null before any, and outside a shard).
       last_snapshot: snapshots ? snapshots.last() : null,
-      // The telemetry stream's transports (each one's connected, dropped_messages, last success and failure, last error) and totals; null when it streams nowhere.
-      transport: transport ? transport() : null
+      // The telemetry pipe's status (each transport's connected, dropped_messages, last success and failure, last error) with attached: true; {attached: false} when it streams nowhere.
+      transport: json.transport!,
+      possessed_agents: json.possessed_agents!
     })
   }
 })

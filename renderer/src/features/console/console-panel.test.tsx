@@ -7,6 +7,7 @@ import type { ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { CommandInfo } from '../../../../shared/contract/dto/console'
+import { CONSOLE_TELEMETRY_SCHEMA } from '../../../../shared/contract/dto/telemetry-console'
 import { sampleConsoleResult, sampleSession, sampleStatus } from '../../../../shared/testing/contract-samples'
 import { SessionProvider } from '../../app/session-context'
 import type { Stores } from '../../stores/stores'
@@ -87,6 +88,18 @@ describe('Console results', () => {
     const json = /data-testid="console-result-json">([\s\S]*?)<\/pre>/.exec(html)?.[1]?.replace(/&quot;/g, '"') ?? ''
     expect(json).toContain('\n  "agent_id": "alice",')
     expect(json).toContain(long)
+  })
+
+  it('warns when a shard reports a newer telemetry schema than this console knows, and only then', () => {
+    const html = render(<ConsolePanel />, (s) => {
+      s.console.getState().addResult(sampleConsoleResult({ cmd_id: 'new', name: 'conflict_status', result: { schema_version: '1.99', history: [] } }))
+      s.console.getState().addResult(sampleConsoleResult({ cmd_id: 'same', name: 'health_status', result: { schema_version: CONSOLE_TELEMETRY_SCHEMA } }))
+      s.console.getState().addResult(sampleConsoleResult({ cmd_id: 'other', name: 'snapshot_inspect', result: { schema_version: '9.0' } }))
+    })
+    expect(countOf(html, 'console-result-warning')).toBe(1)
+    expect(textOf(html, 'console-result-warning')).toBe(`shard reports telemetry schema 1.99, this console knows ${CONSOLE_TELEMETRY_SCHEMA}: update the workstation; fields may be missing`)
+    // The answer itself is still shown in full.
+    expect(countOf(html, 'console-result-body')).toBe(3)
   })
 
   it('says a command queued while paused waits for Resume or Step', () => {

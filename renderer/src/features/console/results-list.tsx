@@ -4,6 +4,7 @@
  * of their own that wraps rather than being cut off.
  */
 import { memo } from 'react'
+import { telemetrySchemaWarning } from '../../../../shared/contract/dto/telemetry-console'
 import type { ConsoleEntry } from '../../stores/console-state'
 import { formatClock } from '../../components/format'
 import { ResultBody } from './result-body'
@@ -27,6 +28,8 @@ export function ResultsList({ entries, clock }: { entries: readonly ConsoleEntry
 const ResultRow = memo(function ResultRow({ entry, code, message }: { entry: ConsoleEntry; code: string; message: string }) {
   const { result } = entry
   const status = result.status
+  // A shard on another telemetry schema: its answer may hold fields this console does not show.
+  const warning = status === 'ok' ? telemetrySchemaWarning(result.name, result.result) : null
   return (
     <li className={`console-result result-${status}`} data-testid="console-result" data-status={status} data-cmd-id={result.cmd_id} data-code={code || undefined}>
       <div className="result-line">
@@ -45,6 +48,11 @@ const ResultRow = memo(function ResultRow({ entry, code, message }: { entry: Con
           </span>
         )}
       </div>
+      {warning ? (
+        <p className="result-warning warn-text" role="note" data-testid="console-result-warning">
+          {warning}
+        </p>
+      ) : null}
       {status === 'ok' ? <ResultBody value={result.result} /> : null}
       <div className="dim mono result-meta" data-testid="console-result-meta" title={`issuer ${result.issuer}, role ${result.role}`}>
         {formatClock(entry.at)} · tick {result.tick}
