@@ -57,7 +57,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   let server
   try {
-    server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: paths.rendererDir, host: args.host, port, onSessionEnd: (session) => host.sessionEnded(session), metrics: () => host.metrics() })
+    server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir: paths.rendererDir, host: args.host, port, onSessionEnd: (session) => host.sessionEnded(session), metrics: () => host.metrics(), telemetry: host.telemetry })
   } catch (e) {
     await host.dispose()
     if (e instanceof ListenError) throw new UsageError(e.message)

@@ -20,6 +20,8 @@ import { allowedHosts, hostAllowed, originAllowed } from './allowed-hosts'
 import { createStaticHandler } from './static-files'
 import { createHttpApi, DEFAULT_HTTP_API_LIMITS, isApiPath, type HttpApiLimits } from './http-api'
 import { HttpAuth } from './http-auth'
+import type { TelemetryHost } from '../host/telemetry-host'
+import { TELEMETRY_SOCKET_PATH, TelemetrySocket, type TelemetrySocketLimits } from './telemetry-socket'
 
 export interface BrowserServerOptions {
   registry: Registry
@@ -42,6 +44,9 @@ export interface BrowserServerOptions {
   metrics?: () => Promise<HostMetrics>
   /** Bounds on the HTTP API (defaults in http-api.ts). */
   apiLimits?: Partial<HttpApiLimits>
+  /** The host's telemetry (AppHost.telemetry): external observers read its stream at /api/telemetry. Without it that path answers 404. */
+  telemetry?: Pick<TelemetryHost, 'addExternal'>
+  telemetryLimits?: Partial<TelemetrySocketLimits>
 }
 
 export interface BrowserServer {
@@ -51,6 +56,8 @@ export interface BrowserServer {
   token: string
   stats: SocketStats
   limits: SocketLimits
+  /** The external observers' WebSocket, when the server has the host's telemetry. */
+  observers: TelemetrySocket | undefined
   close(): Promise<void>
 }
 
@@ -94,6 +101,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     else void serveStatic(req, res)
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+  const observers = options.telemetry ? new TelemetrySocket({ token, hosts: () => hosts, telemetry: options.telemetry, ...(options.telemetryLimits ? { limits: options.telemetryLimits } : {}) }) : undefined
   let sessions = 0
 
   // One encoding per event for every socket: N sockets must not cost N serialisations.
@@ -104,7 +112,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   })
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== SOCKET_PATH) {
+    const path = pathOf(req.url)
+    if (observers && path === TELEMETRY_SOCKET_PATH) {
+      observers.upgrade(req, socket, head)
+      return
+    }
+    if (path !== SOCKET_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
       return
     }
@@ -144,9 +157,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     token,
     stats,
     limits,
+    observers,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe()
+        observers?.close()
         for (const client of sockets.clients) client.terminate()
         sockets.close()
         server.closeAllConnections()

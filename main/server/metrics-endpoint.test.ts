@@ -24,6 +24,7 @@ function metrics(over: Partial<HostMetrics> = {}): HostMetrics {
     alerts: [],
     counters: { frames: 10, observer_frames: 4, worker_failures: 1, console_results: { ok: 2, error: 1, queued: 0 } },
     policy: null,
+    telemetry: null,
     ...over
   }
 }
@@ -102,5 +103,48 @@ describe('the /metrics families', () => {
     expect(samples(starting, 'townlet_shard_ready')).toEqual([[{}, 0]])
     expect(samples(starting, 'townlet_tick')).toEqual([])
     expect(samples(starting, 'townlet_policy_inference_latency_seconds')).toEqual([])
+  })
+
+  it('reports each telemetry transport by kind and target, escaped, with two transports to one target as one series', () => {
+    const transport = (kind: 'tcp' | 'file' | 'websocket', target: string, connected: boolean, sent: number, dropped: number) => ({
+      kind,
+      target,
+      connected,
+      dropped_messages: dropped,
+      sent_messages: sent,
+      queued_bytes: 0,
+      queued_messages: 0,
+      failures: connected ? 0 : 3,
+      reconnects: 0,
+      last_success_tick: 10,
+      last_failure_tick: connected ? null : 12,
+      last_error: connected ? null : 'refused',
+      last_error_code: connected ? null : ('telemetry.unreachable' as const)
+    })
+    const telemetry: HostMetrics['telemetry'] = {
+      schema_version: 1,
+      streaming: true,
+      transports: [transport('tcp', 'tcp://127.0.0.1:9', false, 5, 40), transport('file', 'out "a"\nb.jsonl', true, 45, 0), transport('file', 'out "a"\nb.jsonl', false, 1, 2), transport('websocket', '/api/telemetry (1 observer)', true, 44, 1)],
+      connected: false,
+      dropped_messages: 50,
+      host_lag_dropped: 7,
+      unencodable_messages: 0,
+      tick: 12
+    }
+    const text = renderExposition(metricFamilies(metrics({ telemetry }), { sockets: 0, stats: emptySocketStats() }))
+    expect(text).toContain('townlet_transport_connected{kind="file",target="out \\"a\\"\\nb.jsonl"} 0')
+    const f = parseExposition(text)
+    expect(samples(f, 'townlet_transport_connected')).toEqual([
+      [{ kind: 'tcp', target: 'tcp://127.0.0.1:9' }, 0],
+      [{ kind: 'file', target: 'out "a"\nb.jsonl' }, 0],
+      [{ kind: 'websocket', target: '/api/telemetry (1 observer)' }, 1]
+    ])
+    expect(samples(f, 'townlet_transport_sent_messages_total')).toContainEqual([{ kind: 'file', target: 'out "a"\nb.jsonl' }, 46])
+    expect(samples(f, 'townlet_transport_dropped_messages_total')).toContainEqual([{ kind: 'tcp', target: 'tcp://127.0.0.1:9' }, 40])
+    expect(samples(f, 'townlet_transport_host_lag_dropped_messages_total')).toEqual([[{}, 7]])
+    expect(samples(f, 'townlet_telemetry_streaming')).toEqual([[{}, 1]])
+    const none = scrape(metrics())
+    expect(samples(none, 'townlet_transport_connected')).toEqual([])
+    expect(samples(none, 'townlet_telemetry_streaming')).toEqual([[{}, 0]])
   })
 })

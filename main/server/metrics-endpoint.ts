@@ -68,7 +68,36 @@ export function metricFamilies(host: HostMetrics, server: ServerMetrics): Metric
     family('socket_clients', 'gauge', 'Browser sockets connected now.', [{ value: server.sockets }]),
     family('socket_dropped_events_total', 'counter', 'Events not sent to a browser socket that was behind.', [{ value: server.stats.droppedEvents }]),
     family('socket_refused_replies_total', 'counter', 'Replies replaced by ipc.backpressure because the socket was behind.', [{ value: server.stats.refusedReplies }]),
-    family('socket_closed_slow_total', 'counter', 'Browser sockets cut off for not reading.', [{ value: server.stats.closedSlow }])
+    family('socket_closed_slow_total', 'counter', 'Browser sockets cut off for not reading.', [{ value: server.stats.closedSlow }]),
+    ...transportFamilies(host.telemetry)
+  ]
+}
+
+/**
+ * The telemetry transports, one series per kind and target. Two transports that write to the same
+ * target (or whose targets agree up to the label bound) are one series: connected only if both are.
+ */
+function transportFamilies(telemetry: HostMetrics['telemetry']): MetricFamily[] {
+  const series = new Map<string, { labels: { kind: string; target: string }; connected: number; dropped: number; sent: number; failures: number }>()
+  for (const t of telemetry?.transports ?? []) {
+    const labels = { kind: t.kind, target: clipLabelValue(t.target) }
+    const key = `${labels.kind}\u0000${labels.target}`
+    const entry = series.get(key) ?? { labels, connected: 1, dropped: 0, sent: 0, failures: 0 }
+    if (!t.connected) entry.connected = 0
+    entry.dropped += t.dropped_messages
+    entry.sent += t.sent_messages
+    entry.failures += t.failures
+    if (series.size < MAX_ALERT_SERIES || series.has(key)) series.set(key, entry)
+  }
+  const all = [...series.values()]
+  const each = (pick: (e: (typeof all)[number]) => number): Sample[] => all.map((e) => ({ labels: e.labels, value: pick(e) }))
+  return [
+    family('telemetry_streaming', 'gauge', '1 while the shard streams its telemetry (a transport is configured or an external observer is connected).', [{ value: telemetry?.streaming ? 1 : 0 }]),
+    family('transport_connected', 'gauge', 'Whether each telemetry transport can deliver now (1) or not (0).', each((e) => e.connected)),
+    family('transport_dropped_messages_total', 'counter', 'Telemetry messages each transport dropped (buffer full, retries exhausted, output closed).', each((e) => e.dropped)),
+    family('transport_sent_messages_total', 'counter', 'Telemetry messages each transport delivered.', each((e) => e.sent)),
+    family('transport_failures_total', 'counter', 'Failed writes, connects or POSTs of each telemetry transport.', each((e) => e.failures)),
+    family('transport_host_lag_dropped_messages_total', 'counter', 'Telemetry messages the shard worker dropped because the host had not taken its last batch.', [{ value: telemetry?.host_lag_dropped ?? 0 }])
   ]
 }
 

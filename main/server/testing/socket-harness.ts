@@ -26,7 +26,7 @@ export async function serveTestHost(hostOptions: Parameters<typeof createTestHos
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   const host = createTestHost(hostOptions)
   await host.start()
-  const server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir, port: 0, metrics: () => host.metrics(), ...serverOptions })
+  const server = await startBrowserServer({ registry: host.registry, events: host.events, rendererDir, port: 0, metrics: () => host.metrics(), telemetry: host.telemetry, ...serverOptions })
   return {
     host,
     server,
