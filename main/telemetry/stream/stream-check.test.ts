@@ -2,6 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CHECK_LIMITS, StreamChecker, type CheckLimits } from './stream-check'
 import { judgeMessage } from './stream-compat'
+import { STREAM_MINOR } from './stream-schema'
+import { SIM_EVENT_TYPES, type SimEventType } from '../../sim/events/event-map'
+import { EVENT_SAMPLES } from '../../sim/events/testing/event-samples'
 
 const narration = (v: string, extra: Record<string, unknown> = {}) => ({ schema_version: v, kind: 'narration', tick: 5, seq: 0, payload: { tick: 5, category: 'chat', priority: false, text: 'hi', agents: [], ...extra } })
 
@@ -29,6 +32,46 @@ describe('judgeMessage: consumer compatibility', () => {
     expect(v.level).toBe('error')
     expect(JSON.stringify(v)).not.toContain('\u001b')
     expect(JSON.stringify(v).length).toBeLessThan(400)
+  })
+})
+
+const engineEvent = (v: string, payload: Record<string, unknown>) => ({ schema_version: v, kind: 'engine.event', tick: 3, seq: 1, payload: { tick: 3, ...payload } })
+/** This version, and a newer minor one. */
+const NOW = `1.${STREAM_MINOR}`
+const NEWER = `1.${STREAM_MINOR + 1}`
+const sample = (type: SimEventType) => ({ type, ...EVENT_SAMPLES[type] })
+
+describe('judgeMessage: engine events against the engine vocabulary', () => {
+  it('passes every known type with its fields (property: whatever the sample, through JSON)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SIM_EVENT_TYPES), (type) => {
+        expect(judgeMessage(JSON.parse(JSON.stringify(engineEvent(NOW, sample(type)))))).toMatchObject({ level: 'ok', kind: 'engine.event' })
+      })
+    )
+  })
+
+  it('refuses a renamed, missing, mistyped or extra field at this version, naming it; a newer minor ignores extra fields but not wrong ones', () => {
+    const { agent_id: _id, ...renamed } = sample('agent_exit')
+    expect(judgeMessage(engineEvent(NOW, { ...renamed, agent: 'ann' }))).toMatchObject({ level: 'error', problem: expect.stringMatching(/^engine\.event: payload\.agent_id: agent_exit: .*; payload: agent_exit: .*"agent"/) })
+    expect(judgeMessage(engineEvent(NOW, { ...sample('queue_conflict'), reason: 'shove' }))).toMatchObject({ level: 'error', problem: expect.stringContaining('payload.reason') })
+    expect(judgeMessage(engineEvent(NOW, { ...sample('job_late'), mood: 'grim' }))).toMatchObject({ level: 'error' })
+    expect(judgeMessage(engineEvent(NEWER, { ...sample('job_late'), mood: 'grim' }))).toMatchObject({ level: 'ok', kind: 'engine.event' })
+    expect(judgeMessage(engineEvent(NEWER, { ...sample('job_late'), penalty: 'lots' }))).toMatchObject({ level: 'error', problem: expect.stringContaining('payload.penalty') })
+    const result = { type: 'console.result', cmd_id: null, op: 'kill', status: 'error', code: 'console.not_found', message: 'gone' }
+    expect(judgeMessage(engineEvent(NOW, result))).toMatchObject({ level: 'ok' })
+    expect(judgeMessage(engineEvent(NOW, { ...result, status: 'ok' }))).toMatchObject({ level: 'error' })
+  })
+
+  it('an unknown type is an error at this version, fine at a newer minor, unread at a newer major', () => {
+    expect(judgeMessage(engineEvent(NOW, { type: 'agent_levitated', agent_id: 'ann' }))).toMatchObject({ level: 'error', problem: expect.stringContaining('unknown event type "agent_levitated"') })
+    expect(judgeMessage(engineEvent(NEWER, { type: 'agent_levitated', agent_id: 'ann' }))).toMatchObject({ level: 'ok', kind: 'engine.event' })
+    expect(judgeMessage(engineEvent('2.0', { type: 'agent_exit' }))).toMatchObject({ level: 'warning' })
+  })
+
+  it('the checker reports a drifted engine event with its line number', () => {
+    const lines = [engineEvent(NOW, sample('chat_success')), engineEvent(NOW, { ...sample('chat_success'), quality: 'warm' })].map((m, i) => JSON.stringify({ stream_offset: i, message: m }))
+    const r = check(`${lines.join('\n')}\n`)
+    expect(r).toMatchObject({ ok: false, messages: 1, errors: 1, problems: [{ line: 2, level: 'error', message: expect.stringContaining('payload.quality') }] })
   })
 })
 

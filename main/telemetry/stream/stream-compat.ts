@@ -1,16 +1,18 @@
 /**
  * Whether a consumer built for stream 1.0 can read one message: what `townlet telemetry check`
  * reports per line. The rules (docs/telemetry.md, "Compatibility"):
- * - 1.x with x ≤ 0: every kind known, every payload checked.
+ * - 1.x with x ≤ 0: every kind known, every payload checked; an `engine.event` is of a type in
+ *   the engine's vocabulary (main/sim/events) with exactly its fields.
  * - 1.x with x > 0, a newer minor: additive by promise, so known kinds are checked (fields we do
- *   not know are ignored) and unknown kinds are fine, skipped.
+ *   not know are ignored) and unknown kinds are fine, skipped; so are engine event types.
  * - a newer major: a warning; the envelope is read, the payload is not judged.
  * - anything else (0.x, not MAJOR.MINOR at all): an error.
  * Problems are in our own words; foreign text (a kind, a key) appears only as a sanitised snippet.
  */
 import type { z } from 'zod'
 import { snippet } from '../transports/sanitize'
-import { EnvelopeSchema, SchemaVersionSchema, STREAM_KINDS, STREAM_MAJOR, STREAM_MINOR, StreamMessageSchema, type StreamKind } from './stream-schema'
+import { isSimEventType } from '../../sim/events/event-map'
+import { EnvelopeSchema, NewerMinorEngineEventMessageSchema, SchemaVersionSchema, STREAM_KINDS, STREAM_MAJOR, STREAM_MINOR, StreamMessageSchema, type StreamKind } from './stream-schema'
 
 export type Verdict =
   | { level: 'ok'; kind: StreamKind | null; version: string; tick: number; seq: number | null }
@@ -33,8 +35,12 @@ export function judgeMessage(value: unknown): Verdict {
     if (minor > STREAM_MINOR) return { level: 'ok', kind: null, version: raw, tick, seq: seq ?? null }
     return { level: 'error', problem: `unknown kind ${snippet(kind, 32)} for schema_version ${raw}: one of ${STREAM_KINDS.join(', ')}`, version: raw }
   }
-  const message = StreamMessageSchema.safeParse(value)
+  const newer = minor > STREAM_MINOR
+  const message = (newer && kind === 'engine.event' ? NewerMinorEngineEventMessageSchema : StreamMessageSchema).safeParse(value)
   if (!message.success) return { level: 'error', problem: `${kind}: ${describeIssues(message.error.issues)}`, version: raw }
+  if (message.data.kind === 'engine.event' && !newer && !isSimEventType(message.data.payload.type)) {
+    return { level: 'error', problem: `engine.event: unknown event type ${snippet(message.data.payload.type, 32)} for schema_version ${raw}: docs/telemetry.md ("Engine events") lists them`, version: raw }
+  }
   return { level: 'ok', kind: kind as StreamKind, version: raw, tick, seq: seq ?? null }
 }
 

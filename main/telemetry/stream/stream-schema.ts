@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { AlertSchema, KpisSchema, NarrationSchema } from '../../../shared/contract/dto/society'
 import { PolicyIdentitySchema } from '../../../shared/contract/dto/policy'
 import { ERROR_CODES } from '../../../shared/error-codes'
+import { isSimEventType, SIM_EVENT_SCHEMAS, type SimEventType } from '../../sim/events/event-map'
 import { DISPATCH_PAYLOADS } from '../dispatch/dispatch-kinds'
 
 export const STREAM_SCHEMA_VERSION = '1.1'
@@ -24,13 +25,41 @@ const ms = z.number().min(0)
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
 const JsonSchema: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]))
 
-/** One engine event as the engine emits it: its type, its tick, and its own fields. */
-export const EngineEventPayloadSchema = z
+const EngineEventShape = z
   .object({
     type: z.string().min(1).max(64).regex(/^[a-z][a-z0-9_.]*$/, 'an event type is lowercase letters, digits, "_" and "."'),
     tick: count
   })
   .catchall(JsonSchema)
+
+/** A schema that takes fields it does not know (what a newer minor version may add), for each strict one in the map. */
+function lenient(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodObject) return schema.loose()
+  if (schema instanceof z.ZodDiscriminatedUnion) return z.union(schema.options.map((o) => lenient(o as z.ZodType)) as [z.ZodType, z.ZodType])
+  return schema
+}
+const LENIENT_EVENT_SCHEMAS = Object.fromEntries(Object.entries(SIM_EVENT_SCHEMAS).map(([type, schema]) => [type, lenient(schema)])) as Record<SimEventType, z.ZodType>
+
+/**
+ * The payload of a known engine event type, checked by the engine's own vocabulary
+ * (main/sim/events): exactly (`exact`, this version) or ignoring fields it does not know (a
+ * newer minor). Issues name the field under the payload; a type outside the vocabulary passes
+ * here and is judged by the compatibility rules (stream-compat.ts).
+ */
+function engineEventSchema(exact: boolean) {
+  return EngineEventShape.superRefine((event, ctx) => {
+    if (!isSimEventType(event.type)) return
+    const { type, tick: _tick, ...fields } = event
+    const checked = (exact ? SIM_EVENT_SCHEMAS[type] : LENIENT_EVENT_SCHEMAS[type]).safeParse(fields)
+    if (checked.success) return
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: `${type}: ${issue.message}` })
+  })
+}
+
+/** One engine event as the engine emits it: its type, its tick, and its own fields, a known type's fields exactly as its schema says. */
+export const EngineEventPayloadSchema = engineEventSchema(true)
+/** The same for a message of a newer minor version: known types checked, fields this townlet does not know ignored. */
+export const NewerMinorEngineEventPayloadSchema = engineEventSchema(false)
 
 export const AlertPayloadSchema = z.object({
   /** Raised: the alert became active this tick. Cleared: it is no longer active (the alert as last seen). */
@@ -136,4 +165,6 @@ export const StreamMessageSchema = z.discriminatedUnion('kind', [
   messageSchema('agent.snapshot')
 ])
 export type StreamMessage = z.infer<typeof StreamMessageSchema>
+/** An engine.event message of a newer minor version (see stream-compat.ts). */
+export const NewerMinorEngineEventMessageSchema = z.object({ schema_version: SchemaVersionSchema, kind: z.literal('engine.event'), tick: count, seq: count.optional(), payload: NewerMinorEngineEventPayloadSchema })
 export type PayloadOf<K extends StreamKind> = z.infer<(typeof PAYLOADS)[K]>
