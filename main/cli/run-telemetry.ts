@@ -11,7 +11,8 @@ import { DispatchBlockSchema, type DispatchBlockConfig } from '../config/section
 import { TelemetryDispatcher, type DispatchStats } from '../telemetry/dispatch/telemetry-dispatcher'
 import type { Shard, ShardFiles } from '../shard/shard'
 import { streamShard, type ShardStream } from '../telemetry/stream/shard-stream'
-import { TelemetryPipe, type TelemetryPipeStatus } from '../telemetry/transports/telemetry-pipe'
+import type { TelemetryPipeStatus } from '../telemetry/transports/telemetry-pipe'
+import { ThreadedPipe } from '../telemetry/transports/threaded-pipe'
 import { transportsFromSpecs } from '../telemetry/transports/spec'
 import type { ErrorCode } from '../../shared/error-codes'
 import type { JsonValue } from '../sim/state/world'
@@ -47,7 +48,7 @@ export class RunTelemetry {
   private dispatcher: TelemetryDispatcher | undefined
 
   private constructor(
-    private readonly pipe: TelemetryPipe,
+    private readonly pipe: ThreadedPipe,
     private readonly dispatch: DispatchBlockConfig
   ) {}
 
@@ -68,7 +69,8 @@ export class RunTelemetry {
       return undefined
     }
     const stdout = isWritable(io.stdout) ? io.stdout : undefined
-    const pipe = await TelemetryPipe.create(merged.data, { workspace: files.workspace, base: files.base, ...(stdout ? { stdout } : {}) })
+    // The transports run on a worker thread (stdout excepted): the tick's thread only encodes and queues.
+    const pipe = await ThreadedPipe.create(merged.data, { workspace: files.workspace, base: files.base, workerPath: io.paths.workerPath, ...(stdout ? { stdout } : {}) })
     if (!pipe.ok) throw new UsageError(`--telemetry: ${pipe.error.message}`)
     return new RunTelemetry(pipe.value, dispatch)
   }
