@@ -29,13 +29,13 @@ function setup() {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('wiring and commands', () => {
-  it('refreshes app info, status, the config list, the town, the console session and the host history on connection', async () => {
+  it('refreshes app info, status, the config list, the town, the console session, the host history and the telemetry status on connection', async () => {
     const { client, stores } = setup()
     client.setConnection({ state: 'connected' })
     await flush()
     await flush()
     // The observer stream asks for the whole town, then for what comes after it.
-    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'console.commands', 'console.session', 'observer.next', 'observer.next', 'session.history', 'shard.status'])
+    expect(client.channelsCalled().sort()).toEqual(['app.info', 'config.list', 'console.commands', 'console.session', 'observer.next', 'observer.next', 'session.history', 'shard.status', 'telemetry.status'])
     expect(stores.observer.getState().agents.size).toBe(1)
     expect(stores.console.getState().session).toEqual(sampleSession)
     expect(stores.appInfo.getState().info).toEqual(appInfo)

@@ -14,6 +14,7 @@ import { OverviewPanel } from '../features/overview/overview-panel'
 import { PolicyPanel } from '../features/policy/policy-panel'
 import { SnapshotsPanel } from '../features/snapshots/snapshots-panel'
 import { HistoryPanel } from '../features/history/history-panel'
+import { TelemetryPanel } from '../features/telemetry/telemetry-panel'
 
 export interface PanelEntry {
   /** Stable id: the nav button's test id is `nav-<id>`. */
@@ -36,5 +37,7 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'console', label: 'Console', glyph: '›', component: ConsolePanel },
   { id: 'snapshots', label: 'Snapshots', glyph: '⟲', component: SnapshotsPanel },
   // Past runs (townlet run --history): after Snapshots, so every panel before it keeps its digit key.
-  { id: 'history', label: 'History', glyph: '≡', component: HistoryPanel }
+  { id: 'history', label: 'History', glyph: '≡', component: HistoryPanel },
+  // Where the telemetry stream goes: last, so every panel before it keeps its key.
+  { id: 'telemetry', label: 'Telemetry', glyph: '⇢', component: TelemetryPanel }
 ]

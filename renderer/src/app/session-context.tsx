@@ -20,6 +20,7 @@ import type { SnapshotStore } from '../stores/snapshot-store'
 import type { Stores } from '../stores/stores'
 import type { TimelineStore } from '../stores/timeline-store'
 import type { UiStore } from '../stores/ui-store'
+import type { TelemetryStore } from '../stores/telemetry-store'
 import type { Commands } from './commands'
 import type { Session } from './session-type'
 
@@ -57,6 +58,7 @@ export const useObserver = <T,>(select: (s: ObserverStore) => T): T => useStore(
 export const useConsole = <T,>(select: (s: ConsoleStore) => T): T => useStore(useSession().stores.console, select)
 export const usePolicy = <T,>(select: (s: PolicyStore) => T): T => useStore(useSession().stores.policy, select)
 export const useUi = <T,>(select: (s: UiStore) => T): T => useStore(useSession().stores.ui, select)
+export const useTelemetry = <T,>(select: (s: TelemetryStore) => T): T => useStore(useSession().stores.telemetry, select)
 export const useTimeline = <T,>(select: (s: TimelineStore) => T): T => useStore(useSession().stores.timeline, select)
 export const useHover = <T,>(select: (s: HoverStore) => T): T => useStore(useSession().stores.hover, select)
 export const useSnapshots = <T,>(select: (s: SnapshotStore) => T): T => useStore(useSession().stores.snapshots, select)

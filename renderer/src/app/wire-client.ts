@@ -20,6 +20,12 @@ async function joinLate(client: TownletClient, stores: Stores): Promise<void> {
   else if (reply.error.code !== 'ipc.disconnected') stores.failures.getState().pushNotice(reply.error)
 }
 
+/** The transports' status now: the host says it again only while the shard streams. */
+async function readTelemetry(client: TownletClient, stores: Stores): Promise<void> {
+  const reply = await client.invoke('telemetry.status', {})
+  if (reply.ok) stores.telemetry.getState().setStatus(reply.value)
+}
+
 export function wireClient(client: TownletClient, stores: Stores, commands: WiredCommands): () => void {
   const offs = [
     client.on('shard.frame', (frame) => acceptFrame(stores, frame)),
@@ -39,6 +45,7 @@ export function wireClient(client: TownletClient, stores: Stores, commands: Wire
       stores.observer.getState().markStale()
     }),
     client.on('log.entry', (entry) => stores.logs.getState().append(entry)),
+    client.on('telemetry.transport', (status) => stores.telemetry.getState().setStatus(status)),
     // Only a page that has read the list reads it again: the others read it when the panel opens.
     onSnapshotChanged(client, () => {
       if (stores.snapshots.getState().list !== null) void commands.listSnapshots()
@@ -53,6 +60,7 @@ export function wireClient(client: TownletClient, stores: Stores, commands: Wire
         commands.startObserverStream()
         void commands.refresh()
         void joinLate(client, stores)
+        void readTelemetry(client, stores)
       }
       if (info.state !== 'connected' && wasConnected) commands.stopObserverStream()
     })

@@ -13,6 +13,7 @@ import { createShardStore } from './shard-store'
 import { createSnapshotStore } from './snapshot-store'
 import { createTimelineStore } from './timeline-store'
 import { createUiStore } from './ui-store'
+import { createTelemetryStore } from './telemetry-store'
 
 export function createStores() {
   const observer = createObserverStore()
@@ -33,7 +34,9 @@ export function createStores() {
     snapshots: createSnapshotStore(),
     console: createConsoleStore(),
     policy: createPolicyStore(),
-    ui: createUiStore()
+    ui: createUiStore(),
+    /** The telemetry transports' status. */
+    telemetry: createTelemetryStore()
   }
 }
 
