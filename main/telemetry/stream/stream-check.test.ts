@@ -39,7 +39,7 @@ const engineEvent = (v: string, payload: Record<string, unknown>) => ({ schema_v
 /** This version, and a newer minor one. */
 const NOW = `1.${STREAM_MINOR}`
 const NEWER = `1.${STREAM_MINOR + 1}`
-const sample = (type: SimEventType) => ({ type, ...EVENT_SAMPLES[type] })
+const sample = <K extends SimEventType>(type: K) => ({ type, ...EVENT_SAMPLES[type] })
 
 describe('judgeMessage: engine events against the engine vocabulary', () => {
   it('passes every known type with its fields (property: whatever the sample, through JSON)', () => {
