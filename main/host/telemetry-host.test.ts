@@ -62,9 +62,9 @@ describe('the app streams its telemetry', () => {
 
     // A config whose transport writes outside the workspace is refused by name; the first keeps streaming.
     const refused = await host.admin('config.load', { path: streamingConfig(dir, 'outside', '/etc/townlet-outside.jsonl') })
-    expect(refused.ok).toBe(false)
-    expect(refused.error?.code).toBe('fs.outside_workspace')
-    expect(refused.error?.message).toMatch(/telemetry\.transport cannot be used, so the config was not loaded: the telemetry file \/etc\/townlet-outside\.jsonl is outside the workspace/)
+    if (refused.ok) throw new Error('a transport outside the workspace was accepted')
+    expect(refused.error.code).toBe('fs.outside_workspace')
+    expect(refused.error.message).toMatch(/telemetry\.transport cannot be used, so the config was not loaded: the telemetry file \/etc\/townlet-outside\.jsonl is outside the workspace/)
     expect(existsSync('/etc/townlet-outside.jsonl')).toBe(false)
     okValue(await host.admin('shard.step', { ticks: 60 }))
     await until('the first file to reach tick 180', () => lines(first).some((m) => m.kind === 'loop.health' && m.tick === 180))
