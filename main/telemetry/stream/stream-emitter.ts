@@ -9,7 +9,7 @@ import type { Alert, Narration } from '../../../shared/contract/dto/society'
 import type { PolicyIdentity } from '../../../shared/contract/dto/policy'
 import type { ErrorCode } from '../../../shared/error-codes'
 import type { SimEvent } from '../../sim/state/world'
-import type { SocietyTelemetry, StreamReadout } from '../telemetry-hub'
+import type { StreamReadout } from '../telemetry-hub'
 import type { TelemetryPipeStatus } from '../transports/telemetry-pipe'
 import { STREAM_SCHEMA_VERSION, type PayloadOf, type StreamKind } from './stream-schema'
 
