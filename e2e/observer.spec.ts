@@ -6,9 +6,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ObserverFull } from '../shared/contract/dto/observer'
+import { observerTown } from './fixtures/observer-town'
 import { readNumber, snap, stepBy } from './fixtures/app'
-import { invokeHost } from './fixtures/host-client'
 import { expect, expectReady, ROOT, test } from './fixtures/server'
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789'
@@ -27,7 +26,7 @@ test('observe, inspect and act on the town as viewer and admin', async ({ page, 
   })
 
   await test.step('click an agent on the map: the inspector opens on it', async () => {
-    const full = await invokeHost<ObserverFull>(server, 'observer.full')
+    const full = await observerTown(server)
     const counts = new Map<string, number>()
     for (const a of full.agents) counts.set(`${a.x},${a.y}`, (counts.get(`${a.x},${a.y}`) ?? 0) + 1)
     const alone = full.agents.find((a) => counts.get(`${a.x},${a.y}`) === 1)!

@@ -6,9 +6,8 @@
  * stays folded after a reload.
  */
 import type { Locator, Page } from '@playwright/test'
-import type { ObserverFull } from '../shared/contract/dto/observer'
+import { observerTown } from './fixtures/observer-town'
 import { becomeAdmin, snap, stepBy } from './fixtures/app'
-import { invokeHost } from './fixtures/host-client'
 import { expect, expectReady, test } from './fixtures/server'
 
 test.use({ serveOptions: { config: 'configs/default.yaml' } })
@@ -31,7 +30,7 @@ test('the map keeps the selection in view, explains itself, and the inspector re
   await expectReady(page)
   await page.getByTestId('nav-map').click()
   await expect(page.getByTestId('map-agent-count')).toHaveText('8')
-  const full = await invokeHost<ObserverFull>(server, 'observer.full')
+  const full = await observerTown(server)
   const canvas = page.getByTestId('map-canvas')
 
   // The agent furthest east (alone on its tile, so the click hits it): the first a narrower canvas would cut off.

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import type { AgentRow, ObserverFull } from '../shared/contract/dto/observer'
+import type { AgentRow } from '../shared/contract/dto/observer'
+import { observerTown } from './fixtures/observer-town'
 import { becomeAdmin, snap, stepBy } from './fixtures/app'
-import { invokeHost } from './fixtures/host-client'
 import type { RunningServer } from './fixtures/server'
 import { expect, expectReady, test } from './fixtures/server'
 
@@ -23,7 +23,7 @@ async function shownIds(page: Page): Promise<string[]> {
 
 /** The host's agents in the order a live table sorted by hunger would show them. */
 async function hostOrderByHunger(server: RunningServer): Promise<string[]> {
-  const full = await invokeHost<ObserverFull>(server, 'observer.full')
+  const full = await observerTown(server)
   return [...full.agents].sort((a: AgentRow, b: AgentRow) => a.hunger - b.hunger || natural.compare(a.id, b.id)).map((a) => a.id)
 }
 

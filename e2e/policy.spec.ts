@@ -6,7 +6,7 @@
  * the fridge and sent to use it, its decisions marked operator, and released.
  */
 import type { Page } from '@playwright/test'
-import type { ObserverFull } from '../shared/contract/dto/observer'
+import { observerTown } from './fixtures/observer-town'
 import type { DecisionTrace, PolicyStatus } from '../shared/contract/dto/policy'
 import { readNumber, readTick, snap, stepBy } from './fixtures/app'
 import { invokeHost } from './fixtures/host-client'
@@ -22,7 +22,7 @@ const trace = (server: RunningServer, id: string) => invokeHost<DecisionTrace>(s
 
 /** Where an agent stands, from the host's own frame. */
 async function positionOf(server: RunningServer, id: string): Promise<{ x: number; y: number }> {
-  const full = await invokeHost<ObserverFull>(server, 'observer.full')
+  const full = await observerTown(server)
   const agent = full.agents.find((a) => a.id === id)
   if (!agent) throw new Error(`${id} is not in the town`)
   return { x: agent.x, y: agent.y }
@@ -92,7 +92,7 @@ test('swap in a model, read its decisions, anneal, possess and release as admin'
     await snap(page, '51-policy-panel')
   })
 
-  const full = await invokeHost<ObserverFull>(server, 'observer.full')
+  const full = await observerTown(server)
   const fridge = full.objects.find((o) => o.type === 'fridge')!
   expect(fridge).toBeTruthy()
 
@@ -164,7 +164,7 @@ test('swap in a model, read its decisions, anneal, possess and release as admin'
   ].filter((t) => full.map.rows[t.y]?.[t.x] === '.' && !taken.has(`${t.x},${t.y}`))
   expect(fridgeTiles.length).toBeGreaterThan(0)
   // Possess whoever stands farthest from the fridge, so the walk is a real one.
-  const here = await invokeHost<ObserverFull>(server, 'observer.full')
+  const here = await observerTown(server)
   const walker = [...here.agents].sort((a, b) => tileDistance(b, fridge) - tileDistance(a, fridge) || a.id.localeCompare(b.id))[0]!.id
 
   await test.step('possess an agent and walk it to the fridge', async () => {

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { ObserverFull } from '../shared/contract/dto/observer'
+import { observerTown } from './fixtures/observer-town'
 import type { ShardStatus } from '../shared/contract/dto/shard-status'
 import type { SnapshotList } from '../shared/contract/dto/snapshots'
 import { becomeAdmin, readTick, snap, stepBy } from './fixtures/app'
@@ -35,7 +35,7 @@ function writeConfig(): void {
 }
 
 const positions = async (server: RunningServer) =>
-  (await invokeHost<ObserverFull>(server, 'observer.full')).agents.map((a) => `${a.id}@${a.x},${a.y}`).sort()
+  (await observerTown(server)).agents.map((a) => `${a.id}@${a.x},${a.y}`).sort()
 
 const list = (server: RunningServer) => invokeHost<SnapshotList>(server, 'snapshot.list')
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CommandInfo, ConsoleResult, ConsoleSession } from '../../shared/contract/dto/console'
 import type { ObserverFull } from '../../shared/contract/dto/observer'
+import { decodeObserverFrame } from '../../shared/contract/dto/observer-decode'
 import type { AuditLine } from '../console/audit-line'
 import { createTestHost, type TestHost, okValue } from './test-host'
 
@@ -38,8 +39,9 @@ async function auditLines(h: TestHost, count: number): Promise<AuditLine[]> {
 }
 
 async function hungerOf(h: TestHost, agent: string): Promise<number> {
-  const full = okValue<ObserverFull>(await h.call('observer.full'))
-  const row = full.agents.find((a) => a.id === agent)
+  const decoded = decodeObserverFrame(null, okValue<ObserverFull>(await h.call('observer.full')))
+  if (!decoded.ok) throw new Error(decoded.error)
+  const row = decoded.frame.agents.find((a) => a.id === agent)
   if (!row) throw new Error(`no agent ${agent}`)
   return row.hunger
 }

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import type { ObserverDiff } from '../../shared/contract/dto/observer'
-import { sampleAgentRow, sampleObserverFull } from '../../shared/testing/contract-samples'
+import { sampleAgentRow } from '../../shared/testing/contract-samples'
 import { ObserverHub } from './observer-hub'
-
-const diff = (over: Partial<ObserverDiff>): ObserverDiff => {
-  const { map: _m, agents: _a, objects: _o, config_id: _c, kind: _k, ...common } = sampleObserverFull(0)
-  return { ...common, kind: 'diff', base_seq: 0, agents: [], removed: [], objects: [], ...over }
-}
+import { FakeClient, FakeWorker } from './observer-test-frames'
 
 describe('ObserverHub', () => {
   it('mirrors full frames and diffs, renumbering them for clients', () => {
     const hub = new ObserverHub()
+    const worker = new FakeWorker()
     expect(hub.full()).toBeUndefined()
-    expect(hub.receive(diff({ seq: 7 }))).toBeUndefined()
-    const first = hub.receive(sampleObserverFull(0, [sampleAgentRow({ id: 'a' }), sampleAgentRow({ id: 'b' })]))
+    const early = new FakeWorker()
+    early.full([])
+    expect(hub.receive(early.diff(1, []))).toBeUndefined()
+    const first = hub.receive(worker.full([sampleAgentRow({ id: 'a' }), sampleAgentRow({ id: 'b' })]))
     expect(first).toMatchObject({ kind: 'full', seq: 0 })
-    const next = hub.receive(diff({ seq: 1, base_seq: 0, tick: 5, agents: [sampleAgentRow({ id: 'a', x: 3 }), sampleAgentRow({ id: 'c' })], removed: ['b'] }))
-    expect(next).toMatchObject({ kind: 'diff', seq: 1, base_seq: 0 })
-    const full = hub.full()!
+    const next = hub.receive(worker.diff(5, [sampleAgentRow({ id: 'a', x: 3 }), sampleAgentRow({ id: 'c' })], ['b']))
+    expect(next).toMatchObject({ kind: 'diff', seq: 1, base_seq: 0, removed: ['b'] })
+    const full = new FakeClient().read(hub.full()!)
     expect(full).toMatchObject({ kind: 'full', seq: 1, tick: 5 })
     expect(full.agents.map((a) => [a.id, a.x])).toEqual([
       ['a', 3],
@@ -27,8 +25,21 @@ describe('ObserverHub', () => {
 
   it('keeps counting across a worker restart (a new full frame)', () => {
     const hub = new ObserverHub()
-    hub.receive(sampleObserverFull(0))
-    hub.receive(diff({ seq: 1 }))
-    expect(hub.receive(sampleObserverFull(0))).toMatchObject({ kind: 'full', seq: 2 })
+    const worker = new FakeWorker()
+    hub.receive(worker.full([sampleAgentRow()]))
+    hub.receive(worker.diff(1, []))
+    expect(hub.receive(new FakeWorker().full([sampleAgentRow()]))).toMatchObject({ kind: 'full', seq: 2 })
+  })
+
+  it('refuses a worker diff that names a slot it never had, and waits for the next full frame', () => {
+    const hub = new ObserverHub()
+    const worker = new FakeWorker()
+    hub.receive(worker.full([sampleAgentRow({ id: 'a' })]))
+    const bad = worker.diff(2, [sampleAgentRow({ id: 'a', x: 4 })])
+    bad.agents.index = [7]
+    expect(hub.receive(bad)).toBeUndefined()
+    expect(hub.lastError).toMatch(/agents\.index\[0\] is 7, but there are only 1 agents in the roster/)
+    expect(hub.full()).toBeUndefined()
+    expect(hub.receive(worker.full([sampleAgentRow({ id: 'a' })]))).toMatchObject({ kind: 'full' })
   })
 })

@@ -6,7 +6,7 @@
  * gets fewer, larger diffs instead of a backlog of frames that delays everything behind it, a
  * Pause reply included. One waiting request per session; sessions are bounded.
  */
-import type { ObserverFrame, ObserverFull } from '../../shared/contract/dto/observer'
+import type { ObserverDiff, ObserverDiffRows, ObserverFrame, ObserverFrameRows, ObserverFull } from '../../shared/contract/dto/observer'
 import { PendingDiff } from './observer-diff-merge'
 
 /** Sessions whose place in the stream is remembered (windows and sockets, with room to spare). */
@@ -26,11 +26,14 @@ interface SessionState {
 export class ObserverPacer {
   private readonly sessions = new Map<string, SessionState>()
 
-  /** `full()`: the host's mirror of the whole town now (undefined before the first frame). */
-  constructor(private readonly full: () => ObserverFull | undefined) {}
+  /**
+   * `mirror.full()`: the whole town now (undefined before the first frame), encoded;
+   * `mirror.encode`: a folded diff encoded for a client.
+   */
+  constructor(private readonly mirror: { full(): ObserverFull | undefined; encode(diff: ObserverDiffRows): ObserverDiff }) {}
 
-  /** A new frame from the mirror (already applied to it), for every session. */
-  publish(frame: ObserverFrame): void {
+  /** A new frame from the mirror (already applied to it, as rows), for every session. */
+  publish(frame: ObserverFrameRows): void {
     for (const state of this.sessions.values()) {
       if (frame.kind === 'full') {
         state.pending = 'full'
@@ -106,8 +109,11 @@ export class ObserverPacer {
   /** The frame this session should get now, if there is one (and it is now given). */
   private take(state: SessionState): ObserverFrame | undefined {
     let frame: ObserverFrame | undefined
-    if (state.pending === 'full') frame = this.full()
-    else if (state.sent !== null) frame = state.pending.toDiff(state.sent)
+    if (state.pending === 'full') frame = this.mirror.full()
+    else if (state.sent !== null) {
+      const rows = state.pending.toDiff(state.sent)
+      frame = rows && this.mirror.encode(rows)
+    }
     if (frame === undefined) return undefined
     state.sent = frame.seq
     state.pending = new PendingDiff()

@@ -16,7 +16,7 @@ const RELAY_SESSION = '(host: next frame)'
 
 export class ObserverRelay {
   private readonly hub = new ObserverHub()
-  private readonly pacer = new ObserverPacer(() => this.hub.full())
+  private readonly pacer = new ObserverPacer(this.hub)
   /** A command changed the shard and its observer frame has not arrived yet. */
   private behind = false
 

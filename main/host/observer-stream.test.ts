@@ -4,7 +4,8 @@
  * less often gets the frames it missed folded into one diff; a late session gets the whole town.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { ObserverFrameSchema, type ObserverFrame, type ObserverFull } from '../../shared/contract/dto/observer'
+import { ObserverFrameSchema, type ObserverFrame, type ObserverFrameRows, type ObserverFull, type ObserverFullRows } from '../../shared/contract/dto/observer'
+import { FakeClient, readFull } from './observer-test-frames'
 import { createTestHost, okValue, type TestHost } from './test-host'
 
 let host: TestHost | undefined
@@ -35,12 +36,13 @@ describe('observer stream', () => {
     await host.start()
     const first = (await next(host, 'viewer', null))!
     expect(first).toMatchObject({ kind: 'full', config_id: 'default' })
-    const full = first as ObserverFull
+    const client = new FakeClient()
+    const full = client.read(first) as ObserverFullRows
     expect(full.agents).toHaveLength(8)
     expect(full.map.rows[0]).toMatch(/^#+$/)
     expect(full.objects.find((o) => o.id === 'fridge_1')).toMatchObject({ type: 'fridge', home: 'house' })
 
-    const seen: ObserverFrame[] = [first]
+    const seen: ObserverFrameRows[] = [full]
     let stepped = false
     while (seen.at(-1)!.tick < 30) {
       if (!stepped) {
@@ -48,7 +50,7 @@ describe('observer stream', () => {
         await host.admin('shard.step', { ticks: 30 })
       }
       const frame = await next(host, 'viewer', seen.at(-1)!.seq)
-      if (frame) seen.push(frame)
+      if (frame) seen.push(client.read(frame))
     }
     for (let k = 1; k < seen.length; k++) {
       const f = seen[k]!
@@ -61,7 +63,7 @@ describe('observer stream', () => {
     expect('map' in last).toBe(false)
     expect(await next(host, 'viewer', last.seq, 50)).toBeNull()
 
-    const late = okValue<ObserverFull>(await host.call('observer.full'))
+    const late = readFull(okValue<ObserverFull>(await host.call('observer.full'))) as ObserverFullRows
     expect(late).toMatchObject({ kind: 'full', tick: 30, seq: last.seq })
     expect(late.agents).toHaveLength(8)
   })
@@ -94,6 +96,6 @@ describe('observer stream', () => {
       if (frame) after = frame.seq
     }
     expect(frame).toMatchObject({ kind: 'full', config_id: 'scenario_queue_conflict' })
-    expect((frame as ObserverFull).agents.map((a) => a.id).sort()).toEqual(['anna', 'ben', 'cara'])
+    expect((readFull(frame!) as ObserverFullRows).agents.map((a) => a.id).sort()).toEqual(['anna', 'ben', 'cara'])
   })
 })

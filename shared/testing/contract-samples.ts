@@ -7,7 +7,8 @@ import { FRAME_SCHEMA_VERSION, type Frame } from '../contract/dto/frame'
 import type { ShardStatus } from '../contract/dto/shard-status'
 import { emptyWorldSummary } from '../contract/dto/world-summary'
 import type { ConsoleResult, ConsoleSession } from '../contract/dto/console'
-import { OBSERVER_SCHEMA_VERSION, type AgentRow, type EconomyRow, type ObserverFull } from '../contract/dto/observer'
+import { OBSERVER_SCHEMA_VERSION, type AgentRow, type EconomyRow, type ObserverFull, type ObserverFullRows } from '../contract/dto/observer'
+import { namesFromRows, ObserverRowsEncoder } from '../contract/dto/observer-encode'
 import type { AgentDetail, SocietyView } from '../contract/dto/society'
 import type { DecisionTrace, PolicyStatus } from '../contract/dto/policy'
 import type { MigrationPreview, SnapshotDiffDto, SnapshotEntry, SnapshotInspection, SnapshotList, SnapshotVerdict } from '../contract/dto/snapshots'
@@ -70,8 +71,8 @@ export function sampleAgentRow(overrides: Partial<AgentRow> = {}): AgentRow {
   }
 }
 
-/** A 5×3 room with a fridge and one agent. */
-export function sampleObserverFull(seq = 0, agents: AgentRow[] = [sampleAgentRow()]): ObserverFull {
+/** A 5×3 room with a fridge and one agent, as a client reads it (rows). */
+export function sampleObserverFullRows(seq = 0, agents: AgentRow[] = [sampleAgentRow()]): ObserverFullRows {
   return {
     schema_version: OBSERVER_SCHEMA_VERSION,
     kind: 'full',
@@ -87,6 +88,21 @@ export function sampleObserverFull(seq = 0, agents: AgentRow[] = [sampleAgentRow
     agents,
     objects: [{ id: 'fridge_1', type: 'fridge', x: 3, y: 1, home: 'house', workplace: null, holder: null, queue: [], running: null, remaining: 0, stock: { meals: 4 } }]
   }
+}
+
+/** Affordances the samples' rows may name. */
+export const SAMPLE_AFFORDANCES = ['eat_meal', 'cook_meal', 'shower', 'rest_sleep', 'work_shift']
+
+/** The same town as the wire carries it (columns). */
+export function sampleObserverFull(seq = 0, agents: AgentRow[] = [sampleAgentRow()]): ObserverFull {
+  return encodeSampleFull(sampleObserverFullRows(seq, agents))
+}
+
+/** Any town of rows as the wire carries it (its dictionaries taken from the rows). */
+export function encodeSampleFull(rows: ObserverFullRows): ObserverFull {
+  const encoder = new ObserverRowsEncoder()
+  encoder.reset(namesFromRows(rows, SAMPLE_AFFORDANCES))
+  return encoder.full(rows)
 }
 
 /** A quiet society: no alerts, nothing pending, one rivalry. */

@@ -64,8 +64,9 @@ export function createObserverStream(client: TownletClient, stores: Stores, opti
       failures = 0
       if (!reply.value.frame) continue
       const started = clock()
-      // A frame that does not fit marks the town stale: the next request asks for all of it.
-      stores.observer.getState().receive(reply.value.frame, started)
+      // A frame that does not fit marks the town stale: the next request asks for all of it; one
+      // refused (it names slots or codes this page does not know) also waits a retry pause first.
+      if (stores.observer.getState().receive(reply.value.frame, started) === 'invalid') await sleep(RETRY_MS)
       // The panels render after this task; a zero wait lets them, so the time spent counts it.
       await sleep(0)
       const spent = clock() - started

@@ -4,7 +4,7 @@ import { sampleEconomy, sampleObserverFull } from '../../../shared/testing/contr
 import { sampleDiff } from '../testing/observer-samples'
 import { economyPoint, emptyEconomyHistory, recordEconomy, seriesKeys } from './economy-history'
 import type { EconomyHistory } from './economy-history'
-import { applyFull, initialObserver, receiveFrame } from './observer-state'
+import { applyFullFrame, initialObserver, receiveFrame } from './observer-state'
 
 const job = { id: 'barista', workplace: 'cafe', start: '07:00', end: '15:00', wage: 0.025, lateness_penalty: 0.1, employed: 2, on_shift: 1, late: 0, attendance: 1, late_shifts: 0, wages_earned: 0.5, wages_withheld: 0 }
 
@@ -70,13 +70,13 @@ describe('economy history', () => {
 
 describe('economy history in the observer store', () => {
   it('is fed by full frames and diffs, and starts again for another world', () => {
-    let slice = applyFull(initialObserver(), { ...sampleObserverFull(1), economy: economy(4) }, 0)
+    let slice = applyFullFrame(initialObserver(), { ...sampleObserverFull(1), economy: economy(4) }, 0)
     slice = receiveFrame(slice, { ...sampleDiff(2, 1, { tick: 5 }), economy: economy(3, 0.6) }, 10).slice
     expect(slice.economyHistory.points.map((p) => [p.tick, p.stock['fridge · meals'], p.prices.meal_cost])).toEqual([
       [0, 4, 0.4],
       [5, 3, 0.6]
     ])
-    const other = applyFull(slice, { ...sampleObserverFull(3), config_id: 'other', economy: economy(9) }, 20)
+    const other = applyFullFrame(slice, { ...sampleObserverFull(3), config_id: 'other', economy: economy(9) }, 20)
     expect(other.economyHistory.points.map((p) => p.stock['fridge · meals'])).toEqual([9])
     expect(initialObserver().economyHistory.points).toEqual([])
   })

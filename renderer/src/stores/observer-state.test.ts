@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { sampleAgentRow, sampleObserverFull } from '../../../shared/testing/contract-samples'
 import { sampleDiff, sampleObject } from '../testing/observer-samples'
-import { applyFull, initialObserver, markStale, receiveFetchedFull, receiveFrame } from './observer-state'
+import { applyFullFrame, initialObserver, markStale, receiveFetchedFull, receiveFrame } from './observer-state'
 import type { ObserverSlice } from './observer-state'
 
 const alice = sampleAgentRow()
 const bob = sampleAgentRow({ id: 'bob', x: 1 })
 
 function loaded(seq = 5, now = 0): ObserverSlice {
-  return applyFull(initialObserver(), sampleObserverFull(seq, [alice, bob]), now)
+  return applyFullFrame(initialObserver(), sampleObserverFull(seq, [alice, bob]), now)
 }
 
 describe('observer frames', () => {
@@ -80,7 +80,7 @@ describe('observer frames', () => {
 
   it('keeps the same map object when a full frame repeats the layout', () => {
     const first = loaded(1)
-    const again = applyFull(first, sampleObserverFull(2, [alice]), 0)
+    const again = applyFullFrame(first, sampleObserverFull(2, [alice]), 0)
     expect(again.map).toBe(first.map)
   })
 })
@@ -137,7 +137,7 @@ describe('need history', () => {
     const refetched = receiveFetchedFull(markStale(slice), { ...sampleObserverFull(5, [alice]), tick: 5 }, 2_000)
     expect(refetched.history.get('alice')?.map((s) => s.tick)).toEqual([0, 1, 5])
     expect(refetched.history.has('bob')).toBe(false)
-    const other = applyFull(refetched, { ...sampleObserverFull(0, [alice]), config_id: 'other' }, 3_000)
+    const other = applyFullFrame(refetched, { ...sampleObserverFull(0, [alice]), config_id: 'other' }, 3_000)
     expect(other.history.get('alice')).toHaveLength(1)
     expect(other.events).toEqual([])
   })

@@ -2,9 +2,14 @@
  * The town as the observer panels see it, rebuilt from the observer stream: a full frame replaces
  * everything; a diff applies only on top of the frame it names (`base_seq`). Any other diff means
  * frames were dropped (a slow client) or we never had a base, so the slice turns `stale` and the
- * caller fetches a full frame. Pure functions; the store and the wiring live elsewhere.
+ * caller fetches a full frame. Frames arrive as columns (validated by the contract at the
+ * socket) and are decoded here into the rows the panels read, against the roster and
+ * dictionaries of the last full frame (`codec`); a frame that names an unknown slot or code is
+ * dropped whole, its reason shown, and the town fetched again. Pure functions; the store and the
+ * wiring live elsewhere.
  */
-import type { AgentRow, EconomyRow, ObjectRow, ObserverDiff, ObserverEvent, ObserverFrame, ObserverFull, TownMapDto } from '../../../shared/contract/dto/observer'
+import type { AgentRow, EconomyRow, ObjectRow, ObserverDiffRows, ObserverEvent, ObserverFrame, ObserverFull, ObserverFullRows, TownMapDto } from '../../../shared/contract/dto/observer'
+import { decodeObserverFrame, type DecoderState } from '../../../shared/contract/dto/observer-decode'
 import type { Narration, SocietyView } from '../../../shared/contract/dto/society'
 import { appendAgentEvents, appendBounded, MAX_EVENTS } from './agent-events'
 import type { AgentEvents } from './agent-events'
@@ -41,11 +46,14 @@ export interface ObserverSlice {
   societyHistory: SocietyHistory
   /** Narration lines accumulated across frames, newest last, bounded. */
   narrations: readonly Narration[]
-  /** Why the last `observer.full` failed; cleared by the next full frame. */
+  /** Why the last `observer.full` failed, or why a frame was refused; cleared by the next full frame. */
   error: string | null
+  /** The roster and dictionaries diffs are read against (null before the first full frame). */
+  codec: DecoderState | null
 }
 
-export type FrameOutcome = 'applied' | 'ignored' | 'gap'
+/** 'gap': a full frame must be fetched; 'invalid': the frame was refused (see `error`), and one must be too. */
+export type FrameOutcome = 'applied' | 'ignored' | 'gap' | 'invalid'
 
 /** No town yet: stale until the first full frame. */
 export function initialObserver(): ObserverSlice {
@@ -68,18 +76,30 @@ export function initialObserver(): ObserverSlice {
     society: null,
     societyHistory: emptySocietyHistory(),
     narrations: [],
-    error: null
+    error: null,
+    codec: null
   }
 }
 
 /** An event from the stream: a full frame always applies; a diff only on its base. */
 export function receiveFrame(slice: ObserverSlice, frame: ObserverFrame, now: number): { slice: ObserverSlice; outcome: FrameOutcome } {
-  if (frame.kind === 'full') return { slice: applyFull(slice, frame, now), outcome: 'applied' }
-  if (slice.stale) return { slice, outcome: 'gap' }
-  // Already covered by a newer full frame (its reply overtook the stream).
-  if (frame.seq <= slice.seq) return { slice, outcome: 'ignored' }
-  if (frame.base_seq !== slice.seq) return { slice: { ...slice, stale: true }, outcome: 'gap' }
-  return { slice: applyDiff(slice, frame, now), outcome: 'applied' }
+  if (frame.kind === 'diff') {
+    if (slice.stale) return { slice, outcome: 'gap' }
+    // Already covered by a newer full frame (its reply overtook the stream).
+    if (frame.seq <= slice.seq) return { slice, outcome: 'ignored' }
+    if (frame.base_seq !== slice.seq) return { slice: { ...slice, stale: true }, outcome: 'gap' }
+  }
+  const decoded = decodeObserverFrame(slice.codec, frame)
+  if (!decoded.ok) return { slice: { ...slice, stale: true, error: decoded.error }, outcome: 'invalid' }
+  const rows = decoded.frame
+  return { slice: rows.kind === 'full' ? applyFull(slice, rows, now, decoded.state) : applyDiff(slice, rows, now, decoded.state), outcome: 'applied' }
+}
+
+/** A full frame as it came (columns): the town it holds, or the slice stale with the reason it was refused. */
+export function applyFullFrame(slice: ObserverSlice, full: ObserverFull, now: number): ObserverSlice {
+  const decoded = decodeObserverFrame(null, full)
+  if (!decoded.ok) return { ...slice, stale: true, error: decoded.error }
+  return applyFull(slice, decoded.frame as ObserverFullRows, now, decoded.state)
 }
 
 /**
@@ -88,11 +108,11 @@ export function receiveFrame(slice: ObserverSlice, frame: ObserverFrame, now: nu
  */
 export function receiveFetchedFull(slice: ObserverSlice, full: ObserverFull, now: number): ObserverSlice {
   if (!slice.stale && full.seq < slice.seq) return slice
-  return applyFull(slice, full, now)
+  return applyFullFrame(slice, full, now)
 }
 
 /** A full frame replaces the town. History, events and narration survive only within the same world. */
-export function applyFull(slice: ObserverSlice, full: ObserverFull, now: number): ObserverSlice {
+export function applyFull(slice: ObserverSlice, full: ObserverFullRows, now: number, codec: DecoderState | null = null): ObserverSlice {
   const sameWorld = slice.configId === full.config_id && full.tick >= slice.tick
   const base = sameWorld ? slice : initialObserver()
   const agents = new Map(full.agents.map((a) => [a.id, a]))
@@ -117,12 +137,13 @@ export function applyFull(slice: ObserverSlice, full: ObserverFull, now: number)
     society: full.society,
     societyHistory: recordSociety(base.societyHistory, full.society, full.tick),
     narrations: appendNarrations(base.narrations, full.society.narrations),
-    error: null
+    error: null,
+    codec
   }
 }
 
 /** Upserts agents and objects by id, drops the removed, replaces the economy and society, appends events and narration. */
-export function applyDiff(slice: ObserverSlice, diff: ObserverDiff, now: number): ObserverSlice {
+export function applyDiff(slice: ObserverSlice, diff: ObserverDiffRows, now: number, codec: DecoderState | null = slice.codec): ObserverSlice {
   let agents = slice.agents
   if (diff.agents.length > 0 || diff.removed.length > 0) {
     const next = new Map(slice.agents)
@@ -154,7 +175,8 @@ export function applyDiff(slice: ObserverSlice, diff: ObserverDiff, now: number)
     lastSampleAt: sampled.lastSampleAt,
     society: diff.society,
     societyHistory: recordSociety(slice.societyHistory, diff.society, diff.tick),
-    narrations: appendNarrations(slice.narrations, diff.society.narrations)
+    narrations: appendNarrations(slice.narrations, diff.society.narrations),
+    codec
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Narration } from '../../../shared/contract/dto/society'
 import { sampleAgentRow, sampleObserverFull, sampleSociety } from '../../../shared/testing/contract-samples'
 import { sampleDiff } from '../testing/observer-samples'
-import { applyFull, initialObserver, receiveFrame } from './observer-state'
+import { applyFullFrame, initialObserver, receiveFrame } from './observer-state'
 import { appendNarrations, emptySocietyHistory, MAX_NARRATIONS, pushFairness, pushKpis, recordSociety } from './society-history'
 import type { KpiPoint, SocietyHistory } from './society-history'
 
@@ -135,7 +135,7 @@ describe('society in the observer store', () => {
 
   it('keeps the latest society from full frames and diffs, and accumulates narration across them', () => {
     const full = { ...sampleObserverFull(1, [sampleAgentRow()]), society: withNarration([line(0, 'hello')], [1, 0, 0]) }
-    let slice = applyFull(initialObserver(), full, 0)
+    let slice = applyFullFrame(initialObserver(), full, 0)
     expect(slice.society?.conflict.fairness.ghost_step_events).toBe(1)
     expect(slice.narrations).toHaveLength(1)
     const diff = { ...sampleDiff(2, 1, { tick: 5 }), society: withNarration([line(0, 'hello'), line(5, 'world', { priority: true })], [1, 2, 0]) }
@@ -147,15 +147,15 @@ describe('society in the observer store', () => {
       [5, 0, 2]
     ])
     // A refetched full frame of the same world keeps the feed and history.
-    const again = applyFull(slice, { ...sampleObserverFull(3, [sampleAgentRow()]), tick: 5, society: diff.society }, 200)
+    const again = applyFullFrame(slice, { ...sampleObserverFull(3, [sampleAgentRow()]), tick: 5, society: diff.society }, 200)
     expect(again.narrations).toHaveLength(2)
     expect(again.societyHistory.fairness).toHaveLength(2)
   })
 
   it('forgets narration and history when another world arrives', () => {
     const full = { ...sampleObserverFull(1), society: withNarration([line(0, 'hello')]) }
-    const slice = applyFull(initialObserver(), full, 0)
-    const other = applyFull(slice, { ...sampleObserverFull(2), config_id: 'other', society: withNarration([]) }, 10)
+    const slice = applyFullFrame(initialObserver(), full, 0)
+    const other = applyFullFrame(slice, { ...sampleObserverFull(2), config_id: 'other', society: withNarration([]) }, 10)
     expect(other.narrations).toEqual([])
     expect(other.societyHistory.fairness).toHaveLength(1)
     expect(initialObserver().society).toBeNull()

@@ -9,7 +9,7 @@
  */
 import type { TimelineFrame, TimelineStatus } from '../../../shared/contract/dto/timeline'
 import type { AppError } from '../../../shared/result'
-import { applyFull, initialObserver } from './observer-state'
+import { applyFullFrame, initialObserver } from './observer-state'
 import type { ObserverSlice } from './observer-state'
 
 export type TimelineMode = 'live' | 'past'
@@ -75,7 +75,7 @@ export function seekTo(slice: TimelineSlice, tick: number): TimelineSlice {
 /** A fetched frame: shown when it is the tick last asked for (older replies of a drag are dropped by the caller). */
 export function showFrame(slice: TimelineSlice, frame: TimelineFrame, now: number): TimelineSlice {
   if (slice.mode !== 'past') return slice
-  return { ...slice, frame, past: applyFull(initialObserver(), frame.frame, now), loading: slice.target !== frame.tick, frameError: null }
+  return { ...slice, frame, past: applyFullFrame(initialObserver(), frame.frame, now), loading: slice.target !== frame.tick, frameError: null }
 }
 
 export function frameFailed(slice: TimelineSlice, error: AppError): TimelineSlice {

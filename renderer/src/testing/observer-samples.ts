@@ -3,10 +3,29 @@
  * town of many agents for the table and map tests.
  */
 import { OBSERVER_SCHEMA_VERSION } from '../../../shared/contract/dto/observer'
-import type { AgentRow, ObjectRow, ObserverDiff } from '../../../shared/contract/dto/observer'
-import { sampleAgentRow, sampleEconomy, sampleSociety } from '../../../shared/testing/contract-samples'
+import type { AgentRow, ObjectRow, ObserverDiff, ObserverDiffRows, ObserverFullRows } from '../../../shared/contract/dto/observer'
+import { namesFromRows, ObserverRowsEncoder } from '../../../shared/contract/dto/observer-encode'
+import { SAMPLE_AFFORDANCES, sampleAgentRow, sampleEconomy, sampleObserverFullRows, sampleSociety } from '../../../shared/testing/contract-samples'
 
-export function sampleDiff(seq: number, baseSeq: number, parts: Partial<Pick<ObserverDiff, 'agents' | 'removed' | 'objects' | 'events' | 'tick'>> = {}): ObserverDiff {
+/**
+ * A diff on top of `base` (what a client that applied it knows), as the wire carries it: the
+ * rows' agents keep the slots `base` gave them, new ones are named. The default base is the
+ * sample town (alice) with the agents the diff removes after her, in order.
+ */
+export function sampleDiff(
+  seq: number,
+  baseSeq: number,
+  parts: Partial<Pick<ObserverDiffRows, 'agents' | 'removed' | 'objects' | 'events' | 'tick'>> = {},
+  base: ObserverFullRows = sampleObserverFullRows(baseSeq, [sampleAgentRow(), ...(parts.removed ?? []).filter((id) => id !== 'alice').map((id) => sampleAgentRow({ id }))])
+): ObserverDiff {
+  const encoder = new ObserverRowsEncoder()
+  encoder.reset(namesFromRows(base, SAMPLE_AFFORDANCES))
+  encoder.full({ ...base, seq: baseSeq })
+  return encoder.diff(sampleDiffRows(seq, baseSeq, parts))
+}
+
+/** The same diff as a client decodes it. */
+export function sampleDiffRows(seq: number, baseSeq: number, parts: Partial<Pick<ObserverDiffRows, 'agents' | 'removed' | 'objects' | 'events' | 'tick'>> = {}): ObserverDiffRows {
   return {
     schema_version: OBSERVER_SCHEMA_VERSION,
     kind: 'diff',

@@ -1,103 +1,29 @@
 /**
  * The observer stream: what the renderer needs to draw the town and its people. A full frame on
- * subscribe and after any config load; then diffs, each naming the frame it applies to. Values are
- * rounded (needs to 3 places, money to 2) so an unchanged agent is not resent for float noise.
+ * subscribe and after any config load; then diffs, each naming the frame it applies to. Agents and
+ * objects travel as columns (observer-columns.ts; version 2), decoded by the client into the rows
+ * of observer-parts.ts (observer-decode.ts). Version 1 sent one object per agent.
  */
 import { z } from 'zod'
+import {
+  AgentColumnsSchema,
+  ObjectColumnsSchema,
+  ObjectStaticsSchema,
+  ObserverNamesSchema,
+  ReasonsSchema,
+  RosterEntriesSchema,
+  RosterSchema,
+  MAX_OBSERVER_AGENTS,
+  MAX_OBSERVER_OBJECTS
+} from './observer-columns'
+import { EconomyRowSchema, ObserverEventSchema, TownMapSchema, type AgentRow, type ObjectRow } from './observer-parts'
 import { SocietyViewSchema } from './society'
-import { AgentOptionSchema } from './world-summary'
 
-export const OBSERVER_SCHEMA_VERSION = 1
+export * from './observer-parts'
 
-export const AGENT_PHASES = ['none', 'walking', 'queued', 'holding', 'using', 'arrived', 'done', 'failed'] as const
-export const SHIFT_STATES = ['off', 'await', 'on_time', 'late', 'absent'] as const
+export const OBSERVER_SCHEMA_VERSION = 2
 
-const id = z.string().min(1)
 const int = z.number().int()
-const unit = z.number().min(0).max(1)
-
-export const AgentRowSchema = z.object({
-  id,
-  x: int,
-  y: int,
-  hunger: unit,
-  hygiene: unit,
-  energy: unit,
-  wallet: z.number(),
-  option: AgentOptionSchema,
-  phase: z.enum(AGENT_PHASES),
-  /** The object the agent is going to, waiting for or using. */
-  target: id.nullable(),
-  /** The affordance it is running, if any. */
-  action: id.nullable(),
-  /** Place in the target's queue (0 = first waiting), null when not waiting. */
-  queue_pos: int.nullable(),
-  home: id.nullable(),
-  job: id.nullable(),
-  shift: z.enum(SHIFT_STATES),
-  /** Why its last option failed ('' when it did not). */
-  fail_reason: z.string()
-})
-export type AgentRow = z.infer<typeof AgentRowSchema>
-
-export const ObjectRowSchema = z.object({
-  id,
-  type: id,
-  x: int,
-  y: int,
-  home: id.nullable(),
-  workplace: id.nullable(),
-  holder: id.nullable(),
-  queue: z.array(id),
-  running: id.nullable(),
-  remaining: int,
-  stock: z.record(z.string(), z.number())
-})
-export type ObjectRow = z.infer<typeof ObjectRowSchema>
-
-export const AreaRowSchema = z.object({ id, x: int, y: int, w: int, h: int })
-
-export const TownMapSchema = z.object({
-  width: int,
-  height: int,
-  /** One string per row: '#' wall, '.' floor (objects are listed separately). */
-  rows: z.array(z.string()),
-  homes: z.array(AreaRowSchema),
-  workplaces: z.array(AreaRowSchema)
-})
-export type TownMapDto = z.infer<typeof TownMapSchema>
-
-export const JobRowSchema = z.object({
-  id,
-  workplace: id.nullable(),
-  start: z.string(),
-  end: z.string(),
-  wage: z.number(),
-  lateness_penalty: z.number(),
-  employed: int,
-  on_shift: int,
-  late: int,
-  attendance: unit,
-  late_shifts: int,
-  wages_earned: z.number(),
-  wages_withheld: z.number()
-})
-export type JobRow = z.infer<typeof JobRowSchema>
-
-export const EconomyRowSchema = z.object({
-  prices: z.object({ meal_cost: z.number(), ingredients_cost: z.number(), wage_income: z.number() }),
-  utilities: z.object({ power: z.boolean(), water: z.boolean() }),
-  queue_counters: z.object({ cooldown_events: int, ghost_step_events: int, rotation_events: int }),
-  /** Stock summed over objects of each type, e.g. fridge → { meals: 14 }. */
-  stock_by_type: z.record(z.string(), z.record(z.string(), z.number())),
-  restock_interval_ticks: int,
-  jobs: z.array(JobRowSchema)
-})
-export type EconomyRow = z.infer<typeof EconomyRowSchema>
-
-/** An engine event as streamed: its type, tick and plain-JSON fields. */
-export const ObserverEventSchema = z.object({ type: z.string(), tick: int }).catchall(z.unknown())
-export type ObserverEvent = z.infer<typeof ObserverEventSchema>
 
 const common = {
   schema_version: z.literal(OBSERVER_SCHEMA_VERSION),
@@ -110,30 +36,71 @@ const common = {
   /** Notable events since the previous frame (newest last, capped). */
   events: z.array(ObserverEventSchema),
   /** Relationships, rivalry, perturbations, employment exits, KPIs, alerts and narration. */
-  society: SocietyViewSchema
+  society: SocietyViewSchema,
+  /** The fail reasons this frame's agents name. */
+  reasons: ReasonsSchema
 }
 
-export const ObserverFullSchema = z.object({
-  ...common,
-  kind: z.literal('full'),
-  config_id: z.string(),
-  map: TownMapSchema,
-  agents: z.array(AgentRowSchema),
-  objects: z.array(ObjectRowSchema)
-})
+export const ObserverFullSchema = z
+  .object({
+    ...common,
+    kind: z.literal('full'),
+    config_id: z.string(),
+    map: TownMapSchema,
+    names: ObserverNamesSchema,
+    roster: RosterSchema,
+    /** Every agent in town (slots of agents that left are absent). */
+    agents: AgentColumnsSchema,
+    /** One entry per object slot of names.objects. */
+    statics: ObjectStaticsSchema,
+    objects: ObjectColumnsSchema
+  })
+  .superRefine((f, ctx) => {
+    const last = f.agents.index[f.agents.index.length - 1]
+    if (last !== undefined && last >= f.roster.length) ctx.addIssue({ code: 'custom', path: ['agents', 'index'], message: `names slot ${last} but the roster has ${f.roster.length}` })
+    const objects = f.names.objects.length
+    for (const key of ['type', 'x', 'y', 'home', 'workplace'] as const) {
+      if (f.statics[key].length !== objects) ctx.addIssue({ code: 'custom', path: ['statics', key], message: `has ${f.statics[key].length} values for ${objects} objects` })
+    }
+    if (f.objects.index.length !== objects) ctx.addIssue({ code: 'custom', path: ['objects', 'index'], message: `a full frame lists every object: ${f.objects.index.length} of ${objects}` })
+  })
 
 export const ObserverDiffSchema = z.object({
   ...common,
   kind: z.literal('diff'),
   base_seq: int.nonnegative(),
+  /** Slots named since base_seq (arrivals). */
+  roster: RosterEntriesSchema,
   /** Agents that changed or arrived since base_seq. */
-  agents: z.array(AgentRowSchema),
-  /** Ids of agents that left. */
-  removed: z.array(id),
-  objects: z.array(ObjectRowSchema)
+  agents: AgentColumnsSchema,
+  /** Slots of agents that left. */
+  removed: z.array(int.min(0).max(MAX_OBSERVER_AGENTS - 1)).max(MAX_OBSERVER_AGENTS),
+  objects: ObjectColumnsSchema
 })
 
 export const ObserverFrameSchema = z.discriminatedUnion('kind', [ObserverFullSchema, ObserverDiffSchema])
 export type ObserverFull = z.infer<typeof ObserverFullSchema>
 export type ObserverDiff = z.infer<typeof ObserverDiffSchema>
 export type ObserverFrame = z.infer<typeof ObserverFrameSchema>
+
+type Common = Omit<ObserverFull, 'kind' | 'config_id' | 'map' | 'names' | 'roster' | 'agents' | 'statics' | 'objects' | 'reasons'>
+
+/** A full frame decoded: one row per agent and object (what the observer panels read). */
+export interface ObserverFullRows extends Common {
+  kind: 'full'
+  config_id: string
+  map: ObserverFull['map']
+  agents: AgentRow[]
+  objects: ObjectRow[]
+}
+/** A diff decoded: the rows that changed, the ids that left. */
+export interface ObserverDiffRows extends Common {
+  kind: 'diff'
+  base_seq: number
+  agents: AgentRow[]
+  removed: string[]
+  objects: ObjectRow[]
+}
+export type ObserverFrameRows = ObserverFullRows | ObserverDiffRows
+
+export { MAX_OBSERVER_AGENTS, MAX_OBSERVER_OBJECTS }

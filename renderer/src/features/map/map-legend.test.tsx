@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { sampleObserverFull } from '../../../../shared/testing/contract-samples'
+import { encodeSampleFull, sampleObserverFullRows } from '../../../../shared/testing/contract-samples'
 import { SessionProvider } from '../../app/session-context'
 import { countOf } from '../../testing/markup'
 import { sampleObject } from '../../testing/observer-samples'
@@ -10,8 +10,8 @@ import { MapLegend, objectTypesKey } from './map-legend'
 describe('map legend', () => {
   it('explains the object letters of this town, the in-use ring, the queue badge and the areas', () => {
     const session = createTestSession((s) => {
-      const full = sampleObserverFull(1)
-      s.observer.getState().receive({ ...full, objects: [sampleObject(), sampleObject({ id: 'bed_1', type: 'bed', x: 2 }), sampleObject({ id: 'fridge_2', x: 4 })] }, 0)
+      const full = sampleObserverFullRows(1)
+      s.observer.getState().receive(encodeSampleFull({ ...full, objects: [sampleObject(), sampleObject({ id: 'bed_1', type: 'bed', x: 2 }), sampleObject({ id: 'fridge_2', x: 4 })] }), 0)
     })
     const html = renderToStaticMarkup(
       <SessionProvider session={session}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleAgentRow, sampleConsoleResult, sampleDecisionTrace, sampleObserverFull } from '../../../../shared/testing/contract-samples'
+import { sampleAgentRow, sampleConsoleResult, sampleDecisionTrace, sampleObserverFullRows } from '../../../../shared/testing/contract-samples'
 import { ok, err } from '../../../../shared/result'
 import type { ConsoleEntry } from '../../stores/console-state'
 import { annealArgs, latestPolicyResultKey, operatorActArgs, parseAnneal, roundRatio, shortHash, swapArgs } from './policy-commands'
@@ -104,7 +104,7 @@ describe('trace data', () => {
 describe('possession targets', () => {
   it('offers objects and nearby agents nearest first', () => {
     const alice = sampleAgentRow({ x: 1, y: 1 })
-    const objects = [...sampleObserverFull().objects, { ...sampleObserverFull().objects[0]!, id: 'bed_1', type: 'bed', x: 1, y: 2 }]
+    const objects = [...sampleObserverFullRows().objects, { ...sampleObserverFullRows().objects[0]!, id: 'bed_1', type: 'bed', x: 1, y: 2 }]
     expect(objectTargets(alice, objects).map((t) => t.label)).toEqual(['bed_1 (bed) · 1 tile', 'fridge_1 (fridge) · 2 tiles'])
     const agents = [alice, sampleAgentRow({ id: 'carol', x: 9, y: 1 }), sampleAgentRow({ id: 'bob', x: 2, y: 1 })]
     expect(agentTargets(alice, agents).map((t) => t.id)).toEqual(['bob', 'carol'])
