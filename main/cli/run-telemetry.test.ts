@@ -54,7 +54,7 @@ describe('townlet run --telemetry file:… then townlet telemetry check', () => 
     expect(lines).toHaveLength(summary.telemetry.messages)
     const messages = lines.map((l) => StreamMessageSchema.parse((JSON.parse(l) as { message: unknown }).message))
     const kinds = new Set(messages.map((m) => m.kind))
-    for (const k of ['engine.event', 'kpi.window', 'loop.tick', 'loop.health']) expect(kinds).toContain(k)
+    for (const k of ['engine.event', 'kpi.window', 'loop.tick', 'loop.health', 'stability.metrics']) expect(kinds).toContain(k)
     expect(messages.filter((m) => m.kind === 'kpi.window').map((m) => m.tick)).toEqual([100, 200, 300, 400])
     // Every 60 ticks, and a last one for the ticks after 360.
     expect(messages.filter((m) => m.kind === 'loop.tick').map((m) => m.tick)).toEqual([60, 120, 180, 240, 300, 360, 400])

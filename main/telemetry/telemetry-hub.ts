@@ -43,6 +43,8 @@ export interface StreamReadout {
   narrationsAfter(tick: number): readonly Narration[]
   kpis(): KpiView | null
   rewards(): RewardsSummary
+  /** The stability monitor's figures, without its thresholds (they are config). */
+  metrics(): Omit<StabilityMetrics, 'thresholds'>
 }
 
 export class TelemetryHub {
@@ -120,7 +122,11 @@ export class TelemetryHub {
     alerts: () => this.stability.alerts(),
     narrationsAfter: (tick) => this.narrator.linesAfter(tick),
     kpis: () => this.kpis.view(),
-    rewards: () => this.rewards()
+    rewards: () => this.rewards(),
+    metrics: () => {
+      const { thresholds: _thresholds, ...figures } = this.stability.metrics()
+      return figures
+    }
   }
 
   /** The alerts active now and the latest stability metrics, without a snapshot (which would hand out unread narrations): the console's stability block. */

@@ -14,7 +14,7 @@ import { quoteKey } from '../bounded-text'
  * the names are repeated here for the config to check; main/telemetry/dispatch/dispatch-kinds.test.ts
  * holds the two lists equal.
  */
-export const ALWAYS_ON_KINDS = ['engine.event', 'narration', 'stability.alert', 'kpi.window', 'loop.tick', 'loop.health', 'loop.failure'] as const
+export const ALWAYS_ON_KINDS = ['engine.event', 'narration', 'stability.alert', 'kpi.window', 'loop.tick', 'loop.health', 'stability.metrics', 'loop.failure'] as const
 /** Kinds that cost work to build (a tensor per agent, a DTO per agent): made only when someone asks for them. */
 export const ON_REQUEST_KINDS = ['observation', 'agent.snapshot'] as const
 export const STREAM_KIND_NAMES: readonly string[] = [...ALWAYS_ON_KINDS, ...ON_REQUEST_KINDS]

@@ -28,6 +28,8 @@ function emitter(sink: StreamSink, everyTicks = 3, kpiWindowTicks = 4) {
   })
 }
 
+const METRICS = { starvation_incidents: 0, needs_depleted: 1, lateness_rate: null, option_switch_rate: 0.1, option_decisions: 40, reward_mean: 0.2, reward_variance: 0.01, reward_samples: 40, queue_deltas: { ghost_step_events: 0, rotation_events: 1, cooldown_events: 2 }, rivalry_spikes: 0, affordance_failures: 3 }
+
 /** A hub readout as TelemetryHub.stream gives it: the revision moves when the set of alert names does. */
 function readouts() {
   let names: string | null = null
@@ -39,7 +41,7 @@ function readouts() {
       revision++
     }
     const at = revision
-    return { alertsRevision: () => at, alerts: () => alerts, narrationsAfter: (t) => recent.filter((l) => l.tick > t), kpis: () => kpis as KpiView | null, rewards: () => rewards as ReturnType<StreamReadout['rewards']> }
+    return { alertsRevision: () => at, alerts: () => alerts, narrationsAfter: (t) => recent.filter((l) => l.tick > t), kpis: () => kpis as KpiView | null, rewards: () => rewards as ReturnType<StreamReadout['rewards']>, metrics: () => METRICS }
   }
 }
 
@@ -96,6 +98,7 @@ describe('StreamEmitter', () => {
         expect(kinds.filter((k) => k === 'engine.event')).toHaveLength(ticks.reduce((n, t) => n + t.events.length, 0))
         expect(kinds.filter((k) => k === 'narration')).toHaveLength(ticks.reduce((n, t) => n + t.narrations.length, 0))
         expect(kinds.filter((k) => k === 'loop.tick')).toHaveLength(Math.ceil(ticks.length / every))
+        expect(kinds.filter((k) => k === 'stability.metrics')).toHaveLength(Math.ceil(ticks.length / every))
       }),
       { numRuns: 60 }
     )

@@ -154,6 +154,8 @@ export class StreamEmitter {
       perturbations: facts.perturbations(),
       exit_queue: facts.exitQueue()
     })
+    const metrics = this.source?.metrics()
+    if (metrics) this.emit('stability.metrics', tick, metrics)
     this.windowTicks = 0
     this.windowMs = 0
     this.windowMax = 0

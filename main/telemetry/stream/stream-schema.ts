@@ -12,10 +12,10 @@ import { ERROR_CODES } from '../../../shared/error-codes'
 import { isSimEventType, SIM_EVENT_SCHEMAS, type SimEventType } from '../../sim/events/event-map'
 import { DISPATCH_PAYLOADS } from '../dispatch/dispatch-kinds'
 
-export const STREAM_SCHEMA_VERSION = '1.1'
+export const STREAM_SCHEMA_VERSION = '1.2'
 export const STREAM_MAJOR = 1
 /** 1.1: the on-request kinds observation and agent.snapshot (main/telemetry/dispatch/dispatch-kinds.ts). */
-export const STREAM_MINOR = 1
+export const STREAM_MINOR = 2
 
 const int = z.number().int()
 const count = int.min(0)
@@ -117,6 +117,23 @@ export const LoopHealthPayloadSchema = z.object({
   exit_queue: count
 })
 
+const rate = z.number().min(0).max(1).nullable()
+
+/** The stability monitor's figures at a loop message (thresholds are config: telemetry_snapshot has them). Since 1.2. */
+export const StabilityMetricsPayloadSchema = z.object({
+  starvation_incidents: count,
+  needs_depleted: count,
+  lateness_rate: rate,
+  option_switch_rate: rate,
+  option_decisions: count,
+  reward_mean: z.number().nullable(),
+  reward_variance: z.number().min(0).nullable(),
+  reward_samples: count,
+  queue_deltas: z.object({ ghost_step_events: count, rotation_events: count, cooldown_events: count }),
+  rivalry_spikes: count,
+  affordance_failures: count
+})
+
 export const LoopFailurePayloadSchema = z.object({
   /** A stable code and our own words: never a host path or a stack. */
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string().max(2000) }),
@@ -131,6 +148,7 @@ export const PAYLOADS = {
   'kpi.window': KpiWindowPayloadSchema,
   'loop.tick': LoopTickPayloadSchema,
   'loop.health': LoopHealthPayloadSchema,
+  'stability.metrics': StabilityMetricsPayloadSchema,
   'loop.failure': LoopFailurePayloadSchema,
   ...DISPATCH_PAYLOADS
 } as const
@@ -160,6 +178,7 @@ export const StreamMessageSchema = z.discriminatedUnion('kind', [
   messageSchema('kpi.window'),
   messageSchema('loop.tick'),
   messageSchema('loop.health'),
+  messageSchema('stability.metrics'),
   messageSchema('loop.failure'),
   messageSchema('observation'),
   messageSchema('agent.snapshot')

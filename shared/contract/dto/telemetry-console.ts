@@ -8,7 +8,7 @@
  */
 
 /** The telemetry schema this build knows; equal to the stream's STREAM_SCHEMA_VERSION (a test holds them together). */
-export const CONSOLE_TELEMETRY_SCHEMA = '1.1'
+export const CONSOLE_TELEMETRY_SCHEMA = '1.2'
 
 /** Commands whose answers carry the telemetry schema_version. */
 export const TELEMETRY_RESULT_COMMANDS: readonly string[] = ['telemetry_snapshot', 'conflict_status', 'health_status']
