@@ -95,4 +95,28 @@ describe('WorkerTelemetry', () => {
     await turn()
     expect(batches.length).toBe(before)
   })
+
+  it("applies the config's telemetry.dispatch: privacy hides every agent id, excluded kinds stay out", async () => {
+    const loaded = parseConfigText('config_id: private-app\nseed: 3\ntelemetry:\n  dispatch:\n    privacy: true\n    exclude_kinds: [loop.health]\n', 'private-app.yaml')
+    if (!loaded.ok) throw new Error(loaded.error.message)
+    const shard = new Shard(loaded.value, { scheduler: new ManualScheduler() })
+    const batches: Batch[] = []
+    const telemetry = new WorkerTelemetry((b) => batches.push(b))
+    telemetry.configure(shard, true, 4 * 1024 * 1024)
+    const ids = [...shard.simulation.world.state.agents.ids]
+    expect(ids.length).toBeGreaterThan(0)
+    for (let k = 0; k < 5; k++) {
+      await shard.stepTicks(120)
+      await turn()
+      telemetry.acked(shard)
+    }
+    await turn()
+    const lines = batches.flatMap((b) => b.lines)
+    const messages = lines.map((l) => StreamMessageSchema.parse(JSON.parse(l)))
+    expect(messages.some((m) => m.kind === 'engine.event')).toBe(true)
+    expect(messages.some((m) => m.kind === 'loop.health')).toBe(false)
+    const text = lines.join('\n')
+    for (const id of ids) expect(text).not.toMatch(new RegExp(`\\b${id}\\b`))
+    expect(text).toMatch(/"a_[0-9a-f]{12}"/)
+  })
 })

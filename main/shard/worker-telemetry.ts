@@ -6,6 +6,7 @@
  * host acks it. While the host lags the queue holds at most `max_buffer_bytes`, oldest dropped
  * first and counted, so a busy host can cost the town memory only up to that bound and never time.
  */
+import { TelemetryDispatcher } from '../telemetry/dispatch/telemetry-dispatcher'
 import { streamShard, type ShardStream } from '../telemetry/stream/shard-stream'
 import type { StreamSink } from '../telemetry/stream/stream-emitter'
 import { ByteQueue } from '../telemetry/transports/byte-queue'
@@ -61,7 +62,12 @@ export class WorkerTelemetry implements StreamSink {
     if (!this.queue || this.streamed === shard.simulation) return
     this.stop()
     this.streamed = shard.simulation
-    this.stream = streamShard(shard, this)
+    // The config's telemetry.dispatch applies here as in `townlet run`: privacy, kind and field
+    // filters, strict checks. On-request kinds (observation, agent.snapshot) are built by the CLI
+    // only; a config that requests them streams without them in the app.
+    const simulation = shard.simulation
+    const dispatcher = new TelemetryDispatcher({ sink: this, config: simulation.world.params.config.telemetry.dispatch, agentIds: () => simulation.world.state.agents.ids })
+    this.stream = streamShard(shard, dispatcher)
     shard.reportTransport(() => (this.hostStatus ?? null) as unknown as JsonValue)
   }
 
