@@ -7,7 +7,7 @@
  *   - frames per second a client receives while the shard runs at max speed (coalescing),
  * then the engine at scale (bench/engine-report.ts): 10 … 10,000 agents in a generated town,
  * `townlet run` itself next to the bare engine at those sizes (bench/run-bench.ts),
- * the observation builder per variant at 100 and 1,000 agents (bench/observation-bench.ts), and
+ * observer frame bytes before and after the columnar encoding (bench/observer-bytes-bench.ts), the observation builder per variant at 100 and 1,000 agents (bench/observation-bench.ts), and
  * the policy runtime: ONNX inference latency and ticks/s against scripted (bench/policy-bench.ts),
  * every panel's frame rate in Chromium at 1,000 agents (bench/panel-fps-bench.ts), Pause latency at 1,000 and 10,000 agents (bench/pause-bench.ts), snapshot save and load at 10 … 10,000 agents (bench/snapshot-bench.ts), and the session timeline's scrubbing and memory (bench/timeline-bench.ts).
  */
@@ -26,6 +26,7 @@ import { measureRate, warmUp } from './measure'
 import { panelFpsReport } from './panel-fps-bench'
 import { pauseReport } from './pause-bench'
 import { observationReport } from './observation-bench'
+import { observerBytesReport } from './observer-bytes-bench'
 import { observerReport } from './observer-bench'
 import { policyReport } from './policy-bench'
 import { runReport } from './run-bench'
@@ -50,8 +51,8 @@ function defaultShardTickRate(): { rate: string; agents: number } {
   return { rate: `${Math.round(rate.perSecond * 100).toLocaleString('en-US')} ticks/s`, agents: summarizeWorld(shard.simulation.world).agents }
 }
 
-/** `npm run bench -- panels` (or `pause`, `observer`, `snapshots`, `timeline`, `transport`, `run [AGENTS]`) runs only that section, for iterating on one figure. */
-const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()), transport: transportReport, run: (r) => runReport(r, process.argv[3] === undefined ? undefined : Number(process.argv[3])) }
+/** `npm run bench -- panels` (or `pause`, `observer`, `observer-bytes [AGENTS]`, `snapshots`, `timeline`, `transport`, `run [AGENTS]`) runs only that section, for iterating on one figure. */
+const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, 'observer-bytes': () => observerBytesReport(process.argv[3] === undefined ? undefined : [Number(process.argv[3])]), snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()), transport: transportReport, run: (r) => runReport(r, process.argv[3] === undefined ? undefined : Number(process.argv[3])) }
 
 async function main(): Promise<void> {
   const only = process.argv[2]
@@ -141,6 +142,8 @@ async function main(): Promise<void> {
   for (const line of await policyReport(root)) console.log(line)
   console.log('')
   for (const line of await observerReport(root)) console.log(line)
+  console.log('')
+  for (const line of await observerBytesReport()) console.log(line)
   console.log('')
   for (const line of await panelFpsReport(root)) console.log(line)
   console.log('')

@@ -3,7 +3,7 @@
  * per agent. Agents are named once (the roster: slot → id, in the full frame and, for arrivals, in
  * a diff); rows then travel as an `index` column of slots plus one column per field, strings as
  * small-int codes into the frame's dictionaries (`names`, `reasons`), -1 for null. Plain JSON
- * numbers: the UI's socket carries JSON text, and so does Electron's IPC (see docs/observer.md).
+ * numbers: the UI's socket carries JSON text, and so does Electron's IPC (see docs/observer-stream.md).
  *
  * The checks here are shape and bounds only (integers, no NaN, equal lengths, ascending slots):
  * whether a slot or a code is known depends on the frames before, so the decoder checks those.
