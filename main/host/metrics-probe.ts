@@ -5,8 +5,7 @@
  * each scrape, the policy runtime's inference latency. Everything here is a latest value or a
  * counter, so a long run costs no more memory than a short one.
  *
- * The host has no per-tick duration (the worker reports a measured tick rate, not tick times), so
- * there is no tick-duration histogram yet: the endpoint exposes the measured rate instead.
+ * Tick durations come with the shard status (the worker's histogram), not through here.
  */
 import type { ConsoleResult } from '../../shared/contract/dto/console'
 import type { Frame } from '../../shared/contract/dto/frame'

@@ -361,7 +361,8 @@ export class ShardService {
       config: view.config,
       restarts: this.restarts,
       stepping: this.failure ? null : view.stepping,
-      last_snapshot: view.last_snapshot
+      last_snapshot: view.last_snapshot,
+      tick_histogram: view.tick_histogram
     }
   }
 

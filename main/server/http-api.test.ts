@@ -85,6 +85,11 @@ describe('GET /metrics', () => {
       expect(value('townlet_policy_info', { backend: 'scripted' })).toBe(1)
       expect(value('townlet_policy_decisions_total', { by: 'scripted' })).toBeGreaterThan(0)
       expect(value('townlet_frames_total')).toBeGreaterThan(0)
+      // The worker timed the 25 ticks it ran: all of them under +Inf, and the sum is real time.
+      const tick = (name: string, le?: string) => families.get('townlet_tick_duration_seconds')?.samples.find((x) => x.name === name && x.labels.le === le)?.value
+      expect(tick('townlet_tick_duration_seconds_count')).toBe(25)
+      expect(tick('townlet_tick_duration_seconds_bucket', '+Inf')).toBe(25)
+      expect(tick('townlet_tick_duration_seconds_sum')).toBeGreaterThan(0)
       for (const name of ['townlet_kpi', 'townlet_alerts_active', 'townlet_last_snapshot_tick', 'townlet_policy_inference_latency_seconds']) expect(families.has(name), name).toBe(true)
     }
   })

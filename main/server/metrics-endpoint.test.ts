@@ -13,7 +13,8 @@ const status: NonNullable<HostMetrics['status']> = {
   config: { config_id: 'town', seed: 1, tick_ms: 100, ticks_per_day: 1440, start_time: '06:00', source: 'embedded:default', sha256: 'a'.repeat(64) },
   restarts: 2,
   stepping: null,
-  last_snapshot: null
+  last_snapshot: null,
+  tick_histogram: { bounds_ms: [0.5, 1, 5], cumulative: [10, 900, 1190, 1200], count: 1200, sum_ms: 1034.5 }
 }
 
 function metrics(over: Partial<HostMetrics> = {}): HostMetrics {
@@ -61,6 +62,22 @@ describe('the /metrics families', () => {
     // Nothing known yet: absent, not zero.
     expect(samples(f, 'townlet_agents')).toEqual([])
     expect(samples(f, 'townlet_last_snapshot_tick')).toEqual([])
+  })
+
+  it('gives tick durations as a histogram in seconds: cumulative buckets, +Inf, sum and count', () => {
+    const f = scrape(metrics())
+    const h = f.get('townlet_tick_duration_seconds')
+    expect(h?.type).toBe('histogram')
+    expect(h?.samples.map((s) => [s.name, s.labels, s.value])).toEqual([
+      ['townlet_tick_duration_seconds_bucket', { le: '0.0005' }, 10],
+      ['townlet_tick_duration_seconds_bucket', { le: '0.001' }, 900],
+      ['townlet_tick_duration_seconds_bucket', { le: '0.005' }, 1190],
+      ['townlet_tick_duration_seconds_bucket', { le: '+Inf' }, 1200],
+      ['townlet_tick_duration_seconds_sum', {}, 1.0345],
+      ['townlet_tick_duration_seconds_count', {}, 1200]
+    ])
+    // A shard that does not time its ticks (or no shard yet): no histogram, not an empty one.
+    expect(scrape(metrics({ status: { ...status, tick_histogram: null } })).get('townlet_tick_duration_seconds')?.samples ?? []).toEqual([])
   })
 
   it('counts alerts by name and severity, escaping and bounding names a config chose', () => {

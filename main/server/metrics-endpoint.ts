@@ -5,10 +5,10 @@
  * last snapshot, and the browser sockets' health. A value the host does not have yet (no frame,
  * no KPI window, a failed worker's policy) is left out rather than reported as zero.
  *
- * There is no tick-duration histogram: the host holds a measured tick rate, not tick times
- * (docs/http-api.md says so); `townlet_tick_rate` is that rate.
+ * The tick-duration histogram is the worker's own (every tick since the simulation started, timed
+ * in Simulation.advance), carried in the shard status; `townlet_tick_rate` is the measured rate.
  */
-import { ShardStateSchema } from '../../shared/contract/dto/shard-status'
+import { ShardStateSchema, type TickHistogram } from '../../shared/contract/dto/shard-status'
 import type { HostMetrics } from '../host/metrics-probe'
 import { clipLabelValue, type MetricFamily, type MetricType, type Sample } from './prometheus-text'
 import type { SocketStats } from './socket-limits'
@@ -36,6 +36,7 @@ export function metricFamilies(host: HostMetrics, server: ServerMetrics): Metric
     ),
     family('tick', 'gauge', 'The tick the shard has reached.', one(status?.tick)),
     family('tick_rate', 'gauge', 'Ticks per second measured over the last second of running (0 when not running).', one(status?.measured_tps)),
+    family('tick_duration_seconds', 'histogram', 'Wall-clock time of each tick since the simulation started (the engine tick and its listeners; policy inference not included).', tickHistogramSamples(status?.tick_histogram ?? null)),
     family('target_tick_rate', 'gauge', 'The speed asked for, in ticks per second (+Inf for max).', one(status && (status.speed === 'max' ? Infinity : status.speed))),
     family('worker_restarts_total', 'counter', 'Times the shard worker was restarted after a crash in this host session.', one(status?.restarts)),
     family('worker_failures_total', 'counter', 'Shard worker failures (loop.failure) in this host session.', [{ value: counters.worker_failures }]),
@@ -125,4 +126,11 @@ function latencySamples(policy: HostMetrics['policy']): Sample[] {
   const { last_ms, mean_ms, p95_ms } = policy.latency
   const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000)
   return [...one(seconds(last_ms), { stat: 'last' }), ...one(seconds(mean_ms), { stat: 'mean' }), ...one(seconds(p95_ms), { stat: 'p95' })]
+}
+
+/** A Prometheus histogram from the shard's cumulative counts: `le` in seconds, `+Inf` last, then `_sum` and `_count`. */
+function tickHistogramSamples(h: TickHistogram | null): Sample[] {
+  if (h === null) return []
+  const buckets: Sample[] = h.bounds_ms.map((ms, i) => ({ suffix: '_bucket', labels: { le: String(ms / 1000) }, value: h.cumulative[i] ?? 0 }))
+  return [...buckets, { suffix: '_bucket', labels: { le: '+Inf' }, value: h.count }, { suffix: '_sum', value: h.sum_ms / 1000 }, { suffix: '_count', value: h.count }]
 }

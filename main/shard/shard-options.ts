@@ -4,7 +4,7 @@
  */
 import type { ConfigSummary } from '../../shared/contract/dto/config-summary'
 import type { ObserverFrame } from '../../shared/contract/dto/observer'
-import type { ShardState, Speed } from '../../shared/contract/dto/shard-status'
+import type { ShardState, Speed, TickHistogram } from '../../shared/contract/dto/shard-status'
 import type { LastSnapshot } from '../../shared/contract/dto/snapshots'
 import type { WorldSummary } from '../../shared/contract/dto/world-summary'
 import type { ShardConfig } from '../config/shard-config-schema'
@@ -24,6 +24,7 @@ export interface ShardView {
   stepping: { done: number; total: number } | null
   /** The latest snapshot saved, autosaved, migrated or loaded (identity and RNG fingerprints). */
   last_snapshot: LastSnapshot | null
+  tick_histogram: TickHistogram | null
 }
 
 /**

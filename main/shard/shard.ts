@@ -321,7 +321,8 @@ export class Shard {
       config: this.loaded.summary,
       world: summarizeWorld(this.sim.world),
       stepping: this.stepUnderWay === null ? null : { ...this.stepUnderWay },
-      last_snapshot: this.snapshots.last
+      last_snapshot: this.snapshots.last,
+      tick_histogram: this.sim.timing.histogram()
     }
   }
 

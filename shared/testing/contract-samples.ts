@@ -25,7 +25,7 @@ export const sampleConfig: ConfigSummary = {
 }
 
 export function sampleStatus(overrides: Partial<ShardStatus> = {}): ShardStatus {
-  return { state: 'idle', tick: 0, speed: 10, measured_tps: 0, config: sampleConfig, restarts: 0, stepping: null, last_snapshot: null, ...overrides }
+  return { state: 'idle', tick: 0, speed: 10, measured_tps: 0, config: sampleConfig, restarts: 0, stepping: null, last_snapshot: null, tick_histogram: null, ...overrides }
 }
 
 export function sampleFrame(frameSeq: number, status: Partial<ShardStatus> = {}, agents = 0): Frame {
