@@ -1,12 +1,13 @@
 /**
- * What a console command is: a name, the role it needs, whether it destroys something (then it
- * must carry a cmd_id), its help, a strict zod schema for its named arguments, and `run`, which
+ * What a console command is on the host: its descriptor from the contract (name, role,
+ * destructive flag, help, argument schema: shared/contract/console-commands) plus `run`, which
  * reads the live world and answers at once, or hands back an engine operation to queue for the
  * next tick boundary. `run` never mutates the world: every change goes through the tick, so it is
  * recorded in the input log and replays.
  */
 import type { z } from 'zod'
-import type { CommandInfo, Role } from '../../shared/contract/dto/console'
+import type { CommandDescriptor, ConsoleCommandName, ParsedConsoleArgs } from '../../shared/contract/console-commands'
+import type { CommandInfo } from '../../shared/contract/dto/console'
 import type { ErrorCode } from '../../shared/error-codes'
 import type { Result } from '../../shared/result'
 import type { ConsoleOp } from '../sim/inputs'
@@ -88,16 +89,8 @@ export interface CommandContext {
   readonly telemetry?: TelemetryReadout
 }
 
-export interface ConsoleCommand<S extends z.ZodObject = z.ZodObject> {
-  /** Lowercase letters, digits and `_`. */
-  name: string
-  role: Role
-  /** Destructive commands (kill, utility outages) must carry a cmd_id, so a retry cannot apply them twice. */
-  destructive: boolean
-  /** One line: what it does. */
-  help: string
-  /** Strict object schema; every field has a `.describe()` that `help` and `console.commands` show. */
-  args: S
+/** A descriptor with its `run`: what the registry holds. */
+export interface ConsoleCommand<S extends z.ZodObject = z.ZodObject> extends CommandDescriptor<string, S> {
   // Method syntax on purpose: a registry holds commands of many schemas (bivariant parameters).
   run(ctx: CommandContext, args: z.infer<S>): CommandOutcome
 }
@@ -105,7 +98,21 @@ export interface ConsoleCommand<S extends z.ZodObject = z.ZodObject> {
 /** Any registered command, whatever its argument schema. */
 export type AnyCommand = ConsoleCommand<z.ZodObject>
 
-/** Identity helper that infers the argument type of `run` from the schema. */
+/** The `run` of contract command `N`: its arguments arrive parsed by the descriptor's schema. */
+export type CommandRun<N extends ConsoleCommandName> = (ctx: CommandContext, args: ParsedConsoleArgs<N>) => CommandOutcome
+
+/** One `run` per contract command, no more and no fewer (commands/index.ts fills it). */
+export type CommandRuns = { readonly [N in ConsoleCommandName]: CommandRun<N> }
+
+/** A descriptor joined with its `run`. */
+export function withRun<S extends z.ZodObject>(descriptor: CommandDescriptor<string, S>, run: (ctx: CommandContext, args: z.infer<S>) => CommandOutcome): ConsoleCommand<S> {
+  return { ...descriptor, run }
+}
+
+/**
+ * A command outside the contract, descriptor and `run` in one (tests build such commands to drive
+ * the router); the built-in commands are the contract's descriptors joined with their runs.
+ */
 export function defineCommand<S extends z.ZodObject>(command: ConsoleCommand<S>): ConsoleCommand<S> {
   return command
 }

@@ -1,8 +1,8 @@
 /**
  * The single path every operator command takes inside the shard, in this order:
  *
- *   unknown command → role (before the arguments: a viewer learns nothing about an admin
- *   command's arguments) → cmd_id (well formed; required for destructive commands) → size limits
+ *   alias (resolved to its command's name) → unknown command → role (before the arguments: a
+ *   viewer learns nothing about an admin command's arguments) → cmd_id (well formed; required for destructive commands) → size limits
  *   → idempotency (a known cmd_id answers from the cache, or is refused if it named another
  *   command) → argument schema → run.
  *
@@ -108,7 +108,10 @@ export class ConsoleRouter {
     return this.cache
   }
 
-  submit(envelope: ConsoleEnvelope): ConsoleResult {
+  submit(sent: ConsoleEnvelope): ConsoleResult {
+    // An alias (an older spelling) becomes its command's own name first: from here on it is that command.
+    const own = this.registry.resolve(sent.name)
+    const envelope = own !== undefined && own !== sent.name ? { ...sent, name: own } : sent
     const cmdId = envelope.cmd_id ?? `${AUTO_ID_PREFIX}${++this.autoIds}`
     try {
       return this.route(envelope, cmdId)

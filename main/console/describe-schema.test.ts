@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { argShape, describeArgs } from './describe-schema'
-import { utilityCommand } from './commands/economy-ops'
+import { utilityDescriptor } from '../../shared/contract/console-commands/economy-commands'
 
 describe('argShape', () => {
   it('tells a form which field each argument needs', () => {
@@ -18,7 +18,7 @@ describe('argShape', () => {
   })
 
   it('describes utility with a select of utilities and a boolean toggle', () => {
-    expect(describeArgs(utilityCommand.args)).toEqual([
+    expect(describeArgs(utilityDescriptor.args)).toEqual([
       { name: 'utility', type: 'one of "power", "water"', required: true, help: 'which utility', kind: 'enum', choices: ['power', 'water'] },
       { name: 'on', type: 'true or false', required: true, help: 'true to switch on, false for an outage', kind: 'boolean' }
     ])

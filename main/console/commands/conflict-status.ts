@@ -6,51 +6,34 @@
  * totals, conflicts, intensity), the latest `rivalries` rivalry events (changes and avoidances)
  * and the alerts active now. The hub's parts are null outside a shard.
  */
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { JsonValue } from '../../sim/state/world'
 import { contention, rivalryPairs } from '../../sim/society/society-views'
 import { STREAM_SCHEMA_VERSION } from '../../telemetry/stream/stream-schema'
-import { defineCommand, now } from '../command'
-import type { ConflictStatusSchema } from './telemetry-results'
+import { now, type CommandRun } from '../command'
+import type { ConflictStatusSchema } from '../../../shared/contract/console-commands/telemetry-results'
 
 const TOP = 10
-/** The most entries one answer lists; the caches may hold more (telemetry.conflict_history_limit). */
-export const MAX_CONFLICT_ENTRIES = 256
-const entries = (what: string) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_CONFLICT_ENTRIES)
-    .default(10)
-    .describe(`how many of the latest ${what} to list (default 10)`)
 
-export const conflictStatusCommand = defineCommand({
-  name: 'conflict_status',
-  role: 'viewer',
-  destructive: false,
-  help: 'Queue counters (ghost steps, rotations, cooldown refusals), society counters, the top 10 rivalries, the most contended objects and the latest rivalry changes; then the latest history queue-history entries (delta, totals, conflicts), the latest rivalries rivalry events (changes and avoidances) and the active alerts.',
-  args: z.object({ history: entries('queue-history entries'), rivalries: entries('rivalry events') }).strict(),
-  run({ world, telemetry }, args) {
-    const { state } = world
-    const society = state.society
-    const hub = telemetry?.hub()
-    const value: z.infer<typeof ConflictStatusSchema> = {
-      schema_version: STREAM_SCHEMA_VERSION,
-      tick: state.tick,
-      queue_counters: { ...state.counters },
-      society_counters: { ...society.counters },
-      avoid_threshold: world.params.config.society.rivalry.avoid_threshold,
-      top_rivalries: rivalryPairs(world, TOP).map((p) => ({ ...p })),
-      contention: contention(world, TOP),
-      recent_rivalry_events: society.recent.length,
-      recent: society.recent.slice(-TOP).map((r) => ({ ...r })),
-      history: hub ? hub.conflicts.queueHistory(args.history) : null,
-      rivalry_events: hub ? hub.conflicts.rivalryEvents(args.rivalries) : null,
-      alerts: hub ? hub.stabilityNow().alerts : null,
-      cache: hub ? { ...hub.conflicts.sizes(), limit: hub.conflicts.limit } : null
-    }
-    // Plain numbers, strings, arrays and objects (ConflictStatusSchema types them).
-    return now(value as unknown as JsonValue)
+export const conflictStatusRun: CommandRun<'conflict_status'> = ({ world, telemetry }, args) => {
+  const { state } = world
+  const society = state.society
+  const hub = telemetry?.hub()
+  const value: z.infer<typeof ConflictStatusSchema> = {
+    schema_version: STREAM_SCHEMA_VERSION,
+    tick: state.tick,
+    queue_counters: { ...state.counters },
+    society_counters: { ...society.counters },
+    avoid_threshold: world.params.config.society.rivalry.avoid_threshold,
+    top_rivalries: rivalryPairs(world, TOP).map((p) => ({ ...p })),
+    contention: contention(world, TOP),
+    recent_rivalry_events: society.recent.length,
+    recent: society.recent.slice(-TOP).map((r) => ({ ...r })),
+    history: hub ? hub.conflicts.queueHistory(args.history) : null,
+    rivalry_events: hub ? hub.conflicts.rivalryEvents(args.rivalries) : null,
+    alerts: hub ? hub.stabilityNow().alerts : null,
+    cache: hub ? { ...hub.conflicts.sizes(), limit: hub.conflicts.limit } : null
   }
-})
+  // Plain numbers, strings, arrays and objects (ConflictStatusSchema types them).
+  return now(value as unknown as JsonValue)
+}

@@ -4,22 +4,15 @@
  * wall-clock cost (mean and slowest), console operations waiting, the transport status (null
  * without a pipe) and its drops, perturbations pending and active, and the exit queue.
  */
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { JsonValue } from '../../sim/state/world'
 import { STREAM_SCHEMA_VERSION } from '../../telemetry/stream/stream-schema'
-import { defineCommand, now } from '../command'
+import { now, type CommandRun } from '../command'
 import { healthBlock } from './telemetry-blocks'
-import type { HealthStatusSchema } from './telemetry-results'
+import type { HealthStatusSchema } from '../../../shared/contract/console-commands/telemetry-results'
 
-export const healthStatusCommand = defineCommand({
-  name: 'health_status',
-  role: 'viewer',
-  destructive: false,
-  help: "The shard's loop health, as loop.health has it: the last ticks' duration (mean and max), console operations waiting, the telemetry transport (null when it streams nowhere) and its drops, perturbations pending and active, and the exit queue.",
-  args: z.object({}).strict(),
-  run(ctx) {
-    const value: z.infer<typeof HealthStatusSchema> = { schema_version: STREAM_SCHEMA_VERSION, tick: ctx.world.state.tick, ...healthBlock(ctx) }
-    // Plain numbers, strings and objects (HealthStatusSchema types them).
-    return now(value as unknown as JsonValue)
-  }
-})
+export const healthStatusRun: CommandRun<'health_status'> = (ctx) => {
+  const value: z.infer<typeof HealthStatusSchema> = { schema_version: STREAM_SCHEMA_VERSION, tick: ctx.world.state.tick, ...healthBlock(ctx) }
+  // Plain numbers, strings and objects (HealthStatusSchema types them).
+  return now(value as unknown as JsonValue)
+}

@@ -5,102 +5,61 @@
  * tile, use an object, chat with someone). All are queued for the tick, so they replay from the
  * input log; the engine checks again what only the live world can tell (main/sim/policy/policy-ops.ts).
  */
-import { z } from 'zod'
 import type { AgentOption } from '../../../shared/contract/dto/world-summary'
 import type { World } from '../../sim/state/world'
-import { defineCommand, queue, refuse } from '../command'
+import { queue, refuse, type CommandRun } from '../command'
 import { resolveAgent, resolveObject, tileProblem } from '../resolve-ids'
-import { agentArg, coordArg, idArg } from './arg-types'
 
-export const annealSetCommand = defineCommand({
-  name: 'anneal_set',
-  role: 'admin',
-  destructive: false,
-  help: 'Set the anneal ratio from the next tick: the chance each decision comes from the model rather than the scripted controller (0 = all scripted, 1 = all model).',
-  args: z.object({ ratio: z.number().min(0).max(1).describe('the chance, from 0 to 1') }).strict(),
-  run(_ctx, args) {
-    return queue({ op: 'anneal_set', ratio: args.ratio })
+export const annealSetRun: CommandRun<'anneal_set'> = (_ctx, args) => {
+  return queue({ op: 'anneal_set', ratio: args.ratio })
+}
+
+export const possessRun: CommandRun<'possess'> = ({ world }, args) => {
+  const agent = resolveAgent(world, args.agent)
+  if (!agent.ok) return refuse(agent.code, agent.message)
+  return queue({ op: 'possess', agent: agent.index })
+}
+
+export const releaseRun: CommandRun<'release'> = ({ world }, args) => {
+  const agent = resolveAgent(world, args.agent)
+  if (!agent.ok) return refuse(agent.code, agent.message)
+  return queue({ op: 'release', agent: agent.index })
+}
+
+export const operatorActRun: CommandRun<'operator_act'> = ({ world }, args) => {
+  const agent = resolveAgent(world, args.agent)
+  if (!agent.ok) return refuse(agent.code, agent.message)
+  const i = agent.index
+  if (world.state.agents.cols.possessed[i] !== 1) {
+    return refuse('console.conflict', `agent "${args.agent}" is not possessed, so the policy drives it: run possess agent=${args.agent} first`)
   }
-})
-
-export const possessCommand = defineCommand({
-  name: 'possess',
-  role: 'admin',
-  destructive: false,
-  help: 'Take an agent over from the policy: it gets no more policy decisions and does what operator_act says until released.',
-  args: z.object({ agent: agentArg() }).strict(),
-  run({ world }, args) {
-    const agent = resolveAgent(world, args.agent)
-    if (!agent.ok) return refuse(agent.code, agent.message)
-    return queue({ op: 'possess', agent: agent.index })
-  }
-})
-
-export const releaseCommand = defineCommand({
-  name: 'release',
-  role: 'admin',
-  destructive: false,
-  help: 'Give a possessed agent back to the policy.',
-  args: z.object({ agent: agentArg() }).strict(),
-  run({ world }, args) {
-    const agent = resolveAgent(world, args.agent)
-    if (!agent.ok) return refuse(agent.code, agent.message)
-    return queue({ op: 'release', agent: agent.index })
-  }
-})
-
-export const operatorActCommand = defineCommand({
-  name: 'operator_act',
-  role: 'admin',
-  destructive: false,
-  help: 'Make a possessed agent act: walk to a tile (x, y) and stand there, use an object (object), or seek someone out to chat (partner).',
-  args: z
-    .object({
-      agent: agentArg(),
-      action: z.enum(['walk', 'use', 'chat']).describe('walk: to tile x, y; use: the object; chat: with the partner'),
-      x: coordArg('column of the tile to walk to (walk)').optional(),
-      y: coordArg('row of the tile to walk to (walk)').optional(),
-      object: idArg('the object to use, e.g. "fridge_1" (use)').optional(),
-      partner: idArg('the agent to chat with, e.g. "bob" (chat)').optional()
-    })
-    .strict(),
-  run({ world }, args) {
-    const agent = resolveAgent(world, args.agent)
-    if (!agent.ok) return refuse(agent.code, agent.message)
-    const i = agent.index
-    if (world.state.agents.cols.possessed[i] !== 1) {
-      return refuse('console.conflict', `agent "${args.agent}" is not possessed, so the policy drives it: run possess agent=${args.agent} first`)
+  switch (args.action) {
+    case 'walk': {
+      if (args.x === undefined || args.y === undefined) return refuse('console.invalid_args', 'walk needs the tile: give x and y')
+      const problem = tileProblem(world, args.x, args.y)
+      if (problem) return refuse('console.invalid_args', problem)
+      return queue({ op: 'operator_act', agent: i, option: 'idle', object: -1, tile: args.y * world.params.map.width + args.x })
     }
-    switch (args.action) {
-      case 'walk': {
-        if (args.x === undefined || args.y === undefined) return refuse('console.invalid_args', 'walk needs the tile: give x and y')
-        const problem = tileProblem(world, args.x, args.y)
-        if (problem) return refuse('console.invalid_args', problem)
-        return queue({ op: 'operator_act', agent: i, option: 'idle', object: -1, tile: args.y * world.params.map.width + args.x })
-      }
-      case 'use': {
-        if (args.object === undefined) return refuse('console.invalid_args', 'use needs the object: give object, e.g. object=fridge_1')
-        const object = resolveObject(world, args.object)
-        if (!object.ok) return refuse(object.code, object.message)
-        const option = optionOfObject(world, object.index)
-        if (!option) return refuse('console.invalid_args', `"${args.object}" (a ${world.state.objects.types[object.index]}) has no affordance an agent can use`)
-        return queue({ op: 'operator_act', agent: i, option, object: object.index })
-      }
-      case 'chat': {
-        if (args.partner === undefined) return refuse('console.invalid_args', 'chat needs the partner: give partner, e.g. partner=bob')
-        const partner = resolveAgent(world, args.partner)
-        if (!partner.ok) return refuse(partner.code, partner.message)
-        if (partner.index === i) return refuse('console.invalid_args', `partner is "${args.partner}" itself: name another agent`)
-        return queue({ op: 'operator_act', agent: i, option: 'socialise', object: -1, partner: partner.index })
-      }
+    case 'use': {
+      if (args.object === undefined) return refuse('console.invalid_args', 'use needs the object: give object, e.g. object=fridge_1')
+      const object = resolveObject(world, args.object)
+      if (!object.ok) return refuse(object.code, object.message)
+      const option = optionOfObject(world, object.index)
+      if (!option) return refuse('console.invalid_args', `"${args.object}" (a ${world.state.objects.types[object.index]}) has no affordance an agent can use`)
+      return queue({ op: 'operator_act', agent: i, option, object: object.index })
+    }
+    case 'chat': {
+      if (args.partner === undefined) return refuse('console.invalid_args', 'chat needs the partner: give partner, e.g. partner=bob')
+      const partner = resolveAgent(world, args.partner)
+      if (!partner.ok) return refuse(partner.code, partner.message)
+      if (partner.index === i) return refuse('console.invalid_args', `partner is "${args.partner}" itself: name another agent`)
+      return queue({ op: 'operator_act', agent: i, option: 'socialise', object: -1, partner: partner.index })
     }
   }
-})
+}
 
 /** The option an object serves: the first affordance (in registry order) for its type. */
 function optionOfObject(world: World, o: number): AgentOption | undefined {
   const type = world.state.objects.types[o]
   return world.registry.affordances.find((c) => c.spec.object_type === type)?.spec.option
 }
-
-export const POLICY_OPS_COMMANDS = [annealSetCommand, possessCommand, releaseCommand, operatorActCommand] as const

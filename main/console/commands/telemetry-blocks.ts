@@ -7,9 +7,9 @@
 import type { World } from '../../sim/state/world'
 import { PipeStatusSchema } from '../../telemetry/stream/stream-schema'
 import type { CommandContext } from '../command'
-import type { HealthBlock, StabilityBlock, TransportBlock } from './telemetry-results'
+import type { HealthBlock, StabilityBlock, TransportBlock } from '../../../shared/contract/console-commands/telemetry-results'
 import type { z } from 'zod'
-import type { EmploymentQueueSchema, ObjectStockSchema } from './telemetry-results'
+import type { EmploymentQueueSchema, ObjectStockSchema } from '../../../shared/contract/console-commands/telemetry-results'
 
 type PipeStatus = z.infer<typeof PipeStatusSchema>
 

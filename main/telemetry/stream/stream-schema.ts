@@ -9,8 +9,12 @@ import { z } from 'zod'
 import { AlertSchema, KpisSchema, NarrationSchema } from '../../../shared/contract/dto/society'
 import { PolicyIdentitySchema } from '../../../shared/contract/dto/policy'
 import { ERROR_CODES } from '../../../shared/error-codes'
+import { LoopHealthPayloadSchema, PipeStatusSchema, SchemaVersionSchema, TransportStatusSchema } from '../../../shared/contract/dto/loop-health'
 import { isSimEventType, SIM_EVENT_SCHEMAS, type SimEventType } from '../../sim/events/event-map'
 import { DISPATCH_PAYLOADS } from '../dispatch/dispatch-kinds'
+
+// The loop-health and transport schemas are the contract's, shared with the console's result schemas.
+export { LoopHealthPayloadSchema, PipeStatusSchema, SchemaVersionSchema, TransportStatusSchema }
 
 export const STREAM_SCHEMA_VERSION = '1.2'
 export const STREAM_MAJOR = 1
@@ -80,43 +84,6 @@ export const LoopTickPayloadSchema = z.object({
   policy: PolicyIdentitySchema
 })
 
-export const TransportStatusSchema = z.object({
-  kind: z.enum(['stdout', 'file', 'tcp', 'http', 'websocket']),
-  target: z.string(),
-  connected: z.boolean(),
-  dropped_messages: count,
-  sent_messages: count,
-  queued_bytes: count,
-  queued_messages: count,
-  failures: count,
-  reconnects: count,
-  last_success_tick: int.nullable(),
-  last_failure_tick: int.nullable(),
-  last_error: z.string().nullable(),
-  last_error_code: z.enum(ERROR_CODES).nullable()
-})
-
-export const PipeStatusSchema = z.object({
-  transports: z.array(TransportStatusSchema),
-  connected: z.boolean(),
-  dropped_messages: count,
-  queued_bytes: count,
-  unencodable_messages: count
-})
-
-export const LoopHealthPayloadSchema = z.object({
-  /** Mean and slowest wall-clock milliseconds per tick since the previous loop.health. */
-  tick_duration_ms: z.object({ mean: ms, max: ms }),
-  /** Messages waiting in the transports' queues (the fullest transport), and console ops waiting for the next tick. */
-  queue_depth: z.object({ transport_messages: count, console_ops: count }),
-  transport: PipeStatusSchema,
-  /** Messages the stream lost: dropped by a transport, or not encodable at all. */
-  dropped: z.object({ transport: count, unencodable: count }),
-  perturbations: z.object({ pending: count, active: count }),
-  /** Agents waiting in the employment exit queue. */
-  exit_queue: count
-})
-
 const rate = z.number().min(0).max(1).nullable()
 
 /** The stability monitor's figures at a loop message (thresholds are config: telemetry_snapshot has them). Since 1.2. */
@@ -155,7 +122,6 @@ export const PAYLOADS = {
 export type StreamKind = keyof typeof PAYLOADS
 export const STREAM_KINDS = Object.keys(PAYLOADS) as StreamKind[]
 
-export const SchemaVersionSchema = z.string().max(16).regex(/^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/, 'a schema_version is "MAJOR.MINOR", e.g. "1.0"')
 
 /** The envelope every message shares, whatever its version: enough to route it and to see what it is. */
 export const EnvelopeSchema = z.object({
