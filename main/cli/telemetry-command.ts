@@ -1,5 +1,6 @@
 /**
- * `townlet telemetry check FILE [--json]`: is this stream file readable by a consumer of stream
+ * `townlet telemetry check|validate|watch|summary`. validate, watch and summary read PPO training
+ * logs (their own files, ppo-*-command.ts). `check FILE [--json]`: is this stream file readable by a consumer of stream
  * 1.x? Each line is checked against the schema (main/telemetry/stream), problems listed with line
  * numbers. Exit 0 when the file is fine (warnings allowed: a newer major version), 2 when problems
  * were found or the file cannot be used (missing, outside the workspace, not a file), 1 when
@@ -8,20 +9,33 @@
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { ownValue } from '../../shared/own-key'
 import { err, ok, type Result } from '../../shared/result'
 import { DEFAULT_CHECK_LIMITS, StreamChecker, type CheckLimits, type StreamReport } from '../telemetry/stream/stream-check'
 import { errnoCode } from '../telemetry/transports/sanitize'
 import { EXIT, UsageError, type CliIo } from './cli-io'
 import { cliFiles, WORKSPACE_OPTION } from './cli-workspace'
 import { integerOption } from './parse-args'
+import { ppoSummaryCommand } from './ppo-summary-command'
+import { ppoValidateCommand } from './ppo-validate-command'
+import { ppoWatchCommand } from './ppo-watch-command'
 import type { ShardFiles } from '../shard/shard'
 
 const CHUNK_BYTES = 64 * 1024
 
+/** The subcommands: the stream check, and the PPO training-log tools (docs/training-telemetry.md). */
+const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  check: (argv, io) => check(argv, io),
+  validate: ppoValidateCommand,
+  watch: ppoWatchCommand,
+  summary: ppoSummaryCommand
+}
+
 export async function telemetryCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv
-  if (sub !== 'check') throw new UsageError(`${sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub.slice(0, 40)}"`}: use check\nSee: townlet help telemetry`)
-  return check(rest, io)
+  const run = sub === undefined ? undefined : ownValue(SUBCOMMANDS, sub)
+  if (!run) throw new UsageError(`${sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub.slice(0, 40)}"`}: use ${Object.keys(SUBCOMMANDS).join(', ')}\nSee: townlet help telemetry`)
+  return run(rest, io)
 }
 
 async function check(argv: string[], io: CliIo): Promise<number> {
