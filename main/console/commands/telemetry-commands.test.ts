@@ -23,7 +23,7 @@ import { STREAM_SCHEMA_VERSION } from '../../telemetry/stream/stream-schema'
 import { transportsFromSpecs } from '../../telemetry/transports/spec'
 import { TelemetryPipe } from '../../telemetry/transports/telemetry-pipe'
 import { CONSOLE_TELEMETRY_SCHEMA, telemetrySchemaWarning } from '../../../shared/contract/dto/telemetry-console'
-import { ConflictStatusSchema, HealthStatusSchema, TelemetrySnapshotBlocksSchema } from './telemetry-results'
+import { ConflictStatusSchema, HealthStatusSchema, TelemetrySnapshotBlocksSchema } from '../../../shared/contract/console-commands/telemetry-results'
 
 const dirs: string[] = []
 afterEach(() => {
