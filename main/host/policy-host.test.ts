@@ -47,7 +47,9 @@ describe('the policy runtime through the host and a real worker', () => {
     expect(status.embedding.in_use).toBe(12)
     expect(status.models.map((m) => m.name)).toEqual(['candidate.onnx', 'release.onnx'])
     expect(status.models.find((m) => m.name === 'release.onnx')).toMatchObject({ path: 'configs/policies/release.onnx', sha256: sidecar.sha256, observation_variant: 'hybrid' })
-    const agent = (okValue<{ agents: { id: string }[] }>(await h.call('observer.full')).agents[0]!).id
+    // Observer frames carry agents as columns: the first living slot, named through the roster.
+    const full = okValue<{ roster: string[]; agents: { index: number[] } }>(await h.call('observer.full'))
+    const agent = full.roster[full.agents.index[0]!]!
     const trace = okValue<DecisionTrace>(await h.call('policy.trace', { id: agent }))
     expect(trace).toMatchObject({ agent, decided_by: 'learned', map: { shape: [4, 11, 11] } })
     expect(trace.probabilities?.length).toBeGreaterThan(0)
