@@ -19,7 +19,7 @@ export function parseJsonLine(text: string): LineParse {
   } catch (e) {
     const nonFinite = findNonFinite(text)
     if (nonFinite !== null) return { ok: false, message: nonFinite }
-    return { ok: false, message: `not JSON (${safeReason(e)}), starting ${snippet(text.trimStart(), 32)}` }
+    return { ok: false, message: `not JSON (${safeReason(e, text.length)}), starting ${snippet(text.trimStart(), 32)}` }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, message: `expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}` }
@@ -31,10 +31,10 @@ export function parseJsonLine(text: string): LineParse {
 }
 
 /** JSON.parse's reason without the line's text (V8 quotes the input in some messages). */
-function safeReason(e: unknown): string {
+function safeReason(e: unknown, length: number): string {
   const message = e instanceof Error ? e.message : 'invalid'
   const position = /position (\d+)/.exec(message)
-  if (/Unexpected end/i.test(message)) return 'it ends early'
+  if (/Unexpected end/i.test(message) || (position && Number(position[1]) >= length)) return 'it ends early'
   return position ? `unexpected character at column ${Number(position[1]) + 1}` : 'invalid syntax'
 }
 
@@ -77,7 +77,8 @@ function findNonFinite(text: string): string | null {
     }
     const bare = c === 'N' || c === 'I' || c === '-' ? BARE.exec(text.slice(i, i + 9)) : null
     if (bare) {
-      out += `"\u0000nonfinite${markers.length}"`
+      // Escaped in the JSON text (a raw NUL inside a JSON string is itself invalid).
+      out += `"\\u0000nonfinite${markers.length}"`
       markers.push(bare[1]!)
       i += bare[1]!.length - 1
       continue
