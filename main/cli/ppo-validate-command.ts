@@ -40,7 +40,7 @@ export async function ppoValidateCommand(argv: string[], io: CliIo): Promise<num
     for (const f of report.files) {
       const real = await usableLog(files, f.file)
       if (real.ok) done.add(real.path)
-      io.stdout.write(f.errors === 0 ? `${printablePath(f.file)}: ${f.records} record(s) validated.\n` : `${printablePath(f.file)}: ${f.records} record(s), ${f.errors} with problems.\n`)
+      io.stdout.write(f.errors === 0 ? `${printablePath(f.file)}: ${f.records} record(s) validated.\n` : `${printablePath(f.file)}: ${f.records} record(s), ${f.errors} problem(s).\n`)
     }
     for (const p of report.problems) io.stderr.write(problemLine(p))
     const hidden = report.errors + report.warnings - report.problems.length
