@@ -3,7 +3,14 @@
  * a token for the admin role. Every run carries a cmd_id (a fresh `ui-<time>-<n>` unless one is
  * given) so its queued reply and its final `console.result` land on the same row; a run the host
  * never answered becomes an error row too, so the operator always sees what happened.
+ *
+ * Code calls `runConsole(name, args)`, typed by the contract's command table
+ * (shared/contract/console-commands): the name is a command's one spelling and the arguments are
+ * what its schema takes, so a misspelt command or argument fails the build. Only the Console
+ * panel, which runs whatever the operator picked or typed, uses the untyped `runConsoleText`;
+ * the host checks those arguments as it checks every command's.
  */
+import type { ConsoleArgs, ConsoleCommandName } from '../../../shared/contract/console-commands'
 import type { ConsoleResult } from '../../../shared/contract/dto/console'
 import type { AppError } from '../../../shared/result'
 import type { TownletClient } from '../api/townlet-client'
@@ -29,7 +36,13 @@ export function createConsoleCommands(client: TownletClient, stores: Stores, clo
     store.setError(failed ? `${failed.code}: ${failed.message}` : null)
   }
 
-  async function runConsole(name: string, args: Record<string, unknown>, cmdId?: string): Promise<ConsoleResult> {
+  /** Runs contract command `name` with arguments its schema takes. */
+  function runConsole<N extends ConsoleCommandName>(name: N, args: ConsoleArgs<N>, cmdId?: string): Promise<ConsoleResult> {
+    return runConsoleText(name, args as Record<string, unknown>, cmdId)
+  }
+
+  /** Runs a command the operator named (the Console panel): the host checks name and arguments. */
+  async function runConsoleText(name: string, args: Record<string, unknown>, cmdId?: string): Promise<ConsoleResult> {
     const cmd_id = cmdId?.trim() ? cmdId.trim() : nextCmdId()
     const reply = await client.invoke('console.run', { name, args, cmd_id })
     const role = stores.console.getState().session?.role ?? 'viewer'
@@ -46,5 +59,5 @@ export function createConsoleCommands(client: TownletClient, stores: Stores, clo
     return null
   }
 
-  return { refreshConsole, runConsole, authConsole, nextCmdId }
+  return { refreshConsole, runConsole, runConsoleText, authConsole, nextCmdId }
 }

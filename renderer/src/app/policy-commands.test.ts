@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { err, ok } from '../../../shared/result'
 import { sampleConsoleResult, sampleDecisionTrace, samplePolicyStatus } from '../../../shared/testing/contract-samples'
-import type { CommandInfo } from '../../../shared/contract/dto/console'
-import { annealArgs, operatorActArgs, runPolicyCommand, swapArgs } from '../features/policy/policy-commands'
+import { annealArgs, operatorActArgs, possessArgs, swapArgs } from '../features/policy/policy-commands'
 import { createStores } from '../stores/stores'
 import { FakeClient } from '../testing/fake-client'
 import { createCommands } from './commands'
@@ -84,19 +83,31 @@ describe('policy commands', () => {
     stop()
   })
 
-  it('sends anneal_set, policy_swap and operator_act through console.run under the host spelling', async () => {
+  it('types each call by the contract: a misspelt command or argument does not compile (tsc checks these lines)', async () => {
+    const { client, commands } = setup()
+    // @ts-expect-error: set_need is the engine's spelling, an alias at the host; the renderer sends the command's one name
+    await commands.runConsole('set_need', { agent: 'alice', need: 'hunger', value: 0.5 })
+    // @ts-expect-error: setneed's argument is agent, not agent_id
+    await commands.runConsole('setneed', { agent_id: 'alice', need: 'hunger', value: 0.5 })
+    // @ts-expect-error: need is one of hunger, hygiene, energy
+    await commands.runConsole('setneed', { agent: 'alice', need: 'thirst', value: 0.5 })
+    // What does compile goes over the wire as written.
+    await commands.runConsole('setneed', { agent: 'alice', need: 'hygiene', value: 0.5 })
+    expect(client.calls.filter((c) => c.channel === 'console.run').map((c) => (c.req as { name: string }).name)).toEqual(['set_need', 'setneed', 'setneed', 'setneed'])
+  })
+
+  it('sends anneal_set, policy_swap, operator_act and possess through console.run under their one spelling', async () => {
     const { client, stores, commands } = setup()
-    const hostCommands: CommandInfo[] = [{ name: 'possess', role: 'admin', destructive: false, help: '', args: [{ name: 'agent_id', type: 'string', required: true, help: '' }] }]
-    await runPolicyCommand(commands.runConsole, [], 'annealSet', annealArgs(0.35000000000000003))
-    await runPolicyCommand(commands.runConsole, [], 'policySwap', swapArgs('configs/policies/candidate.onnx'))
-    await runPolicyCommand(commands.runConsole, [], 'operatorAct', operatorActArgs('alice', { action: 'use', object: 'fridge_1' }))
-    await runPolicyCommand(commands.runConsole, hostCommands, 'possess', { agent: 'alice' })
+    await commands.runConsole('anneal_set', annealArgs(0.35000000000000003))
+    await commands.runConsole('policy_swap', swapArgs('configs/policies/candidate.onnx'))
+    await commands.runConsole('operator_act', operatorActArgs('alice', { action: 'use', object: 'fridge_1' }))
+    await commands.runConsole('possess', possessArgs('alice'))
     const runs = client.calls.filter((c) => c.channel === 'console.run').map((c) => c.req as { name: string; args: unknown })
     expect(runs.map(({ name, args }) => ({ name, args }))).toEqual([
       { name: 'anneal_set', args: { ratio: 0.35 } },
       { name: 'policy_swap', args: { model: 'configs/policies/candidate.onnx' } },
       { name: 'operator_act', args: { agent: 'alice', action: 'use', object: 'fridge_1' } },
-      { name: 'possess', args: { agent_id: 'alice' } }
+      { name: 'possess', args: { agent: 'alice' } }
     ])
     await flush()
     expect(stores.console.getState().results[0]?.result.name).toBe('possess')

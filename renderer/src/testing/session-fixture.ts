@@ -19,15 +19,15 @@ const command = (name: string, role: CommandInfo['role'], destructive: boolean, 
 })
 const arg = (name: string, type: string, required: boolean, help = '') => ({ name, type, required, help })
 
-/** A command list like a host's, with a few spellings the operator buttons must adapt to. */
+/** A command list like a host's (the contract's names and arguments; the host derives the real one from shared/contract/console-commands). */
 export const sessionFixture = {
   commands: [
     command('help', 'viewer', false, 'List the commands.'),
-    command('setneed', 'admin', false, "Set one of an agent's needs.", [arg('agent_id', 'string', true), arg('need', 'string', true), arg('value', 'number', true)]),
+    command('setneed', 'admin', false, "Set one of an agent's needs.", [arg('agent', 'string', true), arg('need', 'string', true), arg('value', 'number', true)]),
     command('teleport', 'admin', false, 'Move an agent to a floor tile.', [arg('agent', 'string', true), arg('x', 'int', true), arg('y', 'int', true)]),
     command('kill', 'admin', true, 'Remove an agent from the town.', [arg('agent', 'string', true), arg('reason', 'string', false)]),
     command('spawn', 'admin', false, 'Add an agent.', [arg('id', 'string', true), arg('home', 'string', false), arg('job', 'string', false)]),
-    command('set_utility', 'admin', true, 'Turn power or water on or off.', [arg('utility', 'string', true), arg('on', 'boolean', true)])
+    command('utility', 'admin', true, 'Turn power or water on or off.', [arg('utility', 'string', true), arg('on', 'boolean', true)])
   ] satisfies CommandInfo[]
 }
 

@@ -42,7 +42,7 @@ export function CommandRunner() {
 
   async function execute(args: Record<string, unknown>): Promise<void> {
     setBusy(true)
-    await commands.runConsole(name, args, cmdId)
+    await commands.runConsoleText(name, args, cmdId)
     setBusy(false)
     setCmdId('')
   }

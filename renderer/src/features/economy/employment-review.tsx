@@ -23,7 +23,7 @@ export function EmploymentReview({ view }: { view: EmploymentView }) {
   const atCap = view.daily_exit_cap > 0 && view.exits_today >= view.daily_exit_cap
 
   async function run(action: 'approve' | 'defer', agent: string): Promise<void> {
-    track(await operator.run('employmentExit', employmentExitArgs(action, agent)))
+    track(await operator.run('employment_exit', employmentExitArgs(action, agent)))
   }
 
   function approve(row: PendingExit): void {

@@ -4,6 +4,7 @@
  * Viewers see the controls disabled, with the reason.
  */
 import { useState } from 'react'
+import type { ConsoleArgs } from '../../../../shared/contract/console-commands'
 import type { AgentRow } from '../../../../shared/contract/dto/observer'
 import { useConsole, useObserver, useUi } from '../../app/session-context'
 import { useConfirm } from '../../components/use-confirm'
@@ -37,8 +38,8 @@ export function InspectorActions({ agent }: { agent: AgentRow }) {
   const x = parseTileCoord(draft.x, width)
   const y = parseTileCoord(draft.y, height)
 
-  async function run(op: 'setNeed' | 'teleport' | 'kill', args: Record<string, unknown>): Promise<void> {
-    const result = await operator.run(op, args)
+  async function run<N extends 'setneed' | 'teleport' | 'kill'>(name: N, args: ConsoleArgs<N>): Promise<void> {
+    const result = await operator.run(name, args)
     setLastCmd(result.cmd_id)
   }
 
@@ -81,7 +82,7 @@ export function InspectorActions({ agent }: { agent: AgentRow }) {
           type="button"
           data-testid="inspector-setneed-apply"
           disabled={off || value === null}
-          onClick={() => value !== null && void run('setNeed', setNeedArgs(agent.id, need, value))}
+          onClick={() => value !== null && void run('setneed', setNeedArgs(agent.id, need, value))}
         >
           Set need
         </button>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { sessionFixture } from '../../testing/session-fixture'
 import { adminGate, OFFLINE_REASON, VIEWER_REASON } from '../operator/command-gate'
-import { adaptArgs, OPERATOR_COMMANDS, resolveCommand, spawnArgs } from '../operator/operator-commands'
+import { killArgs, setNeedArgs, spawnArgs, teleportArgs, utilityArgs } from '../operator/operator-commands'
 import { parseNeedValue, parseTileCoord } from './action-inputs'
 import { eventText } from './event-text'
 
@@ -32,20 +31,11 @@ describe('inspector inputs', () => {
 })
 
 describe('operator commands', () => {
-  const info = sessionFixture.commands
-
-  it('uses the spelling the host lists, else the preferred one', () => {
-    expect(resolveCommand(info, OPERATOR_COMMANDS.setNeed).name).toBe('setneed')
-    expect(resolveCommand([], OPERATOR_COMMANDS.setNeed)).toEqual({ name: 'set_need' })
-    expect(resolveCommand(info, OPERATOR_COMMANDS.kill).info?.destructive).toBe(true)
-  })
-
-  it('renames arguments to the host spelling only where it lists an alias', () => {
-    const setneed = resolveCommand(info, OPERATOR_COMMANDS.setNeed).info
-    expect(adaptArgs(setneed, { agent: 'alice', need: 'hunger', value: 0.5 })).toEqual({ agent_id: 'alice', need: 'hunger', value: 0.5 })
-    const kill = resolveCommand(info, OPERATOR_COMMANDS.kill).info
-    expect(adaptArgs(kill, { agent: 'alice' })).toEqual({ agent: 'alice' })
-    expect(adaptArgs(undefined, { agent: 'alice' })).toEqual({ agent: 'alice' })
+  it('builds each command arguments under the contract names', () => {
+    expect(setNeedArgs('alice', 'hunger', 0.5)).toEqual({ agent: 'alice', need: 'hunger', value: 0.5 })
+    expect(teleportArgs('alice', 2, 3)).toEqual({ agent: 'alice', x: 2, y: 3 })
+    expect(killArgs('alice')).toEqual({ agent: 'alice' })
+    expect(utilityArgs('water', false)).toEqual({ utility: 'water', on: false })
   })
 
   it('leaves empty spawn options out', () => {

@@ -1,15 +1,15 @@
 /**
- * The operator actions for components: the admin gate plus one function per command, each run
- * through `console.run` with a fresh cmd_id under the host's spelling of the command.
+ * The operator actions for components: the admin gate plus `run`, which sends a contract command
+ * through `console.run` with a fresh cmd_id. `run` is typed by the command table
+ * (shared/contract/console-commands): one spelling per command, its arguments as its schema has them.
  */
 import { useMemo } from 'react'
+import type { ConsoleArgs, ConsoleCommandName } from '../../../../shared/contract/console-commands'
 import type { ConsoleResult } from '../../../../shared/contract/dto/console'
 import { useCommands, useConnection, useConsole, useTimeline } from '../../app/session-context'
 import { townGate } from '../timeline/past-gate'
 import { adminGate } from './command-gate'
 import type { Gate } from './command-gate'
-import { adaptArgs, OPERATOR_COMMANDS, resolveCommand } from './operator-commands'
-import type { OperatorCommand, OperatorName } from './operator-commands'
 
 /** Whether this window may change the shard (the clock, configs, restarts), and why not. */
 export function useAdminGate(): Gate {
@@ -18,35 +18,24 @@ export function useAdminGate(): Gate {
   return useMemo(() => adminGate(session, connected), [session, connected])
 }
 
-/** The admin gate and a `run` for one table of commands (operator, policy …). */
-export interface CommandRunner<Name extends string> {
+/** The admin gate and a typed `run`. */
+export interface Operator {
   gate: Gate
-  run(op: Name, args: Record<string, unknown>): Promise<ConsoleResult>
+  run<N extends ConsoleCommandName>(name: N, args: ConsoleArgs<N>): Promise<ConsoleResult>
 }
 
-export type Operator = CommandRunner<OperatorName>
-
-/** The gate and a `run` for the commands of `table` (a module-level constant). */
-export function useCommandRunner<T extends Record<string, OperatorCommand>>(table: T): CommandRunner<Extract<keyof T, string>> {
+/** The gate and a `run` for the console commands that change the town. */
+export function useOperator(): Operator {
   const commands = useCommands()
   const session = useConsole((s) => s.session)
-  const list = useConsole((s) => s.commands)
   const connected = useConnection((s) => s.info.state === 'connected')
   // Commands change the town: none from a page that shows a past tick (see past-gate).
   const past = useTimeline((s) => s.mode === 'past')
   return useMemo(
     () => ({
       gate: townGate(adminGate(session, connected), past),
-      run(op: Extract<keyof T, string>, args: Record<string, unknown>) {
-        const { name, info } = resolveCommand(list, table[op] as OperatorCommand)
-        return commands.runConsole(name, adaptArgs(info, args))
-      }
+      run: <N extends ConsoleCommandName>(name: N, args: ConsoleArgs<N>) => commands.runConsole(name, args)
     }),
-    [commands, session, list, connected, past, table]
+    [commands, session, connected, past]
   )
-}
-
-/** The gate and a `run` for the operator commands. */
-export function useOperator(): Operator {
-  return useCommandRunner(OPERATOR_COMMANDS)
 }

@@ -25,7 +25,7 @@ export function PerturbationBanner() {
   if (!hasPerturbations(view) && !(admin && view.specs.length > 0)) return null
 
   const cancel = (row: PerturbationRow, state: 'active' | 'pending') => () =>
-    ask(cancelRequest(row, state, () => void operator.run('perturbationCancel', perturbationCancelArgs(row.event_id))))
+    ask(cancelRequest(row, state, () => void operator.run('perturbation_cancel', perturbationCancelArgs(row.event_id))))
 
   return (
     <div className={`banner banner-perturbation${busy ? '' : ' compact'}`} data-testid="perturbation-banner" data-active={view.active.length} role="status" aria-label="Perturbations">

@@ -28,7 +28,7 @@ export function PerturbationTrigger(props: { operator: Operator; view: Perturbat
     event.preventDefault()
     if (!args || busy) return
     setBusy(true)
-    track(await operator.run('perturbationTrigger', args))
+    track(await operator.run('perturbation_trigger', args))
     setBusy(false)
   }
 

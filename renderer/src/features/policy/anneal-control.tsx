@@ -53,7 +53,7 @@ export function AnnealControl({ status, operator }: { status: PolicyStatus; oper
           data-testid="anneal-apply"
           disabled={off || value === null}
           title={operator.gate.reason ?? 'Set the anneal ratio from the next tick'}
-          onClick={() => value !== null && void operator.run('annealSet', annealArgs(value)).then(track)}
+          onClick={() => value !== null && void operator.run('anneal_set', annealArgs(value)).then(track)}
         >
           Apply
         </button>

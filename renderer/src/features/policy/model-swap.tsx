@@ -54,7 +54,7 @@ export function ModelSwap({ status, operator }: { status: PolicyStatus; operator
               data-testid="model-swap"
               disabled={off || model === null}
               title={operator.gate.reason ?? (isRunning ? 'Load this model again' : 'Load this model from the next tick')}
-              onClick={() => model && void operator.run('policySwap', swapArgs(model.path)).then(track)}
+              onClick={() => model && void operator.run('policy_swap', swapArgs(model.path)).then(track)}
             >
               Swap
             </button>

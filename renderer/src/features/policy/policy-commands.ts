@@ -1,26 +1,19 @@
 /**
  * The console commands behind the Policy panel and the inspector's possession controls, and
- * their arguments. Like the operator commands, each names its spellings (the first the host lists
- * wins) and runs through `console.run`, so refusals (a viewer, a bad ratio, an unknown model)
- * come back as ordinary console results.
+ * their arguments, typed by the contract (shared/contract/console-commands). Each runs through
+ * `console.run`, so refusals (a viewer, a bad ratio, an unknown model) come back as ordinary
+ * console results.
  */
-import type { CommandInfo, ConsoleResult } from '../../../../shared/contract/dto/console'
+import type { ConsoleArgs, ConsoleCommandName } from '../../../../shared/contract/console-commands'
 import type { ConsoleEntry } from '../../stores/console-state'
-import { adaptArgs, resolveCommand } from '../operator/operator-commands'
-import type { OperatorCommand } from '../operator/operator-commands'
 
-export const POLICY_COMMANDS = {
-  annealSet: { names: ['anneal_set'], destructive: false },
-  policySwap: { names: ['policy_swap'], destructive: false },
-  possess: { names: ['possess'], destructive: false },
-  release: { names: ['release'], destructive: false },
-  operatorAct: { names: ['operator_act'], destructive: false }
-} as const satisfies Record<string, OperatorCommand>
+/** The policy commands the panels send. */
+export const POLICY_COMMAND_NAMES = ['anneal_set', 'policy_swap', 'possess', 'release', 'operator_act'] as const satisfies readonly ConsoleCommandName[]
 
-export type PolicyCommandName = keyof typeof POLICY_COMMANDS
+export type PolicyCommandName = (typeof POLICY_COMMAND_NAMES)[number]
 
 /** Every console command whose outcome changes what `policy.status` says. */
-export const POLICY_RESULT_NAMES: ReadonlySet<string> = new Set(Object.values(POLICY_COMMANDS).flatMap((c) => c.names))
+export const POLICY_RESULT_NAMES: ReadonlySet<string> = new Set(POLICY_COMMAND_NAMES)
 
 /** The anneal slider's step; ratios sent are rounded to it so 0.15000000000000002 reads 0.15. */
 export const ANNEAL_STEP = 0.05
@@ -37,28 +30,17 @@ export function parseAnneal(text: string): number | null {
   return Number.isFinite(n) && n >= 0 && n <= 1 ? roundRatio(n) : null
 }
 
-export const annealArgs = (ratio: number) => ({ ratio: roundRatio(ratio) })
+export const annealArgs = (ratio: number): ConsoleArgs<'anneal_set'> => ({ ratio: roundRatio(ratio) })
 /** policy_swap takes the model's path as `policy.status` lists it under models[].path. */
-export const swapArgs = (path: string) => ({ model: path })
-export const possessArgs = (agent: string) => ({ agent })
-export const releaseArgs = (agent: string) => ({ agent })
+export const swapArgs = (path: string): ConsoleArgs<'policy_swap'> => ({ model: path })
+export const possessArgs = (agent: string): ConsoleArgs<'possess'> => ({ agent })
+export const releaseArgs = (agent: string): ConsoleArgs<'release'> => ({ agent })
 
 /** What a possessed agent is told to do next. */
 export type OperatorAct = { action: 'walk'; x: number; y: number } | { action: 'use'; object: string } | { action: 'chat'; partner: string }
 
-export function operatorActArgs(agent: string, act: OperatorAct): Record<string, unknown> {
+export function operatorActArgs(agent: string, act: OperatorAct): ConsoleArgs<'operator_act'> {
   return { agent, ...act }
-}
-
-/** Runs one policy command under the host's spelling; `runConsole` is the session's console.run. */
-export function runPolicyCommand(
-  runConsole: (name: string, args: Record<string, unknown>) => Promise<ConsoleResult>,
-  commands: readonly CommandInfo[],
-  op: PolicyCommandName,
-  args: Record<string, unknown>
-): Promise<ConsoleResult> {
-  const { name, info } = resolveCommand(commands, POLICY_COMMANDS[op])
-  return runConsole(name, adaptArgs(info, args))
 }
 
 /**

@@ -5,6 +5,7 @@
  * Whether it is possessed comes from `policy.status`, watched while this section is shown.
  */
 import { useEffect, useMemo, useState } from 'react'
+import type { ConsoleArgs } from '../../../../shared/contract/console-commands'
 import type { AgentRow } from '../../../../shared/contract/dto/observer'
 import { useCommands, useObserverSampled, usePolicy, useUi } from '../../app/session-context'
 import { fieldValue } from '../../components/field-value'
@@ -24,8 +25,8 @@ export function PossessionControls({ agent }: { agent: AgentRow }) {
   const { track, last } = useLastResult()
   const off = !operator.gate.allowed
 
-  async function run(op: PolicyCommandName, args: Record<string, unknown>): Promise<void> {
-    track(await operator.run(op, args))
+  async function run<N extends PolicyCommandName>(name: N, args: ConsoleArgs<N>): Promise<void> {
+    track(await operator.run(name, args))
   }
 
   return (
@@ -51,7 +52,7 @@ export function PossessionControls({ agent }: { agent: AgentRow }) {
           {possessed ? 'possessed' : 'policy'}
         </span>
       </div>
-      {possessed ? <OperatorActs agent={agent} off={off} onAct={(act) => void run('operatorAct', operatorActArgs(agent.id, act))} /> : null}
+      {possessed ? <OperatorActs agent={agent} off={off} onAct={(act) => void run('operator_act', operatorActArgs(agent.id, act))} /> : null}
       <div className="action-row">
         <LastResult result={last} testId="possession-last-result" />
       </div>

@@ -1,9 +1,8 @@
-/** The admin gate plus `run` for the policy commands, as useOperator gives for the others. */
-import { useCommandRunner, type CommandRunner } from '../operator/use-operator'
-import { POLICY_COMMANDS, type PolicyCommandName } from './policy-commands'
+/** The admin gate plus `run` for the policy commands: the same typed runner the other panels use. */
+import { useOperator, type Operator } from '../operator/use-operator'
 
-export type PolicyOperator = CommandRunner<PolicyCommandName>
+export type PolicyOperator = Operator
 
 export function usePolicyOperator(): PolicyOperator {
-  return useCommandRunner(POLICY_COMMANDS)
+  return useOperator()
 }
