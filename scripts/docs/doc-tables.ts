@@ -1,12 +1,12 @@
 /**
- * The tables in the docs that the code already knows: the console commands (from the command
- * registry), the keyboard shortcuts (from the renderer's one shortcut table) and the IPC channels
+ * The tables in the docs that the code already knows: the console commands (from the contract's
+ * command table, shared/contract/console-commands, which the host registers and the renderer
+ * types its calls by), their older spellings (the registry's aliases), the keyboard shortcuts (from the renderer's one shortcut table) and the IPC channels
  * (from the contract table). `npm run docs` writes them between their markers; the test beside
  * this file fails when a doc and the code disagree, so the guide cannot drift.
  */
 import { invokeChannels, eventChannels } from '../../shared/contract/channels'
-import type { CommandInfo } from '../../shared/contract/dto/console'
-import { defaultCommandRegistry } from '../../main/console/command-registry'
+import { CONSOLE_COMMAND_ALIASES, CONSOLE_COMMAND_LIST, type CommandDescriptor } from '../../shared/contract/console-commands'
 import { SHORTCUTS } from '../../renderer/src/features/shortcuts/shortcut-table'
 
 /** A Markdown table cell: pipes escaped, one line. */
@@ -19,17 +19,45 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
-/** `spawn {id, at?, home?}`: the argument names, optional ones marked. */
-export function commandSignature(info: CommandInfo): string {
-  const args = info.args.map((a) => (a.required ? a.name : `${a.name}?`))
-  return `\`${info.name} {${args.join(', ')}}\``
+/** `spawn {id, at?, home?}`: the argument names, optional ones marked (from the descriptor's schema). */
+export function commandSignature(descriptor: CommandDescriptor): string {
+  const args = Object.entries(descriptor.args.shape).map(([name, field]) => (field.isOptional() ? `${name}?` : name))
+  return `\`${descriptor.name} {${args.join(', ')}}\``
 }
 
+const roleText = (d: CommandDescriptor): string => (d.destructive ? `${d.role}, destructive` : d.role)
+
+/** Every command: signature, role, help (the operator guide). */
 export function consoleCommandTable(): string {
-  const rows = defaultCommandRegistry()
-    .list()
-    .map((info) => [commandSignature(info), info.destructive ? `${info.role}, destructive` : info.role, info.help])
+  const rows = CONSOLE_COMMAND_LIST.map((d) => [commandSignature(d), roleText(d), d.help])
   return table(['command', 'role', 'what it does'], rows)
+}
+
+/** The older spellings the host still accepts, and the command each one runs. */
+export function consoleAliasTable(): string {
+  return table(
+    ['older spelling', 'runs'],
+    Object.entries(CONSOLE_COMMAND_ALIASES).map(([alias, name]) => [`\`${alias}\``, `\`${name}\``])
+  )
+}
+
+/** The commands by role, one row each, destructive ones marked (the README's short table). */
+export function consoleCommandSummary(): string {
+  const names = (role: 'viewer' | 'admin'): string =>
+    CONSOLE_COMMAND_LIST.filter((d) => d.role === role)
+      .map((d) => `\`${d.name}\`${d.destructive ? ' ⚠' : ''}`)
+      .join(', ')
+  const aliases = Object.entries(CONSOLE_COMMAND_ALIASES)
+    .map(([alias, name]) => `\`${alias}\` → \`${name}\``)
+    .join(', ')
+  return table(
+    ['who', 'console commands (⚠ destructive: needs a cmd_id)'],
+    [
+      ['viewer (reads)', names('viewer')],
+      ['admin (changes the town)', names('admin')],
+      ['older spellings', aliases]
+    ]
+  )
 }
 
 export function shortcutTable(): string {
@@ -50,6 +78,8 @@ export function channelTable(): string {
 /** The generated blocks, by the name their markers carry. */
 export const GENERATED: Readonly<Record<string, () => string>> = {
   'console-commands': consoleCommandTable,
+  'console-aliases': consoleAliasTable,
+  'console-command-summary': consoleCommandSummary,
   shortcuts: shortcutTable,
   channels: channelTable
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SHORTCUTS } from '../../renderer/src/features/shortcuts/shortcut-table'
 import { defaultCommandRegistry } from '../../main/console/command-registry'
+import { CONSOLE_COMMAND_ALIASES } from '../../shared/contract/console-commands'
 import { invokeChannels } from '../../shared/contract/channels'
 import { DOC_FILES } from './doc-files'
 import { fillGenerated, generatedBlocks } from './doc-tables'
@@ -17,12 +18,32 @@ describe('the docs say what the code does', () => {
   })
 
   it('the operator guide lists every console command and shortcut, the architecture every channel', () => {
-    expect(generatedBlocks(read('docs/operator-guide.md'))).toEqual(expect.arrayContaining(['console-commands', 'shortcuts']))
+    expect(generatedBlocks(read('docs/operator-guide.md'))).toEqual(expect.arrayContaining(['console-commands', 'console-aliases', 'shortcuts']))
     expect(generatedBlocks(read('docs/architecture.md'))).toContain('channels')
     const guide = read('docs/operator-guide.md')
     for (const info of defaultCommandRegistry().list()) expect(guide).toContain(`\`${info.name} {`)
     for (const s of SHORTCUTS) expect(guide).toContain(s.description)
     for (const name of Object.keys(invokeChannels)) expect(read('docs/architecture.md')).toContain(`\`${name}\``)
+  })
+
+  it('the README and the guide list the commands the host registers, and the aliases it resolves', () => {
+    const readme = read('README.md')
+    const guide = read('docs/operator-guide.md')
+    expect(generatedBlocks(readme)).toContain('console-command-summary')
+    const registry = defaultCommandRegistry()
+    for (const name of registry.names()) expect(readme).toContain(`\`${name}\``)
+    for (const [alias, name] of Object.entries(registry.aliasTable())) {
+      expect(readme).toContain(`\`${alias}\` → \`${name}\``)
+      expect(guide).toContain(`| \`${alias}\` | \`${name}\` |`)
+    }
+    expect(registry.aliasTable()).toEqual(CONSOLE_COMMAND_ALIASES)
+  })
+
+  it('a drifted command table fails: a changed descriptor rewrites the block', () => {
+    const guide = read('docs/operator-guide.md')
+    const drifted = guide.replace('`setneed {agent, need, value}`', '`setneed {agent_id, need, value}`')
+    expect(drifted).not.toBe(guide)
+    expect(fillGenerated(drifted)).toBe(guide)
   })
 
   it('a block that no longer matches is rewritten, and an unknown block is an error', () => {
@@ -45,7 +66,7 @@ describe('the README stays the front page', () => {
     expect(readme.split('\n').length).toBeLessThan(150)
   })
 
-  it.each(['README.md', ...DOC_FILES, 'docs/security-model.md'])('every relative link and image in %s points at a file that exists', (file) => {
+  it.each([...new Set(['README.md', ...DOC_FILES, 'docs/security-model.md'])])('every relative link and image in %s points at a file that exists', (file) => {
     const links = [...read(file).matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1] ?? '').filter((l) => !/^[a-z]+:/.test(l))
     for (const link of links) expect(existsSync(join(root, dirname(file), link)), `${file} links to ${link}`).toBe(true)
   })
