@@ -29,6 +29,7 @@ import { observationReport } from './observation-bench'
 import { observerBytesReport } from './observer-bytes-bench'
 import { observerReport } from './observer-bench'
 import { policyReport } from './policy-bench'
+import { ppoLogReport } from './ppo-log-bench'
 import { runReport } from './run-bench'
 import { snapshotReport } from './snapshot-bench'
 import { timelineReport } from './timeline-bench'
@@ -52,7 +53,7 @@ function defaultShardTickRate(): { rate: string; agents: number } {
 }
 
 /** `npm run bench -- panels` (or `pause`, `observer`, `observer-bytes [AGENTS]`, `snapshots`, `timeline`, `transport`, `run [AGENTS]`) runs only that section, for iterating on one figure. */
-const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, 'observer-bytes': () => observerBytesReport(process.argv[3] === undefined ? undefined : [Number(process.argv[3])]), snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()), transport: transportReport, run: (r) => runReport(r, process.argv[3] === undefined ? undefined : Number(process.argv[3])) }
+const SECTIONS: Record<string, (root: string) => Promise<string[]>> = { panels: panelFpsReport, pause: pauseReport, observer: observerReport, 'observer-bytes': () => observerBytesReport(process.argv[3] === undefined ? undefined : [Number(process.argv[3])]), snapshots: () => snapshotReport(), timeline: () => Promise.resolve(timelineReport()), transport: transportReport, run: (r) => runReport(r, process.argv[3] === undefined ? undefined : Number(process.argv[3])), 'ppo-log': () => ppoLogReport(process.argv[3] === undefined ? undefined : Number(process.argv[3])) }
 
 async function main(): Promise<void> {
   const only = process.argv[2]

@@ -1,4 +1,6 @@
 /** Usage text of `townlet` and its commands: `townlet --help`, `townlet help COMMAND`, `COMMAND --help`. */
+import { PPO_LOG_HELP } from './ppo-help'
+
 export const MAIN_HELP = `townlet — operator tooling for the Townlet town simulation
 
 Usage:
@@ -20,6 +22,9 @@ Usage:
   townlet history list --db F.sqlite [--json]
   townlet history show RUN --db F.sqlite [--json]
   townlet telemetry check FILE [--json] [--max-problems N]
+  townlet telemetry validate LOG… [--baseline F] [--drift-threshold X] [--relative]
+  townlet telemetry watch LOG [--follow [--interval S] [--max-seconds S]] [--json] [--mode ppo|health] [limits…]
+  townlet telemetry summary LOG [--baseline F] [--format text|markdown|json] [--last N]
   townlet help [COMMAND]
   townlet --version
 
@@ -31,7 +36,7 @@ Commands:
   policy        Behaviour cloning: capture scripted decisions, train and export an ONNX policy, audit checksums.
   snapshot      Inspect, validate, migrate, diff and list saved snapshots.
   history       List and show the runs a history file (townlet run --history) recorded.
-  telemetry     Check a telemetry stream file (townlet run --telemetry file:F) against the schema.
+  telemetry     Check a telemetry stream file against the schema; validate, watch and summarise PPO training logs.
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad usage or config.
 `
@@ -336,6 +341,7 @@ Examples:
   townlet history show 1 --db runs.sqlite --json
 `,
   telemetry: `townlet telemetry check FILE [--json] [--max-problems N] [--max-bytes B] [--max-lines L]
+        townlet telemetry validate|watch|summary LOG …  (PPO training logs: below)
 
 Checks a telemetry stream file against the stream schema (docs/telemetry.md): one JSON value a
 line, either {"stream_offset": N, "message": …} as the file transport writes it, or a bare message
@@ -366,5 +372,6 @@ Examples:
   townlet run --ticks 1440 --telemetry file:stream.jsonl
   townlet telemetry check stream.jsonl
   townlet telemetry check stream.jsonl --json --max-problems 100
-`
+
+${PPO_LOG_HELP}`
 }

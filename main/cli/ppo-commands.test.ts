@@ -166,3 +166,12 @@ describe('townlet telemetry summary', () => {
     expect((await cli('summary', 'ppo.jsonl', '--last', '0')).code).toBe(2)
   })
 })
+
+describe('townlet help telemetry', () => {
+  it('lists every watch limit the command accepts', async () => {
+    const { PPO_LOG_HELP } = await import('./ppo-help')
+    const { LIMIT_RULES, ANNEAL_FLAGS } = await import('../training/ppo-log/ppo-watch-rules')
+    const { HEALTH_RULES } = await import('../training/ppo-log/health-line')
+    for (const flag of [...LIMIT_RULES.map((r) => r.flag), ...ANNEAL_FLAGS, ...HEALTH_RULES.map((r) => r.flag)]) expect(PPO_LOG_HELP).toContain(`--${flag}`)
+  })
+})
