@@ -14,9 +14,16 @@ const ms = z.number().min(0)
 /** A telemetry schema version, "MAJOR.MINOR". */
 export const SchemaVersionSchema = z.string().max(16).regex(/^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/, 'a schema_version is "MAJOR.MINOR", e.g. "1.0"')
 
+export const TransportKindSchema = z.enum(['stdout', 'file', 'tcp', 'http', 'websocket'])
+
+/**
+ * One transport's status: the same shape in the stream (loop.health), the console answers and the
+ * app's `telemetry.status` (dto/telemetry.ts). Strings are bounded: an endpoint's error text
+ * reaches it as a sanitised snippet, and a target is a path or a URL without secrets.
+ */
 export const TransportStatusSchema = z.object({
-  kind: z.enum(['stdout', 'file', 'tcp', 'http', 'websocket']),
-  target: z.string(),
+  kind: TransportKindSchema,
+  target: z.string().max(4200),
   connected: z.boolean(),
   dropped_messages: count,
   sent_messages: count,
@@ -24,9 +31,9 @@ export const TransportStatusSchema = z.object({
   queued_messages: count,
   failures: count,
   reconnects: count,
-  last_success_tick: int.nullable(),
-  last_failure_tick: int.nullable(),
-  last_error: z.string().nullable(),
+  last_success_tick: count.nullable(),
+  last_failure_tick: count.nullable(),
+  last_error: z.string().max(2000).nullable(),
   last_error_code: z.enum(ERROR_CODES).nullable()
 })
 

@@ -5,30 +5,16 @@
  * since an endpoint's error text reaches it as a sanitised snippet.
  */
 import { z } from 'zod'
-import { ERROR_CODES } from '../../error-codes'
+import { TransportStatusSchema } from './loop-health'
 
 export const TELEMETRY_STATUS_SCHEMA_VERSION = 1
 
 const count = z.number().int().nonnegative()
 const tick = z.number().int().nonnegative().nullable()
 
-export const TransportKindSchema = z.enum(['stdout', 'file', 'tcp', 'http', 'websocket'])
-
-export const TransportStatusDtoSchema = z.object({
-  kind: TransportKindSchema,
-  target: z.string().max(4200),
-  connected: z.boolean(),
-  dropped_messages: count,
-  sent_messages: count,
-  queued_bytes: count,
-  queued_messages: count,
-  failures: count,
-  reconnects: count,
-  last_success_tick: tick,
-  last_failure_tick: tick,
-  last_error: z.string().max(2000).nullable(),
-  last_error_code: z.enum(ERROR_CODES).nullable()
-})
+export { TransportKindSchema } from './loop-health'
+/** The stream's own transport status (dto/loop-health.ts), one shape everywhere. */
+export const TransportStatusDtoSchema = TransportStatusSchema
 export type TransportStatusDto = z.infer<typeof TransportStatusDtoSchema>
 
 export const TelemetryStatusSchema = z.object({
