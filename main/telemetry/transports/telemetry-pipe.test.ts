@@ -5,30 +5,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TransportBlockSchema } from '../../config/sections/telemetry'
 import { Workspace } from '../../fs/workspace'
 import { transportsFromSpecs } from './spec'
+import { captureStream } from './testing/capture-stream'
 import { TelemetryPipe } from './telemetry-pipe'
 
 const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
-
-function capture(): { stream: Writable; text: () => string } {
-  const chunks: string[] = []
-  return {
-    stream: new Writable({
-      write(chunk: Buffer, _e, cb) {
-        chunks.push(chunk.toString('utf8'))
-        cb()
-      }
-    }),
-    text: () => chunks.join('')
-  }
-}
 
 describe('TelemetryPipe', () => {
   it('sends each message to every transport and sums their status', async () => {
@@ -37,7 +24,7 @@ describe('TelemetryPipe', () => {
     const specs = transportsFromSpecs(['stdout', 'file:stream.jsonl'])
     if (!specs.ok) throw new Error(specs.error.message)
     const block = TransportBlockSchema.parse({ buffer: { flush_interval_ms: 2 }, transports: specs.value })
-    const out = capture()
+    const out = captureStream()
     const made = await TelemetryPipe.create(block, { workspace: await Workspace.create([{ name: 'w', path: dir }]), base: dir, stdout: out.stream })
     if (!made.ok) throw new Error(made.error.message)
     const pipe = made.value
@@ -61,7 +48,7 @@ describe('TelemetryPipe', () => {
     const dir = mkdtempSync(join(tmpdir(), 'telemetry-pipe-'))
     dirs.push(dir)
     const block = TransportBlockSchema.parse({ transports: [{ kind: 'stdout' }, { kind: 'file', path: '/etc/stream.jsonl' }] })
-    const made = await TelemetryPipe.create(block, { workspace: await Workspace.create([{ name: 'w', path: dir }]), base: dir, stdout: capture().stream })
+    const made = await TelemetryPipe.create(block, { workspace: await Workspace.create([{ name: 'w', path: dir }]), base: dir, stdout: captureStream().stream })
     expect(!made.ok && made.error.code).toBe('fs.outside_workspace')
   })
 

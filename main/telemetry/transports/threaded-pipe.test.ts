@@ -6,11 +6,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TransportBlockSchema } from '../../config/sections/telemetry'
 import { Workspace } from '../../fs/workspace'
 import { transportsFromSpecs } from './spec'
+import { captureStream } from './testing/capture-stream'
 import { ThreadedPipe } from './threaded-pipe'
 
 const workerPath = join(__dirname, '../../host/source-worker.cjs')
@@ -19,26 +19,13 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-function capture(): { stream: Writable; text: () => string } {
-  const chunks: string[] = []
-  return {
-    stream: new Writable({
-      write(chunk: Buffer, _e, cb) {
-        chunks.push(chunk.toString('utf8'))
-        cb()
-      }
-    }),
-    text: () => chunks.join('')
-  }
-}
-
 async function pipeFor(specs: string[], extra: Record<string, unknown> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'threaded-pipe-'))
   dirs.push(dir)
   const entries = transportsFromSpecs(specs)
   if (!entries.ok) throw new Error(entries.error.message)
   const block = TransportBlockSchema.parse({ buffer: { flush_interval_ms: 2 }, transports: entries.value, ...extra })
-  const out = capture()
+  const out = captureStream()
   const made = await ThreadedPipe.create(block, { workspace: await Workspace.create([{ name: 'w', path: dir }]), base: dir, workerPath, stdout: out.stream })
   return { dir, out, made }
 }
