@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { loadScenario } from '../scenarios/scenario-harness'
-import { testWorld } from '../sim/testing/test-world'
 import { runWithHub, withTelemetry } from './testing/hub-runner'
+import { starvingTown } from './testing/starving-town'
 import { StabilitySchema } from '../config/sections/telemetry'
-
-/** Four people in a flat without a fridge or a stove, hunger draining at 1 % a tick. */
-function starvingTown() {
-  return testWorld(`config_id: starving
-seed: 3
-rewards:
-  decay_rates: { hunger: 0.01, hygiene: 0, energy: 0 }
-world:
-  population: 4
-  layout:
-    map: |
-      ########
-      #.B.B..#
-      #......#
-      ########
-    homes: [{ id: flat, area: [1, 1, 6, 2] }]
-  agents:
-    - { id: ann, needs: { hunger: 0.3, hygiene: 1, energy: 1 } }
-    - { id: bob, needs: { hunger: 0.3, hygiene: 1, energy: 1 } }
-    - { id: cat, needs: { hunger: 0.5, hygiene: 1, energy: 1 } }
-    - { id: dan, needs: { hunger: 0.5, hygiene: 1, energy: 1 } }
-`)
-}
 
 describe('telemetry in towns', () => {
   it('raises starvation_spike in a starving town, narrates the faints and never promotes', () => {

@@ -1,37 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { decideScripted } from '../../policy/scripted/scripted-controller'
 import { tick } from '../../sim/tick'
-import { testWorld } from '../../sim/testing/test-world'
+import { withTelemetry } from '../testing/hub-runner'
+import { starvingTown } from '../testing/starving-town'
 import { TelemetryHub } from '../telemetry-hub'
 import { StreamEmitter } from './stream-emitter'
 import type { TelemetryPipeStatus } from '../transports/telemetry-pipe'
 
-/** Four people in a flat without food, hunger draining fast: faints are narrated, starvation raised, deaths clear it. */
-const STARVING = `config_id: starving
-seed: 3
-rewards:
-  decay_rates: { hunger: 0.01, hygiene: 0, energy: 0 }
-narration: { global_cooldown_ticks: 0 }
-world:
-  population: 4
-  layout:
-    map: |
-      ########
-      #.B.B..#
-      #......#
-      ########
-    homes: [{ id: flat, area: [1, 1, 6, 2] }]
-  agents:
-    - { id: ann, needs: { hunger: 0.3, hygiene: 1, energy: 1 } }
-    - { id: bob, needs: { hunger: 0.3, hygiene: 1, energy: 1 } }
-    - { id: cat, needs: { hunger: 0.5, hygiene: 1, energy: 1 } }
-    - { id: dan, needs: { hunger: 0.5, hygiene: 1, energy: 1 } }
-`
-
 describe('the stream reads the hub through its readout, not its snapshot', () => {
   it('sends every narrated line once and each alert raised and cleared, even while another reader drains the hub every tick', () => {
-    const world = testWorld(STARVING)
-    const hub = TelemetryHub.create(world.params.config)
+    // Nobody can eat: faints are narrated (every one: no cooldown), starvation is raised, deaths clear it.
+    const world = starvingTown()
+    const hub = TelemetryHub.create(withTelemetry(world.params.config, { narration: { global_cooldown_ticks: 0 } }))
     const sent: { kind: string; tick: number; payload: Record<string, unknown> }[] = []
     const status: TelemetryPipeStatus = { transports: [], connected: true, dropped_messages: 0, queued_bytes: 0, unencodable_messages: 0 }
     const emitter = new StreamEmitter({
