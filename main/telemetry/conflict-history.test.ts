@@ -41,7 +41,8 @@ describe('ConflictHistory', () => {
         const world = showerRoom(1, 2)
         const history = new ConflictHistory(limit)
         const rivalries: RivalryHistoryEntry[] = []
-        const possessed = new Set<string>()
+        // The model of the bounded set: possessions in order, the oldest forgotten as soon as one more would pass the limit.
+        const possessed: string[] = []
         steps.forEach((s, tick) => {
           if (s.kind === 'rotate') world.state.counters.rotation_events++
           const events = eventsOf(s, tick)
@@ -49,8 +50,10 @@ describe('ConflictHistory', () => {
           for (const e of events) {
             if (e.type === 'rivalry_changed' || e.type === 'rivalry_avoidance') rivalries.push(history.rivalryEvents(1)[0]!)
             if (e.type === 'policy.possession') {
-              possessed.delete(`a${s.agent}`)
-              if (s.kind === 'possess') possessed.add(`a${s.agent}`)
+              const at = possessed.indexOf(`a${s.agent}`)
+              if (at >= 0) possessed.splice(at, 1)
+              if (s.kind === 'possess') possessed.push(`a${s.agent}`)
+              if (possessed.length > limit) possessed.shift()
             }
           }
         })
@@ -59,12 +62,25 @@ describe('ConflictHistory', () => {
         expect(sizes.rivalries).toBe(Math.min(limit, rivalries.length))
         expect(history.rivalryEvents()).toEqual(rivalries.slice(-limit))
         expect(history.rivalryEvents(3)).toEqual(rivalries.slice(-Math.min(3, limit)))
-        const kept = [...possessed].slice(-limit).sort()
+        const kept = [...possessed].sort()
         expect(history.possessed()).toEqual(kept)
         const copy = ConflictHistory.fromJSON(limit, JSON.parse(JSON.stringify(history.toJSON())))
         expect(copy.toJSON()).toEqual(history.toJSON())
       }),
-      { numRuns: 150 }
+      {
+        numRuns: 150,
+        // Found by CI: at limit 1, a second possession forgets the first, which a release does not bring back.
+        examples: [
+          [
+            1,
+            [
+              { kind: 'possess', agent: 2 },
+              { kind: 'possess', agent: 1 },
+              { kind: 'release', agent: 1 }
+            ]
+          ]
+        ]
+      }
     )
   })
 
