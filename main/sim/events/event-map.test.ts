@@ -9,11 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { loadScenario } from '../../scenarios/scenario-harness'
 import type { ConsoleOp } from '../inputs'
 import { lifecycleTown, runner, SHIFT_END } from '../lifecycle/lifecycle-test-towns'
-import { decideScripted } from '../../policy/scripted/scripted-controller'
-import { syncAgents } from '../society/sync-agents'
-import { adjustTie } from '../society/tie-ledger'
-import { testWorld } from '../testing/test-world'
-import { tick } from '../tick'
+import { runAvoidanceRoom } from '../../policy/scripted/testing/avoidance-room'
 import { isSimEventType, SIM_EVENT_SCHEMAS, SIM_EVENT_TYPES, type SimEvent, type SimEventType } from './event-map'
 import { EVENT_SAMPLES } from './testing/event-samples'
 
@@ -81,35 +77,9 @@ function lifecycleRuns(): SimEvent[] {
   return [...q.events, ...f.events, ...h.events]
 }
 
-/** An avoider turning away from its rival's shower (the scripted controller's avoidance, as in its own test). */
+/** An avoider turning away from its rival's shower (the scripted controller's avoidance room). */
 function avoidanceRun(): SimEvent[] {
-  const world = testWorld(`config_id: avoid
-seed: 2
-rewards:
-  decay_rates: { hunger: 0, hygiene: 0, energy: 0 }
-society:
-  chat: { enabled: false }
-  rivalry: { decay_per_tick: 0 }
-world:
-  tile_capacity: 8
-  agents:
-    - { id: anna, at: [2, 1], needs: { hunger: 0.9, hygiene: 0.1, energy: 0.9 } }
-    - { id: ben, at: [4, 3], needs: { hunger: 0.9, hygiene: 0.2, energy: 0.9 } }
-  layout:
-    map: |
-      ##############
-      #............#
-      #.H........H.#
-      #............#
-      ##############
-    homes:
-      - { id: flat, area: [1, 1, 12, 3] }
-`)
-  syncAgents(world)
-  adjustTie(world, 1, 0, { rivalry: 0.9 })
-  const events: SimEvent[] = []
-  for (let t = 0; t < 80; t++) events.push(...tick(world, { decisions: decideScripted(world), console: [] }))
-  return events
+  return runAvoidanceRoom('H........H', true).events
 }
 
 /** Types no run here makes: the embedding allocator warns only when an ONNX model's slots run out (main/policy tests cover it). */
