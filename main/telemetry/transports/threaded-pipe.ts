@@ -16,7 +16,7 @@ import type { TransportBlockConfig } from '../../config/sections/telemetry'
 import type { Workspace } from '../../fs/workspace'
 import { err, ok, type Result } from '../../../shared/result'
 import type { StreamSink } from '../stream/stream-emitter'
-import { ByteQueue } from './byte-queue'
+import { ByteQueue, type Batch } from './byte-queue'
 import { PIPE_WORKER_ROLE, type FromPipeWorker, type PipeWorkerData, type ToPipeWorker } from './pipe-thread-protocol'
 import { TelemetryPipe, type TelemetryPipeStatus } from './telemetry-pipe'
 import { encodeMessage } from './transport'
@@ -39,7 +39,8 @@ type StatusOf = TelemetryPipeStatus['transports'][number]
 export class ThreadedPipe implements StreamSink {
   private tick: number | null = null
   private unencodable = 0
-  private inFlight = false
+  /** The batch posted and not yet taken: its bytes stay counted against the bound until the worker took it. */
+  private inFlight: Batch | null = null
   private scheduled = false
   private remote: TelemetryPipeStatus
   private dead: string | null = null
@@ -137,7 +138,7 @@ export class ThreadedPipe implements StreamSink {
     const deadline = Date.now() + timeoutMs
     const local = this.local ? this.local.flush(timeoutMs) : Promise.resolve(true)
     if (!this.worker || this.dead) return local
-    while (this.queue.length > 0 || this.inFlight) {
+    while (this.queue.length > 0 || this.inFlight !== null) {
       this.send_()
       const left = deadline - Date.now()
       if (left <= 0 || !(await this.nextTook(left))) return false
@@ -163,7 +164,7 @@ export class ThreadedPipe implements StreamSink {
   // ---- the worker ----
 
   private schedule(): void {
-    if (this.scheduled || this.inFlight) return
+    if (this.scheduled || this.inFlight !== null) return
     this.scheduled = true
     setImmediate(() => {
       this.scheduled = false
@@ -172,12 +173,11 @@ export class ThreadedPipe implements StreamSink {
   }
 
   private send_(): void {
-    if (this.inFlight || this.dead) return
+    if (this.inFlight !== null || this.dead) return
     const batch = this.queue.take(BATCH_LINES)
     if (!batch) return
-    this.inFlight = true
+    this.inFlight = batch
     this.post({ type: 'lines', lines: batch.lines, tick: this.tick })
-    this.queue.settle(batch)
   }
 
   private post(message: ToPipeWorker): void {
@@ -187,7 +187,8 @@ export class ThreadedPipe implements StreamSink {
   private onMessage(m: FromPipeWorker): void {
     this.remote = m.status
     if (m.type === 'took') {
-      this.inFlight = false
+      if (this.inFlight) this.queue.settle(this.inFlight)
+      this.inFlight = null
       const waiters = this.tookWaiters
       this.tookWaiters = []
       for (const w of waiters) w()
@@ -228,7 +229,8 @@ export class ThreadedPipe implements StreamSink {
 
   private droppedOnClose(): void {
     this.queue.clear()
-    this.inFlight = false
+    if (this.inFlight) this.queue.settle(this.inFlight)
+    this.inFlight = null
   }
 
   /** A worker transport's status with what still waits here on its behalf (each remote transport gets every line). */
